@@ -1,0 +1,3 @@
+from stmtdiff.cli import main
+
+raise SystemExit(main())
