@@ -93,7 +93,7 @@ class Cell:
     similarity: float | None = None
     #: Word diff from the pivot cell to this cell; ``None`` for the pivot or when not comparable.
     diff: list[DiffOp] | None = None
-    #: ``"text"`` when the diff compares the originals, ``"translation"`` when it compares translations.
+    #: ``"text"``: the diff compares the originals; ``"translation"``: their translations.
     diff_basis: str | None = None
     #: For a moved cell: the index of the row holding its counterpart.
     moved_to: int | None = None
@@ -131,6 +131,8 @@ class PairAlignment:
     method: str  # "same-language", "translation", "semantic", "lexical"
     confidence: float  # 0..1: mean similarity of the aligned beads
     beads: list[Bead] = field(default_factory=list)
+    #: (pivot sentence id, other sentence id) pairs left unaligned in place but alike elsewhere.
+    moves: list[tuple[int, int]] = field(default_factory=list)
     warning: str | None = None
 
 

@@ -1,0 +1,57 @@
+"""``stmtdiff segment``: print a file's sentences with their spans (a debugging aid)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from stmtdiff.ingest import load_document
+from stmtdiff.versions import make_version
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "segment",
+        help="show how a file is split into sentences",
+        description="Print each sentence with its paragraph and character span.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a file, URL or '-'")
+    parser.add_argument("--lang", help="language (default: detected)")
+    parser.add_argument("--format", choices=("table", "lines", "json"), default="table")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    document = load_document(args.file)
+    version = make_version("input", document.text, lang=args.lang, path=args.file)
+    if args.format == "lines":
+        for sentence in version.sentences:
+            print(sentence.text)
+        return 0
+    if args.format == "json":
+        payload = {
+            "lang": version.lang,
+            "sentences": [
+                {
+                    "id": s.id,
+                    "paragraph": s.paragraph,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                }
+                for s in version.sentences
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    console = Console(highlight=False)
+    table = Table(title=f"{args.file} — {version.lang}, {len(version.sentences)} sentences")
+    for name in ("#", "¶", "span", "sentence"):
+        table.add_column(name, no_wrap=name != "sentence", overflow="fold")
+    for s in version.sentences:
+        table.add_row(str(s.id), str(s.paragraph), f"{s.start}–{s.end}", s.text)
+    console.print(table)
+    return 0

@@ -1,0 +1,235 @@
+"""Compare N versions: align each to the pivot, merge into rows, classify every cell.
+
+Rows follow the pivot's order. A pivot sentence that any version merges with its neighbour joins
+that neighbour's row, so each row is a unit every version agrees on; sentences a version adds get
+rows of their own right after the pivot row they follow. Every sentence of every version lands in
+exactly one row, and each version's sentences keep their order down the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from stmtdiff.diff import word_diff
+from stmtdiff.errors import StmtdiffError
+from stmtdiff.langid import is_cjk
+from stmtdiff.model import (
+    STATUS_PRECEDENCE,
+    Cell,
+    Comparison,
+    PairAlignment,
+    Row,
+    Status,
+    Version,
+)
+from stmtdiff.pairalign import align_pair, common_texts
+from stmtdiff.textnorm import canonical, loose, similarity
+
+MAX_VERSIONS = 8
+#: Translations of two versions less alike than this mark the row as changed.
+TRANSLATION_CHANGED = 0.5
+
+
+def compare(
+    versions: Sequence[Version], *, pivot: str | int = 0, method: str = "auto"
+) -> Comparison:
+    """Align every version to the pivot and build the classified table of rows."""
+    if not 2 <= len(versions) <= MAX_VERSIONS:
+        raise StmtdiffError(f"compare needs 2 to {MAX_VERSIONS} versions, got {len(versions)}")
+    ids = [v.id for v in versions]
+    if len(set(ids)) != len(ids):
+        raise StmtdiffError(f"version ids must be unique, got {', '.join(ids)}")
+    pivot_version = _pick_pivot(versions, pivot)
+    alignments = [
+        align_pair(pivot_version, other, method=method)
+        for other in versions
+        if other.id != pivot_version.id
+    ]
+    rows = _build_rows(pivot_version, versions, alignments)
+    for row in rows:
+        _classify(row, pivot_version, versions)
+    return Comparison(
+        versions=list(versions), pivot=pivot_version.id, rows=rows, alignments=alignments
+    )
+
+
+def _pick_pivot(versions: Sequence[Version], pivot: str | int) -> Version:
+    if isinstance(pivot, int):
+        if not 0 <= pivot < len(versions):
+            raise StmtdiffError(f"pivot {pivot + 1} is out of range 1..{len(versions)}")
+        return versions[pivot]
+    for version in versions:
+        if version.id == pivot:
+            return version
+    raise StmtdiffError(f"unknown pivot {pivot!r} (versions: {', '.join(v.id for v in versions)})")
+
+
+@dataclass(slots=True)
+class _Slots:
+    """Where one version's sentences go: into pivot groups, or after them as insertions."""
+
+    in_group: dict[int, list[int]] = field(default_factory=dict)
+    after_group: dict[int, list[int]] = field(default_factory=dict)  # -1: before the first group
+
+
+def _pivot_groups(n: int, alignments: Sequence[PairAlignment]) -> list[list[int]]:
+    """Pivot sentences split into runs; a bead covering several pivot sentences joins them."""
+    joined = [False] * n  # joined[i]: sentence i belongs to the same group as i - 1
+    for pair in alignments:
+        for bead in pair.beads:
+            for sid in bead.src[1:]:
+                joined[sid] = True
+    groups: list[list[int]] = []
+    for sid in range(n):
+        if joined[sid] and groups:
+            groups[-1].append(sid)
+        else:
+            groups.append([sid])
+    return groups
+
+
+def _slots(pair: PairAlignment, group_of: list[int]) -> _Slots:
+    slots = _Slots()
+    current = -1  # group of the last pivot sentence seen
+    pending: list[int] = []  # insertions since then; they may turn out to sit inside a group
+    for bead in pair.beads:
+        if bead.src:
+            group = group_of[bead.src[0]]
+            if pending:
+                target = slots.in_group if group == current else slots.after_group
+                target.setdefault(current if group != current else group, []).extend(pending)
+                pending = []
+            current = group
+            if bead.tgt:
+                slots.in_group.setdefault(group, []).extend(bead.tgt)
+        else:
+            pending.extend(bead.tgt)
+    if pending:
+        slots.after_group.setdefault(current, []).extend(pending)
+    return slots
+
+
+def _build_rows(
+    pivot: Version, versions: Sequence[Version], alignments: Sequence[PairAlignment]
+) -> list[Row]:
+    groups = _pivot_groups(len(pivot.sentences), alignments)
+    group_of = [0] * len(pivot.sentences)
+    for index, group in enumerate(groups):
+        for sid in group:
+            group_of[sid] = index
+    slots = {pair.other: _slots(pair, group_of) for pair in alignments}
+
+    rows: list[Row] = []
+
+    def add_row(contents: dict[str, list[int]]) -> int:
+        cells = [Cell(v.id, contents.get(v.id, []), Status.IDENTICAL) for v in versions]
+        rows.append(Row(len(rows), cells, Status.IDENTICAL))
+        return len(rows) - 1
+
+    pivot_row: dict[int, int] = {}  # pivot sentence id -> row
+    other_row: dict[tuple[str, int], int] = {}  # (version, inserted sentence id) -> row
+    for group_index in range(-1, len(groups)):
+        if group_index >= 0:
+            contents = {pivot.id: groups[group_index]}
+            for version_id, version_slots in slots.items():
+                contents[version_id] = version_slots.in_group.get(group_index, [])
+            row_index = add_row(contents)
+            for sid in groups[group_index]:
+                pivot_row[sid] = row_index
+        for version in versions:
+            if version.id not in slots:
+                continue
+            for sid in slots[version.id].after_group.get(group_index, []):
+                other_row[(version.id, sid)] = add_row({version.id: [sid]})
+
+    for pair in alignments:
+        for pivot_sid, other_sid in pair.moves:
+            src_row = rows[pivot_row[pivot_sid]]
+            dst_index = other_row.get((pair.other, other_sid))
+            if dst_index is None or src_row.cell(pair.other).sentence_ids:
+                continue  # absorbed into a group: shown in place, not as a move
+            src_row.cell(pair.other).status = Status.MOVED
+            src_row.cell(pair.other).moved_to = dst_index
+            rows[dst_index].cell(pair.other).status = Status.MOVED
+            rows[dst_index].cell(pair.other).moved_to = src_row.index
+    return rows
+
+
+def cell_text(version: Version, sentence_ids: Sequence[int]) -> str:
+    """The sentences of a cell joined as a reader would write them."""
+    separator = "" if is_cjk(version.lang) else " "
+    return separator.join(version.sentences[sid].text for sid in sentence_ids)
+
+
+def _cell_translation(version: Version, sentence_ids: Sequence[int]) -> str | None:
+    if version.translations is None:
+        return None
+    parts = [version.translations[sid] for sid in sentence_ids]
+    if any(part is None for part in parts):
+        return None
+    separator = "" if is_cjk(version.translation_lang or "") else " "
+    return separator.join(part for part in parts if part is not None)
+
+
+def _classify(row: Row, pivot: Version, versions: Sequence[Version]) -> None:
+    by_id = {v.id: v for v in versions}
+    pivot_cell = row.cell(pivot.id)
+    pivot_cell.status = Status.IDENTICAL
+    for cell in row.cells:
+        if cell.version == pivot.id or cell.status is Status.MOVED:
+            continue
+        _classify_cell(cell, pivot_cell, pivot, by_id[cell.version])
+    statuses = {cell.status for cell in row.cells if cell.version != pivot.id}
+    row.status = next((s for s in STATUS_PRECEDENCE if s in statuses), Status.IDENTICAL)
+    values = [c.similarity for c in row.cells if c.version != pivot.id and c.similarity is not None]
+    row.similarity = min(values) if values else None
+
+
+def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Version) -> None:
+    if not pivot_cell.sentence_ids:
+        cell.status = Status.EXTRA if cell.sentence_ids else Status.IDENTICAL
+        return
+    if not cell.sentence_ids:
+        cell.status = Status.MISSING
+        return
+    old = cell_text(pivot, pivot_cell.sentence_ids)
+    new = cell_text(version, cell.sentence_ids)
+    if pivot.lang.split("-")[0] == version.lang.split("-")[0]:
+        _compare_texts(cell, old, new, version.lang, basis="text")
+        return
+    common = common_texts(pivot, version)
+    if common is not None:
+        # Rebuild the cell texts in the common language (originals or translations).
+        left, right, lang = common
+        old_t = _join(left, pivot_cell.sentence_ids, lang)
+        new_t = _join(right, cell.sentence_ids, lang)
+        if old_t is not None and new_t is not None:
+            _compare_texts(cell, old_t, new_t, lang, basis="translation")
+            # Machine translations of two originals never agree word for word: only a large
+            # difference between them is evidence of a change.
+            sim = cell.similarity
+            if cell.status is not Status.CHANGED or sim is None or sim >= TRANSLATION_CHANGED:
+                cell.status = Status.MATCHED
+            return
+    cell.status = Status.MATCHED
+    cell.similarity = None
+
+
+def _join(texts: Sequence[str | None], ids: Sequence[int], lang: str) -> str | None:
+    parts = [texts[i] for i in ids]
+    if any(part is None for part in parts):
+        return None
+    return ("" if is_cjk(lang) else " ").join(p for p in parts if p is not None)
+
+
+def _compare_texts(cell: Cell, old: str, new: str, lang: str, *, basis: str) -> None:
+    cell.diff_basis = basis
+    if old == new or canonical(old) == canonical(new):
+        cell.status = Status.IDENTICAL
+        cell.similarity = 1.0
+        cell.diff = word_diff(old, new, lang) if old != new else None
+        return
+    cell.diff = word_diff(old, new, lang)
+    cell.similarity = similarity(old, new)
+    cell.status = Status.MINOR if loose(old) == loose(new) else Status.CHANGED

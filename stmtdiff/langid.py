@@ -1,0 +1,103 @@
+"""Language detection: langdetect made deterministic and guarded by the script in use.
+
+langdetect is probabilistic (seeded here so results never vary between runs) and is known to call
+some Simplified Chinese Korean and short Russian Ukrainian. The script a text is written in settles
+what langdetect cannot: Han without kana or Hangul is Chinese, Hangul is Korean, and a Cyrillic
+text without Ukrainian letters is Russian.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+DetectorFactory.seed = 0
+
+#: Letters Russian lacks; any of them in a Cyrillic text rules Russian out.
+_UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
+_BELARUSIAN_ONLY = frozenset("ўЎ")
+_SERBIAN_MACEDONIAN_ONLY = frozenset("јљњћђџЈЉЊЋЂЏѓќЃЌѕЅ")
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Letters per script: ``latin``, ``cyrillic``, ``han``, ``kana``, ``hangul``, ``other``."""
+    counts: Counter[str] = Counter()
+    for char in text:
+        if not char.isalpha():
+            continue
+        code = ord(char)
+        if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FFFF:
+            counts["han"] += 1
+        elif 0x3040 <= code <= 0x30FF:
+            counts["kana"] += 1
+        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
+            counts["hangul"] += 1
+        else:
+            name = unicodedata.name(char, "")
+            if name.startswith("CYRILLIC"):
+                counts["cyrillic"] += 1
+            elif name.startswith("LATIN"):
+                counts["latin"] += 1
+            else:
+                counts["other"] += 1
+    return counts
+
+
+def dominant_script(text: str) -> str | None:
+    """The script most letters of ``text`` are written in, ``None`` for a text without letters."""
+    counts = script_counts(text)
+    if not counts:
+        return None
+    # Han characters carry a word each; weigh them so a Chinese text with some Latin stays "han".
+    counts["han"] *= 3
+    return counts.most_common(1)[0][0]
+
+
+def _cyrillic_language(text: str, guess: str | None) -> str:
+    chars = set(text)
+    if chars & _UKRAINIAN_ONLY:
+        return "uk"
+    if chars & _BELARUSIAN_ONLY:
+        return "be"
+    if chars & _SERBIAN_MACEDONIAN_ONLY:
+        return guess if guess in {"sr", "mk"} else "sr"
+    # langdetect calls short Russian Bulgarian; only trust it on a long text without ы, э, ё.
+    if guess == "bg" and len(text) >= 40 and not chars & set("ыэёЫЭЁ"):
+        return "bg"
+    return "ru"
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text``'s language; ``"und"`` when there is nothing to detect from."""
+    script = dominant_script(text)
+    if script is None:
+        return "und"
+    if script == "hangul":
+        return "ko"
+    if script == "kana":
+        return "ja"
+    if script == "han":
+        return "ja" if script_counts(text)["kana"] else "zh"
+    try:
+        ranked = detect_langs(text)
+    except LangDetectException:
+        ranked = []
+    guess: str | None = str(ranked[0].lang) if ranked else None
+    if script == "cyrillic":
+        return _cyrillic_language(text, guess)
+    if guess is None or guess.startswith("zh") or guess in {"ko", "ja", "ru", "uk", "bg"}:
+        return "en" if script == "latin" else "und"
+    return guess
+
+
+def detect_languages(texts: Iterable[str]) -> list[str]:
+    """Per-sentence detection for mixed documents, one code per text."""
+    return [detect_language(text) for text in texts]
+
+
+def is_cjk(lang: str) -> bool:
+    """Languages written without spaces between words, diffed character by character."""
+    return lang.split("-")[0] in {"zh", "ja", "ko", "th"}

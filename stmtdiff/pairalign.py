@@ -1,0 +1,131 @@
+"""Align one version to the pivot with the best method the available evidence allows."""
+
+from __future__ import annotations
+
+from stmtdiff.errors import StmtdiffError
+from stmtdiff.lexical import lexical_scorer
+from stmtdiff.model import Bead, PairAlignment, Version
+from stmtdiff.sametext import same_language_scorer
+from stmtdiff.scoring import Scorer, confidence, run
+
+METHODS = ("auto", "translation", "lexical")
+
+#: Similarity above which a deleted and an inserted sentence count as one moved sentence.
+MOVE_THRESHOLD = {"same-language": 0.6, "translation": 0.6, "lexical": 0.9}
+#: Move detection compares every deletion with every insertion; beyond this it is skipped.
+MAX_MOVE_PAIRS = 1_000_000
+
+#: Below this confidence a cross-language alignment is flagged as unreliable.
+UNRELIABLE = 0.35
+
+
+def _base(lang: str) -> str:
+    return lang.split("-")[0].lower()
+
+
+def common_texts(
+    pivot: Version, other: Version
+) -> tuple[list[str | None], list[str | None], str] | None:
+    """Both versions' sentences in one language, using translations where needed; else None."""
+    pivot_texts: list[str | None] = [s.text for s in pivot.sentences]
+    other_texts: list[str | None] = [s.text for s in other.sentences]
+    options = [(pivot_texts, _base(pivot.lang))]
+    if pivot.translations is not None and pivot.translation_lang:
+        options.append((list(pivot.translations), _base(pivot.translation_lang)))
+    others = [(other_texts, _base(other.lang))]
+    if other.translations is not None and other.translation_lang:
+        others.append((list(other.translations), _base(other.translation_lang)))
+    for left, left_lang in options:
+        for right, right_lang in others:
+            if left_lang == right_lang:
+                return left, right, left_lang
+    return None
+
+
+def choose_scorer(pivot: Version, other: Version, method: str = "auto") -> Scorer:
+    if method not in METHODS:
+        raise StmtdiffError(
+            f"unknown alignment method {method!r} (choose from {', '.join(METHODS)})"
+        )
+    same = _base(pivot.lang) == _base(other.lang)
+    if same and method == "auto":
+        return same_language_scorer(
+            [s.text for s in pivot.sentences], [s.text for s in other.sentences]
+        )
+    common = common_texts(pivot, other)
+    if method in {"auto", "translation"} and common is not None and not same:
+        left, right, _ = common
+        return same_language_scorer(left, right, method="translation")
+    if method == "translation":
+        raise StmtdiffError(
+            f"--method translation needs a translation of {pivot.id!r} or {other.id!r} "
+            "into a common language (give --translation or --translate)"
+        )
+    return lexical_scorer(
+        [s.text for s in pivot.sentences], [s.text for s in other.sentences], pivot.lang, other.lang
+    )
+
+
+def align_pair(pivot: Version, other: Version, *, method: str = "auto") -> PairAlignment:
+    """Beads from the pivot's sentences to ``other``'s, with the method used and its confidence."""
+    scorer = choose_scorer(pivot, other, method)
+    beads = run(scorer, len(pivot.sentences), len(other.sentences))
+    trust = confidence(beads)
+    warning = None
+    if scorer.method == "lexical" and trust < UNRELIABLE:
+        warning = (
+            f"alignment of {other.display_label} to {pivot.display_label} is unreliable "
+            f"(confidence {trust:.2f}): these may not be translations of each other; "
+            "try --translate ENGINE or --translation"
+        )
+    return PairAlignment(
+        pivot=pivot.id,
+        other=other.id,
+        method=scorer.method,
+        confidence=trust,
+        beads=beads,
+        moves=find_moves(beads, scorer),
+        warning=warning,
+    )
+
+
+def find_moves(beads: list[Bead], scorer: Scorer) -> list[tuple[int, int]]:
+    """Pair deleted and inserted sentences that are alike but far apart: a moved sentence.
+
+    A deletion and an insertion with no aligned bead between them are a rewrite in place, not a
+    move, so they are never paired.
+    """
+    deleted: list[tuple[int, int]] = []  # (sentence id, number of aligned beads before it)
+    inserted: list[tuple[int, int]] = []
+    aligned_so_far = 0
+    for bead in beads:
+        if bead.src and bead.tgt:
+            aligned_so_far += 1
+        elif bead.src:
+            deleted.append((bead.src[0], aligned_so_far))
+        else:
+            inserted.append((bead.tgt[0], aligned_so_far))
+    if not deleted or not inserted or len(deleted) * len(inserted) > MAX_MOVE_PAIRS:
+        return []
+    threshold = MOVE_THRESHOLD.get(scorer.method, 0.75)
+    candidates = sorted(
+        (
+            (scorer.similarity(i, 1, j, 1), i, j)
+            for i, i_place in deleted
+            for j, j_place in inserted
+            if i_place != j_place
+        ),
+        reverse=True,
+    )
+    used_src: set[int] = set()
+    used_tgt: set[int] = set()
+    moves: list[tuple[int, int]] = []
+    for sim, i, j in candidates:
+        if sim < threshold:
+            break
+        if i in used_src or j in used_tgt:
+            continue
+        used_src.add(i)
+        used_tgt.add(j)
+        moves.append((i, j))
+    return sorted(moves)

@@ -1,0 +1,91 @@
+"""The JSON contract ``stmtdiff/alignment@1`` (documented in docs/json-schema.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from stmtdiff import __version__
+from stmtdiff.model import Comparison, Version
+
+SCHEMA = "stmtdiff/alignment@1"
+
+
+def _version(version: Version) -> dict[str, Any]:
+    sentences = []
+    for sentence in version.sentences:
+        item: dict[str, Any] = {
+            "id": sentence.id,
+            "text": sentence.text,
+            "start": sentence.start,
+            "end": sentence.end,
+            "paragraph": sentence.paragraph,
+        }
+        if version.translations is not None:
+            item["translation"] = version.translations[sentence.id]
+        sentences.append(item)
+    return {
+        "id": version.id,
+        "label": version.display_label,
+        "path": version.path,
+        "lang": version.lang,
+        "publisher": version.publisher,
+        "date": version.date,
+        "role": version.role,
+        "translation": (
+            {"lang": version.translation_lang, "engine": version.translation_engine}
+            if version.translations is not None
+            else None
+        ),
+        "sentences": sentences,
+    }
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain JSON-ready data."""
+    return {
+        "schema": SCHEMA,
+        "generator": f"stmtdiff {__version__}",
+        "pivot": comparison.pivot,
+        "versions": [_version(v) for v in comparison.versions],
+        "alignments": [
+            {
+                "pivot": a.pivot,
+                "other": a.other,
+                "method": a.method,
+                "confidence": round(a.confidence, 4),
+                "warning": a.warning,
+            }
+            for a in comparison.alignments
+        ],
+        "summary": {status.value: count for status, count in comparison.counts().items()},
+        "rows": [
+            {
+                "index": row.index,
+                "status": row.status.value,
+                "similarity": None if row.similarity is None else round(row.similarity, 4),
+                "cells": {
+                    cell.version: {
+                        "sentences": cell.sentence_ids,
+                        "status": cell.status.value,
+                        "similarity": (
+                            None if cell.similarity is None else round(cell.similarity, 4)
+                        ),
+                        "diff": (
+                            None
+                            if cell.diff is None
+                            else [[op.op.value, op.text] for op in cell.diff]
+                        ),
+                        "diff_basis": cell.diff_basis,
+                        "moved_to": cell.moved_to,
+                    }
+                    for cell in row.cells
+                },
+            }
+            for row in comparison.rows
+        ],
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"

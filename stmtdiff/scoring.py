@@ -1,0 +1,62 @@
+"""What an alignment method provides: a similarity for candidate beads, and the gain built on it.
+
+Every method (same language, translation, sentence embeddings, bilingual lexicon) is a ``Scorer``;
+``align.align`` searches with its gain, and the bead scores users see are its similarity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from stmtdiff.align import SAME_LANGUAGE_BEADS, Gain, align
+from stmtdiff.model import Bead
+
+#: similarity(i, di, j, dj) in [0, 1] for src[i:i+di] against tgt[j:j+dj], with di, dj >= 1.
+Similarity = Callable[[int, int, int, int], float]
+
+
+@dataclass(slots=True)
+class Scorer:
+    """One alignment method applied to one pair of sentence lists."""
+
+    method: str
+    similarity: Similarity
+    gain: Gain
+    anchors: list[tuple[int, int]] = field(default_factory=list)
+    beads: Sequence[tuple[int, int]] = SAME_LANGUAGE_BEADS
+
+
+def gain_from_similarity(similarity: Similarity, *, threshold: float, merge_cost: float) -> Gain:
+    """Gain that pays ``similarity - threshold`` per sentence covered; skipping pays nothing.
+
+    A bead is worth taking only when its sentences are more alike than ``threshold``; beads of
+    more than two sentences pay ``merge_cost`` per extra sentence, so 1-1 wins ties.
+    """
+
+    def gain(i: int, di: int, j: int, dj: int) -> float:
+        if di == 0 or dj == 0:
+            return 0.0
+        size = di + dj
+        return (similarity(i, di, j, dj) - threshold) * size - merge_cost * (size - 2)
+
+    return gain
+
+
+def run(scorer: Scorer, n: int, m: int) -> list[Bead]:
+    """Align with ``scorer``; each returned bead's score is its similarity (0 for skips)."""
+    path = align(n, m, scorer.gain, anchors=scorer.anchors, beads=scorer.beads)
+    return [
+        Bead(b.src, b.tgt, scorer.similarity(b.src[0], len(b.src), b.tgt[0], len(b.tgt)))
+        if b.src and b.tgt
+        else Bead(b.src, b.tgt, 0.0)
+        for b in path
+    ]
+
+
+def confidence(beads: Sequence[Bead]) -> float:
+    """Mean similarity over all sentences, counting unaligned sentences as 0."""
+    total = sum(len(b.src) + len(b.tgt) for b in beads)
+    if total == 0:
+        return 1.0
+    return sum(b.score * (len(b.src) + len(b.tgt)) for b in beads) / total
