@@ -1,48 +1,24 @@
-"""Read versions from where they are published.
+"""Read versions from where they are published: text, Markdown, HTML pages and URLs, PDF, DOCX,
+standard input, and ``stmtdiff.toml`` manifests that name a statement's versions.
 
-PLACEHOLDER: plain UTF-8 text files only; the ingestion work replaces it behind the same API.
+Everything here does I/O; the core never imports it. Each module has one job:
+``sniff`` (what the bytes are), ``text`` (encodings), ``html``, ``pdf``, ``docx`` (extraction),
+``fetch`` (HTTP and the page cache), ``manifest`` and ``fetchlog`` (statement sets),
+``load`` and ``inputs`` (the entry points below).
 """
 
-from __future__ import annotations
+from stmtdiff.ingest.document import Document, VersionSpec
+from stmtdiff.ingest.inputs import expand_inputs
+from stmtdiff.ingest.load import load_document, parse_bytes
+from stmtdiff.ingest.manifest import ROLES, Manifest, load_manifest
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
-
-from stmtdiff.errors import StmtdiffError
-
-
-@dataclass(slots=True)
-class Document:
-    """A loaded source: its text plus whatever metadata the source itself carried."""
-
-    text: str
-    source: str
-    title: str | None = None
-    date: str | None = None
-    publisher: str | None = None
-
-
-@dataclass(slots=True)
-class VersionSpec:
-    """One version to compare, as named on the command line or in a manifest."""
-
-    source: str
-    id: str | None = None
-    label: str | None = None
-    publisher: str | None = None
-    lang: str | None = None
-    role: str | None = None
-    date: str | None = None
-    translation: str | None = None
-
-
-def load_document(source: str) -> Document:
-    path = Path(source)
-    if not path.is_file():
-        raise StmtdiffError(f"{source}: no such file")
-    return Document(text=path.read_text(encoding="utf-8"), source=source)
-
-
-def expand_inputs(inputs: Sequence[str]) -> list[VersionSpec]:
-    return [VersionSpec(source=item) for item in inputs]
+__all__ = [
+    "ROLES",
+    "Document",
+    "Manifest",
+    "VersionSpec",
+    "expand_inputs",
+    "load_document",
+    "load_manifest",
+    "parse_bytes",
+]

@@ -50,14 +50,17 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def decode_text(data: bytes, source: str) -> tuple[str, str]:
-    """``(text, encoding)`` for a plain-text file, newlines normalised to ``\\n``, BOM removed."""
+def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` for plain text, newlines normalised to ``\\n``, BOM removed.
+
+    ``declared`` is a charset the server named; it is used when the bytes agree with it.
+    """
     if not data:
         raise StmtdiffError(f"{source}: the file is empty")
     encoding = _bom_encoding(data) or _utf16_without_bom(data)
     if encoding is None:
         _reject_binary(data, source)
-        encoding = _utf8_or_detected(data, source)
+        encoding = _agreeing(data, declared) or _utf8_or_detected(data, source)
     text = _decode(data, encoding, source)
     if not text.strip():
         raise StmtdiffError(f"{source}: the file has no text (only whitespace)")
@@ -98,6 +101,17 @@ def python_codec(label: str) -> str | None:
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _agreeing(data: bytes, declared: str | None) -> str | None:
+    encoding = python_codec(declared) if declared else None
+    if encoding is None:
+        return None
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding
 
 
 def _bom_encoding(data: bytes) -> str | None:

@@ -1,0 +1,165 @@
+"""Fetch pages over HTTP(S) with a timeout and a clear user agent, keeping a copy on disk.
+
+The cache lets a comparison of published pages be re-run offline and unchanged: once a URL has
+been fetched, later runs read the stored copy unless asked to refresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import platformdirs
+
+from stmtdiff import __version__
+from stmtdiff.errors import StmtdiffError
+
+USER_AGENT = f"stmtdiff/{__version__} (+https://github.com/stmtdiff)"
+DEFAULT_TIMEOUT = 20.0
+#: Environment variable that moves the page cache (the default is the user cache folder).
+CACHE_ENV = "STMTDIFF_CACHE_DIR"
+_MAX_BYTES = 50_000_000
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A fetched page: its bytes and what the server said about them."""
+
+    url: str
+    final_url: str
+    content: bytes
+    media_type: str | None
+    charset: str | None
+    retrieved: str  # ISO 8601, UTC
+    from_cache: bool = False
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def default_cache_dir() -> Path:
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    return platformdirs.user_cache_path("stmtdiff", appauthor=False) / "pages"
+
+
+def fetch_page(
+    url: str,
+    *,
+    cache_dir: Path | None = None,
+    offline: bool = False,
+    refresh: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    transport: httpx.BaseTransport | None = None,
+) -> Page:
+    """The page at ``url``: from the cache when there, else from the network (then cached).
+
+    ``refresh`` skips the cached copy; ``offline`` never touches the network.
+    """
+    cache = _Cache(cache_dir or default_cache_dir())
+    if not refresh:
+        cached = cache.get(url)
+        if cached is not None:
+            return cached
+    if offline:
+        raise StmtdiffError(f"{url}: not in the page cache ({cache.root}) and offline mode is on")
+    page = _download(url, timeout, transport)
+    cache.put(page)
+    return page
+
+
+def _download(url: str, timeout: float, transport: httpx.BaseTransport | None) -> Page:
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/plain,*/*"}
+    try:
+        with httpx.Client(
+            headers=headers, timeout=timeout, follow_redirects=True, transport=transport
+        ) as client:
+            response = client.get(url)
+    except httpx.TimeoutException as exc:
+        raise StmtdiffError(f"{url}: no answer within {timeout:g} s (timed out)") from exc
+    except httpx.TooManyRedirects as exc:
+        raise StmtdiffError(f"{url}: too many redirects") from exc
+    except httpx.InvalidURL as exc:
+        raise StmtdiffError(f"{url}: not a valid URL ({_one_line(exc)})") from exc
+    except httpx.HTTPError as exc:
+        raise StmtdiffError(f"{url}: cannot fetch ({_one_line(exc)})") from exc
+    if response.status_code >= 400:
+        raise StmtdiffError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".strip())
+    if len(response.content) > _MAX_BYTES:
+        raise StmtdiffError(f"{url}: page larger than {_MAX_BYTES // 1_000_000} MB")
+    media_type, charset = _content_type(response.headers.get("content-type", ""))
+    return Page(
+        url=url,
+        final_url=str(response.url),
+        content=response.content,
+        media_type=media_type,
+        charset=charset,
+        retrieved=datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+    )
+
+
+def _content_type(header: str) -> tuple[str | None, str | None]:
+    media_type, *params = (part.strip() for part in header.split(";"))
+    charset = None
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'").lower() or None
+    return (media_type.lower() or None), charset
+
+
+def _one_line(exc: Exception) -> str:
+    return _SPACE.sub(" ", str(exc)).strip() or type(exc).__name__
+
+
+class _Cache:
+    """One ``<sha256>.body`` (the bytes) and ``<sha256>.json`` (the headers) per URL."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _paths(self, url: str) -> tuple[Path, Path]:
+        key = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        return self.root / f"{key}.body", self.root / f"{key}.json"
+
+    def get(self, url: str) -> Page | None:
+        body, meta = self._paths(url)
+        try:
+            fields = json.loads(meta.read_text(encoding="utf-8"))
+            content = body.read_bytes()
+            fields.pop("from_cache", None)
+            return Page(content=content, from_cache=True, **fields)
+        except (OSError, ValueError, TypeError):
+            return None  # absent or damaged: fetch again
+
+    def put(self, page: Page) -> None:
+        """Store the page; a cache that cannot be written is not worth failing a run for."""
+        body, meta = self._paths(page.url)
+        fields = {k: v for k, v in asdict(page).items() if k not in ("content", "from_cache")}
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            _write_atomic(body, page.content)
+            _write_atomic(meta, json.dumps(fields, ensure_ascii=False, indent=1).encode("utf-8"))
+        except OSError:
+            return
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,111 @@
+"""Load one source (file, URL or standard input) into a ``Document``, by what its bytes are."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from stmtdiff.errors import StmtdiffError
+from stmtdiff.ingest.document import Document
+from stmtdiff.ingest.docx import extract_docx
+from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
+from stmtdiff.ingest.html import extract_html
+from stmtdiff.ingest.pdf import extract_pdf
+from stmtdiff.ingest.sniff import Kind, sniff
+from stmtdiff.ingest.text import decode_html, decode_text
+
+STDIN = "-"
+_EXTENSION_KINDS = {
+    ".pdf": Kind.PDF,
+    ".docx": Kind.DOCX,
+    ".html": Kind.HTML,
+    ".htm": Kind.HTML,
+    ".txt": Kind.TEXT,
+    ".md": Kind.TEXT,
+}
+_KIND_NAMES = {Kind.PDF: "a PDF", Kind.DOCX: "a Word .docx file", Kind.HTML: "an HTML page"}
+
+
+def load_document(
+    source: str,
+    *,
+    cache_dir: Path | None = None,
+    offline: bool = False,
+    refresh: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    stdin: BinaryIO | None = None,
+) -> Document:
+    """Read ``source`` by its content, not its name: plain text, Markdown, HTML, PDF or DOCX.
+
+    URLs go through the page cache (``cache_dir``; ``offline`` and ``refresh`` steer it).
+    """
+    if source == STDIN:
+        return parse_bytes(_read_stdin(stdin), "standard input")
+    if is_url(source):
+        page = fetch_page(
+            source, cache_dir=cache_dir, offline=offline, refresh=refresh, timeout=timeout
+        )
+        return parse_bytes(page.content, source, declared_charset=page.charset)
+    data = _read_file(source)
+    expected = _EXTENSION_KINDS.get(Path(source).suffix.lower())
+    try:
+        return parse_bytes(data, source)
+    except StmtdiffError as error:
+        if expected is None or expected is Kind.TEXT or _sniff_quietly(data) == expected:
+            raise
+        suffix = Path(source).suffix
+        raise StmtdiffError(
+            f"{error} (named {suffix} but it is not {_KIND_NAMES[expected]})"
+        ) from error
+
+
+def parse_bytes(data: bytes, source: str, *, declared_charset: str | None = None) -> Document:
+    """A ``Document`` from raw bytes; ``source`` names them in errors and in the result."""
+    if not data:
+        raise StmtdiffError(f"{source}: the file is empty")
+    kind = sniff(data, source)
+    if kind is Kind.PDF:
+        return extract_pdf(data, source)
+    if kind is Kind.DOCX:
+        return extract_docx(data, source)
+    if kind is Kind.HTML:
+        markup, encoding = decode_html(data, source, declared_charset)
+        document = extract_html(markup, source)
+    else:
+        text, encoding = decode_text(data, source, declared_charset)
+        document = Document(text=text, source=source)
+    document.encoding = encoding
+    return document
+
+
+def _sniff_quietly(data: bytes) -> Kind | None:
+    """The kind of ``data``, or ``None`` when it is of a kind stmtdiff cannot read."""
+    try:
+        return sniff(data, "")
+    except StmtdiffError:
+        return None
+
+
+def _read_file(source: str) -> bytes:
+    path = Path(source)
+    if path.is_dir():
+        raise StmtdiffError(
+            f"{source} is a directory (give files, or a folder with a stmtdiff.toml)"
+        )
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise StmtdiffError(f"{source}: no such file") from None
+    except PermissionError:
+        raise StmtdiffError(f"{source}: permission denied") from None
+    except OSError as error:
+        raise StmtdiffError(f"{source}: cannot read ({error.strerror or error})") from None
+
+
+def _read_stdin(stdin: BinaryIO | None) -> bytes:
+    if stdin is not None:
+        return stdin.read()
+    if sys.stdin is None:
+        raise StmtdiffError("-: there is no standard input to read")
+    return sys.stdin.buffer.read()
