@@ -22,7 +22,8 @@ from stmtdiff.model import Bead
 #: (skips) included. The aligner maximises the sum of gains along the path.
 Gain = Callable[[int, int, int, int], float]
 
-SAME_LANGUAGE_BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
+# (0, 1) before (1, 0): on a tie the path ends with the insertion, so deletions come first.
+SAME_LANGUAGE_BEADS: tuple[tuple[int, int], ...] = ((1, 1), (0, 1), (1, 0), (1, 2), (2, 1), (2, 2))
 
 #: Gaps with at most this many cells are solved exactly; larger ones inside a band.
 FULL_DP_CELLS = 60_000

@@ -14,7 +14,11 @@ from diff_match_patch import diff_match_patch
 from stmtdiff.langid import is_cjk
 from stmtdiff.model import DiffOp, Op
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*|\s+|[^\w\s]", re.UNICODE)
+# A number (with its decimal part and non-breaking thousands separators) is one token, so a
+# changed figure shows as one replaced number rather than a changed digit.
+_WORD = re.compile(
+    r"\d+(?:[\u00a0\u202f]\d{3})*(?:[.,]\d+)*%?|\w+(?:[-'’]\w+)*|\s+|[^\w\s]", re.UNICODE
+)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from stmtdiff.langid import detect_language
-from stmtdiff.model import Version
+from stmtdiff.model import Sentence, Version
 from stmtdiff.segment import segment
 
 #: Language detection reads this much of a document; more adds time, not accuracy.
@@ -33,4 +35,18 @@ def make_version(
         publisher=publisher,
         date=date,
         role=role,
+    )
+
+
+def version_from_sentences(
+    id: str, sentences: Sequence[str], *, lang: str, label: str = "", path: str = ""
+) -> Version:
+    """A version from already segmented sentences, one per line of its text (one paragraph each)."""
+    parts: list[Sentence] = []
+    offset = 0
+    for index, sentence in enumerate(sentences):
+        parts.append(Sentence(index, sentence, offset, offset + len(sentence), index))
+        offset += len(sentence) + 1
+    return Version(
+        id=id, text="\n".join(sentences), lang=lang, sentences=parts, label=label, path=path
     )

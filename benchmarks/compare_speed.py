@@ -1,0 +1,130 @@
+"""Time `compare` on two English versions of 500, 2,000 and 8,000 sentences.
+
+Prints seconds and peak memory (tracemalloc, Python allocations) per size, for the core pipeline
+(segment + align + diff + classify) and for the whole CLI run in a fresh process (JSON output).
+
+    python benchmarks/compare_speed.py [--sizes 500 2000 8000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from stmtdiff.compare import compare
+from stmtdiff.versions import make_version
+
+SUBJECTS = ["The Parties", "Russia", "China", "The heads of state", "Both sides", "The ministers"]
+VERBS = ["condemn", "welcome", "support", "oppose", "note", "reaffirm", "stress", "call for"]
+OBJECTS = [
+    "unilateral sanctions that lack a basis in international law",
+    "the central role of the United Nations in international affairs",
+    "trade between the two countries, which reached {n} billion dollars",
+    "the Years of Culture in {y}",
+    "an equal and orderly multipolar world",
+    "settlements in national currencies for {n} percent of trade",
+    "any attempt to revise the outcomes of the Second World War",
+    "cooperation in the Arctic and on the Northern Sea Route",
+]
+
+
+def make_pair(size: int, seed: int = 7) -> tuple[str, str]:
+    """A statement of ``size`` sentences and an edited copy (5% edits, drops, inserts, merges)."""
+    rng = random.Random(seed)
+    sentences = [
+        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} "
+        + rng.choice(OBJECTS).format(n=rng.randint(10, 900), y=rng.randint(1990, 2030))
+        + f" (item {k})."
+        for k in range(size)
+    ]
+    edited: list[str] = []
+    for sentence in sentences:
+        roll = rng.random()
+        if roll < 0.02:
+            continue
+        if roll < 0.04:
+            edited.append("An added sentence about " + rng.choice(OBJECTS).format(n=1, y=2))
+        if roll < 0.07:
+            sentence = sentence.replace(" ", " firmly ", 1)
+        if roll > 0.98 and edited:
+            edited[-1] = edited[-1].rstrip(".") + ", and " + sentence
+            continue
+        edited.append(sentence)
+
+    def text(items: list[str]) -> str:
+        return "\n\n".join(" ".join(items[k : k + 4]) for k in range(0, len(items), 4)) + "\n"
+
+    return text(sentences), text(edited)
+
+
+def core(size: int) -> tuple[float, float, int]:
+    """Seconds (best of 3, untraced) and peak traced MiB of segment + compare in this process."""
+    left, right = make_pair(size)
+
+    def once() -> int:
+        result = compare([make_version("a", left, lang="en"), make_version("b", right, lang="en")])
+        return len(result.rows)
+
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        rows = once()
+        timings.append(time.perf_counter() - started)
+    tracemalloc.start()
+    once()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return min(timings), peak / 2**20, rows
+
+
+def cli(size: int) -> tuple[float, float]:
+    left, right = make_pair(size)
+    with tempfile.TemporaryDirectory() as folder:
+        a, b = Path(folder, "a.txt"), Path(folder, "b.txt")
+        a.write_text(left, encoding="utf-8")
+        b.write_text(right, encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "stmtdiff",
+                "compare",
+                str(a),
+                str(b),
+                "--format",
+                "json",
+                "-o",
+                str(Path(folder, "out.json")),
+            ],
+            check=False,
+            capture_output=True,
+        )
+        elapsed = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 8000])
+    args = parser.parse_args()
+    print(
+        f"{'sentences':>10} {'core s':>8} {'core MiB':>9} {'rows':>6} {'CLI s':>7} {'CLI RSS MiB':>12}"
+    )
+    for size in args.sizes:
+        seconds, mib, rows = core(size)
+        cli_seconds, rss = cli(size)
+        print(f"{size:>10} {seconds:>8.3f} {mib:>9.1f} {rows:>6} {cli_seconds:>7.2f} {rss:>12.0f}")
+
+
+if __name__ == "__main__":
+    main()
