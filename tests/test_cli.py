@@ -22,7 +22,9 @@ def pair(tmp_path: Path) -> tuple[str, str]:
     return str(a), str(b)
 
 
-def test_identical_versions_exit_zero(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_identical_versions_exit_zero(
+    pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["compare", pair[0], pair[0]]) == 0
     assert "identical" in capsys.readouterr().out
 
@@ -117,7 +119,9 @@ def test_bad_usage_is_one_line_and_exit_two(
     assert "Traceback" not in err
 
 
-def test_nine_versions_are_refused(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_nine_versions_are_refused(
+    pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["compare", *([pair[0]] * 9)]) == 2
     assert "at most 8 versions" in capsys.readouterr().err
 

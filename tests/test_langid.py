@@ -1,0 +1,51 @@
+"""Language detection: deterministic, and never fooled about Chinese or short Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from stmtdiff.langid import detect_language, detect_languages, dominant_script
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("中华人民共和国和俄罗斯联邦关于深化新时代全面战略协作伙伴关系的联合声明", "zh"),
+        ("习近平同俄罗斯总统普京通电话。", "zh"),
+        ("双方同意于2026年至2027年举办中俄文化年。", "zh"),
+        ("中俄贸易额达到2450亿美元，G20峰会期间双方举行会谈。", "zh"),
+        ("Путин провёл переговоры с Си Цзиньпином.", "ru"),
+        ("Привет", "ru"),
+        ("Спасибо!", "ru"),
+        ("Стороны договорились.", "ru"),
+        ("Добрий день, друзі", "uk"),
+        ("The two heads of state held talks in Moscow in a warm and friendly atmosphere.", "en"),
+        ("Die beiden Staatschefs führten in Moskau Gespräche in freundlicher Atmosphäre.", "de"),
+        ("한중 정상회담이 열렸다", "ko"),
+        ("日本と中国の首脳が会談した。", "ja"),
+    ],
+)
+def test_detects_the_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_text_without_letters_is_undetermined() -> None:
+    assert detect_language("2024 — 245,2 %") == "und"
+    assert detect_language("") == "und"
+
+
+def test_detection_is_deterministic() -> None:
+    text = "Стороны подчёркивают важность диалога"
+    assert {detect_language(text) for _ in range(20)} == {"ru"}
+
+
+def test_mixed_documents_are_detected_per_sentence() -> None:
+    assert detect_languages(["Стороны договорились.", "双方同意。", "The sides agreed."]) == [
+        "ru",
+        "zh",
+        "en",
+    ]
+
+
+def test_han_outweighs_a_few_latin_letters() -> None:
+    assert dominant_script("在G20和APEC框架内加强协调与合作") == "han"
