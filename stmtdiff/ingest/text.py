@@ -122,18 +122,23 @@ def _bom_encoding(data: bytes) -> str | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 saved without a BOM shows as NUL bytes on every other position."""
-    sample = data[:4096]
-    if len(sample) < 4 or b"\x00" not in sample:
+    """UTF-16 saved without a BOM: the NUL high bytes of spaces, digits and Latin letters all
+    fall on odd positions (little-endian) or all on even ones (big-endian)."""
+    sample = data[:65536]
+    sample = sample[: len(sample) // 2 * 2]
+    nuls = sample.count(0)
+    if len(sample) < 4 or nuls == 0:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
-        return "utf-16-le"
-    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
-        return "utf-16-be"
-    return None
+    odd = sample[1::2].count(0)
+    encoding = "utf-16-le" if odd >= 0.9 * nuls else "utf-16-be" if odd <= 0.1 * nuls else None
+    if encoding is None:
+        return None
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    return encoding if printable >= 0.98 * len(text) else None
 
 
 def _reject_binary(data: bytes, source: str) -> None:
