@@ -118,7 +118,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 8000])
     args = parser.parse_args()
     print(
-        f"{'sentences':>10} {'core s':>8} {'core MiB':>9} {'rows':>6} {'CLI s':>7} {'CLI RSS MiB':>12}"
+        f"{'sentences':>10} {'core s':>8} {'core MiB':>9} {'rows':>6} "
+        f"{'CLI s':>7} {'CLI RSS MiB':>12}"
     )
     for size in args.sizes:
         seconds, mib, rows = core(size)

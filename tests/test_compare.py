@@ -6,7 +6,7 @@ import pytest
 
 from stmtdiff.compare import compare
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.model import Op, Status
+from stmtdiff.model import Comparison, Op, Status, Version
 from stmtdiff.versions import version_from_sentences
 
 MOSCOW = [
@@ -19,11 +19,11 @@ MOSCOW = [
 ]
 
 
-def en(id: str, sentences: list[str]):  # noqa: ANN201 - test helper
+def en(id: str, sentences: list[str]) -> Version:
     return version_from_sentences(id, sentences, lang="en")
 
 
-def statuses(comparison, version_id: str) -> list[Status]:  # noqa: ANN001
+def statuses(comparison: Comparison, version_id: str) -> list[Status]:
     return [row.cell(version_id).status for row in comparison.rows]
 
 
