@@ -137,11 +137,11 @@ def _build_rows(
             row_index = add_row(contents)
             for sid in groups[group_index]:
                 pivot_row[sid] = row_index
-        for version in versions:
-            if version.id not in slots:
-                continue
-            for sid in slots[version.id].after_group.get(group_index, []):
-                other_row[(version.id, sid)] = add_row({version.id: [sid]})
+        for batch in _insertion_batches(versions, slots, group_index):
+            for k in range(len(next(iter(batch.values())))):
+                row_index = add_row({version_id: [sids[k]] for version_id, sids in batch.items()})
+                for version_id, sids in batch.items():
+                    other_row[(version_id, sids[k])] = row_index
 
     for pair in alignments:
         for pivot_sid, other_sid in pair.moves:
@@ -154,6 +154,22 @@ def _build_rows(
             rows[dst_index].cell(pair.other).status = Status.MOVED
             rows[dst_index].cell(pair.other).moved_to = src_row.index
     return rows
+
+
+def _insertion_batches(
+    versions: Sequence[Version], slots: dict[str, _Slots], group_index: int
+) -> list[dict[str, list[int]]]:
+    """Sentences versions add after one pivot group, batched to share rows.
+
+    Versions that add the same number of sentences at the same place almost always add the same
+    content (one side's original and its translation), so they share rows, in order.
+    """
+    batches: dict[int, dict[str, list[int]]] = {}
+    for version in versions:
+        added = slots[version.id].after_group.get(group_index, []) if version.id in slots else []
+        if added:
+            batches.setdefault(len(added), {})[version.id] = added
+    return list(batches.values())
 
 
 def cell_text(version: Version, sentence_ids: Sequence[int]) -> str:

@@ -164,3 +164,14 @@ def test_chinese_cells_are_diffed_character_by_character() -> None:
     assert [(op.op, op.text) for op in cell.diff or [] if op.op is not Op.EQUAL] == [
         (Op.DELETE, "强烈")
     ]
+
+
+def test_versions_adding_the_same_sentence_share_its_row() -> None:
+    added = "Both sides welcomed the new visa-free regime."
+    b = [*MOSCOW[:3], added, *MOSCOW[3:]]
+    c = [*MOSCOW[:3], "Both sides welcomed the visa-free regime.", *MOSCOW[3:]]
+    result = compare([en("a", MOSCOW), en("b", b), en("c", c)])
+    extra = [row for row in result.rows if row.status is Status.EXTRA]
+    assert len(extra) == 1
+    assert extra[0].cell("b").sentence_ids == [3]
+    assert extra[0].cell("c").sentence_ids == [3]
