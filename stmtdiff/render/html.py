@@ -1,0 +1,233 @@
+"""The publishable HTML report: one self-contained file with inline CSS and JS.
+
+Jinja2 with autoescaping builds the markup, so every piece of input text (sentences, labels,
+paths) reaches the page as text. The page fetches nothing: its Content-Security-Policy allows
+no source at all except the hashes of its own inline style and script, so even a missed escape
+could neither run a script nor load a remote resource.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from stmtdiff import __version__
+from stmtdiff.compare import cell_text
+from stmtdiff.diff import new_text
+from stmtdiff.langid import is_cjk
+from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
+from stmtdiff.render.terminal import SYMBOLS
+
+#: What each status means, for the legend and the badges' tooltips.
+DESCRIPTIONS: dict[Status, str] = {
+    Status.IDENTICAL: "same text in every version",
+    Status.MINOR: "only spacing, punctuation, quote marks or letter case differ",
+    Status.MATCHED: "counterparts in different languages; words not compared",
+    Status.CHANGED: "words differ from the pivot",
+    Status.MISSING: "the pivot has text here that a version lacks",
+    Status.EXTRA: "a version has text here that the pivot lacks",
+    Status.MOVED: "the counterpart sits in another row (follow the link)",
+}
+#: Statuses that mean text is absent from one side: what the "omissions" filter shows.
+OMISSION_STATUSES: frozenset[Status] = frozenset({Status.MISSING, Status.EXTRA})
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text, marked ``ins`` (only in this version), ``del`` (only in the pivot) or not."""
+
+    mark: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    lang: str
+    status: str
+    pieces: list[Piece]
+    #: 1-based row holding the counterpart of a moved cell.
+    moved_to: int | None
+    translation: list[Piece] | None
+    translation_lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    number: int
+    status: str
+    symbol: str
+    differs: bool
+    omission: bool
+    cells: list[CellView]
+
+
+@dataclass(frozen=True, slots=True)
+class VersionView:
+    number: int
+    version: Version
+    is_pivot: bool
+    alone: int
+    alone_share: float
+    method: str | None
+    confidence: float | None
+    warning: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    name: str
+    symbol: str
+    description: str
+    count: int
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("stmtdiff.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _asset(name: str) -> str:
+    """An inline asset's text, read through the template loader (works from a wheel too)."""
+    environment = _environment()
+    assert environment.loader is not None
+    source, _, _ = environment.loader.get_source(environment, name)
+    return source
+
+
+def _csp_hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def _pieces(ops: Sequence[DiffOp]) -> list[Piece]:
+    marks = {Op.EQUAL: "", Op.INSERT: "ins", Op.DELETE: "del"}
+    return [Piece(marks[op.op], op.text) for op in ops if op.text]
+
+
+def _translation_text(version: Version, cell: Cell) -> str | None:
+    if version.translations is None or not cell.sentence_ids:
+        return None
+    parts = [version.translations[sid] or "…" for sid in cell.sentence_ids]
+    return ("" if is_cjk(version.translation_lang or "") else " ").join(parts)
+
+
+def _cell_view(version: Version, cell: Cell) -> CellView:
+    text = cell_text(version, cell.sentence_ids)
+    translation = _translation_text(version, cell)
+    pieces = [Piece("", text)] if text else []
+    translated = None if translation is None else [Piece("", translation)]
+    if cell.diff is not None and cell.status in {Status.CHANGED, Status.MINOR}:
+        # The diff runs from the pivot to whichever text of this cell shares the pivot's
+        # language: the original, or its translation.
+        target = new_text(cell.diff)
+        if target == text:
+            pieces = _pieces(cell.diff)
+        elif translation is not None and target == translation:
+            translated = _pieces(cell.diff)
+    return CellView(
+        lang=version.lang,
+        status=cell.status.value,
+        pieces=pieces,
+        moved_to=None if cell.moved_to is None else cell.moved_to + 1,
+        translation=translated,
+        translation_lang=version.translation_lang or "",
+    )
+
+
+def _row_view(row: Row, versions: dict[str, Version]) -> RowView:
+    return RowView(
+        number=row.index + 1,
+        status=row.status.value,
+        symbol=SYMBOLS[row.status],
+        differs=row.status not in SAME_STATUSES,
+        omission=any(cell.status in OMISSION_STATUSES for cell in row.cells),
+        cells=[_cell_view(versions[cell.version], cell) for cell in row.cells],
+    )
+
+
+def alone_counts(comparison: Comparison) -> dict[str, int]:
+    """Per version: sentences with no counterpart in any other version (moves count as one)."""
+    counts = {version.id: 0 for version in comparison.versions}
+    for row in comparison.rows:
+        filled = [c for c in row.cells if c.sentence_ids or c.status is Status.MOVED]
+        if len(filled) == 1 and filled[0].status is not Status.MOVED:
+            counts[filled[0].version] += len(filled[0].sentence_ids)
+    return counts
+
+
+def _version_views(comparison: Comparison) -> list[VersionView]:
+    alone = alone_counts(comparison)
+    pairs = {pair.other: pair for pair in comparison.alignments}
+    views = []
+    for number, version in enumerate(comparison.versions, start=1):
+        pair = pairs.get(version.id)
+        total = len(version.sentences)
+        views.append(
+            VersionView(
+                number=number,
+                version=version,
+                is_pivot=version.id == comparison.pivot,
+                alone=alone[version.id],
+                alone_share=alone[version.id] / total if total else 0.0,
+                method=None if pair is None else pair.method,
+                confidence=None if pair is None else pair.confidence,
+                warning=None if pair is None else pair.warning,
+            )
+        )
+    return views
+
+
+def report_title(comparison: Comparison) -> str:
+    """A title naming the versions compared, for the page and its heading."""
+    labels = [v.display_label for v in comparison.versions]
+    if len(labels) == 2:
+        return f"{labels[0]} compared with {labels[1]}"
+    return f"{labels[0]} compared with {len(labels) - 1} other versions"
+
+
+def render_html(comparison: Comparison, *, generated_at: datetime | None = None) -> str:
+    """The whole report as one HTML document (UTF-8 text, nothing external)."""
+    when = generated_at or datetime.now(UTC)
+    versions = {version.id: version for version in comparison.versions}
+    counts = comparison.counts()
+    css = _asset("report.css")
+    js = _asset("report.js")
+    engines = sorted(
+        {v.translation_engine for v in comparison.versions if v.translation_engine is not None}
+    )
+    rows = [_row_view(row, versions) for row in comparison.rows]
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=report_title(comparison),
+        versions=_version_views(comparison),
+        rows=rows,
+        omissions=sum(1 for row in rows if row.omission),
+        statuses=[
+            StatusView(status.value, SYMBOLS[status], DESCRIPTIONS[status], counts[status])
+            for status in counts
+        ],
+        descriptions={status.value: text for status, text in DESCRIPTIONS.items()},
+        total_rows=len(comparison.rows),
+        differing=sum(1 for row in comparison.rows if row.status not in SAME_STATUSES),
+        has_translations=any(v.translations is not None for v in comparison.versions),
+        engines=engines,
+        version=__version__,
+        generated_iso=when.isoformat(timespec="seconds"),
+        generated_text=when.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        css=Markup(css),
+        js=Markup(js),
+        csp=f"default-src 'none'; style-src '{_csp_hash(css)}'; script-src '{_csp_hash(js)}'; "
+        "base-uri 'none'; form-action 'none'",
+    )
