@@ -8,7 +8,9 @@ hyphenation.
 from __future__ import annotations
 
 import io
+import itertools
 import re
+import statistics
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +43,7 @@ _PAGE_NUMBER = re.compile(
 )
 _TERMINAL = tuple(".!?…:;。！？；：»”\"')）」』")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[a-zа-я])[.)]\s")
 _HYPHENATED_WORD = re.compile(r"\w+(?:-\w+)+")
 _SPACE = re.compile(r"\s+")
 
@@ -50,6 +53,8 @@ class _Line:
     text: str
     x0: float
     x1: float
+    y0: float
+    y1: float
 
 
 @dataclass(slots=True)
@@ -93,16 +98,16 @@ def extract_pdf(data: bytes, source: str) -> Document:
         for line in box.lines
         for word in _HYPHENATED_WORD.findall(line.text)
     }
+    column = _Column.of(pages)
     paragraphs: list[str] = []
     for page_number, page in enumerate(pages):
-        for box_number, box in enumerate(page):
-            for part_number, lines in enumerate(_split_box(box)):
-                text = _join_lines([line.text for line in lines], known_compounds)
-                continues = page_number > 0 and box_number == 0 and part_number == 0
-                if continues and paragraphs and _runs_on(paragraphs[-1], text):
-                    paragraphs[-1] = _join_lines([paragraphs[-1], text], known_compounds)
-                else:
-                    paragraphs.append(text)
+        for part_number, lines in enumerate(_paragraph_lines(page, column)):
+            text = _join_lines([line.text for line in lines], known_compounds)
+            continues = page_number > 0 and part_number == 0 and paragraphs
+            if continues and _runs_on(paragraphs[-1], text):
+                paragraphs[-1] = _join_lines([paragraphs[-1], text], known_compounds)
+            else:
+                paragraphs.append(text)
     return Document(
         text=PARAGRAPH_SEPARATOR.join(paragraphs), source=source, title=title, kind="pdf"
     )
@@ -158,7 +163,7 @@ def _boxes(layout: LTPage) -> list[_Box]:
         if not isinstance(element, LTTextBox):
             continue
         lines = [
-            _Line(_SPACE.sub(" ", line.get_text()).strip(), line.x0, line.x1)
+            _Line(_SPACE.sub(" ", line.get_text()).strip(), line.x0, line.x1, line.y0, line.y1)
             for line in element
             if isinstance(line, LTTextLine)
         ]
@@ -186,28 +191,66 @@ def _signature(text: str) -> str:
     return re.sub(r"\d+", "#", _SPACE.sub(" ", text)).strip().lower()
 
 
-def _split_box(box: _Box) -> list[list[_Line]]:
-    """A box is a paragraph unless a line after a sentence end is indented or the sentence end
-    falls well short of the right edge, which marks a new paragraph without extra spacing."""
-    width = box.x1 - box.x0
-    parts: list[list[_Line]] = [[box.lines[0]]]
-    for previous, line in zip(box.lines, box.lines[1:], strict=False):
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """The text column of the whole document: where lines start and end, and line spacing."""
+
+    left: float
+    right: float
+    blank_line: float  # a baseline step larger than this is a blank line between paragraphs
+    indent: float  # a first line starting this far right of the line before is indented
+
+    @classmethod
+    def of(cls, pages: list[list[_Box]]) -> _Column:
+        lines = [line for page in pages for box in page for line in box.lines]
+        steps = [
+            a.y0 - b.y0
+            for page in pages
+            for a, b in itertools.pairwise([ln for box in page for ln in box.lines])
+            if a.y0 > b.y0
+        ]
+        height = statistics.median(line.y1 - line.y0 for line in lines)
+        # The lower quartile: short documents have nearly as many paragraph gaps as lines.
+        leading = sorted(steps)[len(steps) // 4] if steps else 1.2 * height
+        left = min(line.x0 for line in lines)
+        right = max(line.x1 for line in lines)
+        return cls(left, right, max(1.6 * height, 1.3 * leading), max(4.0, 0.02 * (right - left)))
+
+
+def _paragraph_lines(boxes: list[_Box], column: _Column) -> list[list[_Line]]:
+    """Group a page's lines (in pdfminer's reading order) into paragraphs.
+
+    A new paragraph starts after a blank line, at a first-line indent, or after a sentence
+    that ends well short of the column's right edge. pdfminer's own boxes are not enough:
+    it puts an indented first line in a box of its own.
+    """
+    lines = [line for box in boxes for line in box.lines]
+    if not lines:
+        return []
+    short = column.right - 0.15 * (column.right - column.left)
+    paragraphs: list[list[_Line]] = [[lines[0]]]
+    for previous, line in itertools.pairwise(lines):
+        step = previous.y0 - line.y0
         ends_sentence = previous.text.endswith(_TERMINAL)
-        indented = line.x0 - box.x0 > 0.03 * width
-        short = previous.x1 < box.x1 - 0.15 * width
-        if ends_sentence and (indented or short):
-            parts.append([line])
+        if step > column.blank_line or line.x0 - previous.x0 > column.indent:
+            new = True
+        elif step <= 0:  # reading order moved up: the next column or a side box
+            new = ends_sentence
         else:
-            parts[-1].append(line)
-    return parts
+            new = ends_sentence and previous.x1 < short
+        if new:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
 
 
 def _runs_on(previous: str, following: str) -> bool:
-    """A paragraph cut by a page break: no sentence end before, a lowercase word or Han after."""
-    if previous.endswith(_TERMINAL):
+    """A paragraph cut by a page break: no sentence end before it, and no capital letter or
+    paragraph number after it."""
+    if previous.endswith(_TERMINAL) or _NUMBERED.match(following):
         return False
-    first = following[0]
-    return first.islower() or bool(_CJK.match(first))
+    return not following[0].isupper()
 
 
 def _join_lines(lines: list[str], known_compounds: set[str]) -> str:
