@@ -11,11 +11,13 @@ from rich.console import Console
 from stmtdiff.commands.options import add_comparison_arguments, request_from_args
 from stmtdiff.fsutil import write_atomic
 from stmtdiff.model import Comparison
+from stmtdiff.render.html import render_html
 from stmtdiff.render.jsonout import render_json
+from stmtdiff.render.markdown import render_markdown
 from stmtdiff.render.terminal import render_terminal
 from stmtdiff.session import build_comparison
 
-FORMATS = ("terminal", "json")
+FORMATS = ("terminal", "json", "html", "markdown")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,6 +49,10 @@ def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: boo
     """Render in the requested format; ``None`` when printed straight to the terminal."""
     if args.format == "json":
         return render_json(comparison)
+    if args.format == "html":
+        return render_html(comparison)
+    if args.format == "markdown":
+        return render_markdown(comparison)
     if to_terminal:
         console = Console(highlight=False)
         render_terminal(

@@ -123,7 +123,8 @@ def _translation_text(version: Version, cell: Cell) -> str | None:
     return ("" if is_cjk(version.translation_lang or "") else " ").join(parts)
 
 
-def _cell_view(version: Version, cell: Cell) -> CellView:
+def cell_view(version: Version, cell: Cell) -> CellView:
+    """A cell's text and translation as marked-up pieces, ready for a template."""
     text = cell_text(version, cell.sentence_ids)
     translation = _translation_text(version, cell)
     pieces = [Piece("", text)] if text else []
@@ -153,7 +154,7 @@ def _row_view(row: Row, versions: dict[str, Version]) -> RowView:
         symbol=SYMBOLS[row.status],
         differs=row.status not in SAME_STATUSES,
         omission=any(cell.status in OMISSION_STATUSES for cell in row.cells),
-        cells=[_cell_view(versions[cell.version], cell) for cell in row.cells],
+        cells=[cell_view(versions[cell.version], cell) for cell in row.cells],
     )
 
 

@@ -1,0 +1,204 @@
+"""A compact Markdown report for pull-request comments and issue trackers (GitHub Markdown).
+
+Only the rows that differ are listed, and the report stops short of GitHub's 65,536-character
+comment limit with an explicit count of the rows left out. Input text is backslash-escaped, so a
+statement can never inject links, HTML or table columns into the comment.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from stmtdiff import __version__
+from stmtdiff.model import SAME_STATUSES, Comparison, Row, Version
+from stmtdiff.render.html import CellView, Piece, alone_counts, cell_view, report_title
+from stmtdiff.render.terminal import SYMBOLS
+
+#: GitHub rejects comments longer than this many characters.
+COMMENT_LIMIT = 65_536
+#: Room kept for the closing "N more rows omitted" line.
+_OMITTED_RESERVE = 200
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&#!])")
+_SPACE = re.compile(r"\s+")
+_MARKERS = {"ins": ("**", "<ins>", "</ins>"), "del": ("~~", "<del>", "</del>")}
+
+
+def escape(text: str) -> str:
+    """Input text as literal Markdown: specials backslash-escaped, line breaks made spaces."""
+    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+
+
+def _punct_p(char: str) -> bool:
+    return unicodedata.category(char).startswith("P") or (char.isascii() and _ascii_punct(char))
+
+
+def _punct_ps(char: str) -> bool:
+    return _punct_p(char) or unicodedata.category(char).startswith("S")
+
+
+def _ascii_punct(char: str) -> bool:
+    return not char.isalnum() and not char.isspace() and char.isprintable()
+
+
+def _flanking(before: str, first: str, last: str, after: str) -> bool:
+    """Whether ``**``/``~~`` around a span opening on ``first`` and closing on ``last`` work.
+
+    CommonMark's delimiter-run rules, checked with both its older (P only) and newer (P and S)
+    notions of punctuation, since renderers differ; ``before``/``after`` are "" at line ends.
+    """
+
+    def space(char: str) -> bool:
+        return not char or char.isspace()
+
+    for punct in (_punct_p, _punct_ps):
+        opens = not space(first) and (not punct(first) or space(before) or punct(before))
+        closes = not space(last) and (not punct(last) or space(after) or punct(after))
+        if not (opens and closes):
+            return False
+    return True
+
+
+def _first_rendered(pieces: Sequence[Piece], index: int) -> str:
+    """The first character the piece at ``index`` will put on the page ("" past the end)."""
+    if index >= len(pieces):
+        return ""
+    piece = pieces[index]
+    if piece.mark and piece.text.strip() and not piece.text[0].isspace():
+        return _MARKERS[piece.mark][0][0]
+    return escape(piece.text)[:1]
+
+
+def marked(pieces: Sequence[Piece]) -> str:
+    """Pieces as Markdown: ``~~deleted~~`` and ``**inserted**`` (HTML tags where those fail)."""
+    out = ""
+    for index, piece in enumerate(pieces):
+        text = escape(piece.text)
+        core = text.strip()
+        if not piece.mark or not core:
+            out += text
+            continue
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()) :]
+        out += lead
+        after = trail[:1] or _first_rendered(pieces, index + 1)
+        marker, open_tag, close_tag = _MARKERS[piece.mark]
+        if _flanking(out[-1:], core[0], core[-1], after):
+            out += marker + core + marker
+        else:
+            out += open_tag + core + close_tag
+        out += trail
+    return out.strip()
+
+
+def _cell(view: CellView) -> str:
+    if view.pieces:
+        text = marked(view.pieces)
+        if view.moved_to is not None:
+            text += f" ↕ from row {view.moved_to}"
+        return text
+    if view.moved_to is not None:
+        return f"↕ moved to row {view.moved_to}"
+    return "— *missing*" if view.status == "missing" else "—"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return lines
+
+
+def _versions_table(comparison: Comparison) -> list[str]:
+    alone = alone_counts(comparison)
+    pairs = {pair.other: pair for pair in comparison.alignments}
+    rows = []
+    for number, version in enumerate(comparison.versions, start=1):
+        total = len(version.sentences)
+        share = alone[version.id] / total * 100 if total else 0.0
+        pair = pairs.get(version.id)
+        if pair is None:
+            alignment = "pivot"
+        else:
+            alignment = f"{pair.method}, confidence {pair.confidence:.2f}"
+            if pair.warning:
+                alignment += f" ⚠ {escape(pair.warning)}"
+        rows.append(
+            [
+                str(number),
+                escape(version.display_label),
+                escape(version.path) or "—",
+                escape(version.lang),
+                escape(version.publisher or "—"),
+                escape(version.date or "—"),
+                str(total),
+                f"{alone[version.id]} ({share:.1f} %)",
+                alignment,
+            ]
+        )
+    header = ["#", "Version", "Source", "Lang", "Publisher", "Date", "Sentences"]
+    header += ["No counterpart", "Alignment"]
+    return _table(header, rows, ["--:", "---", "---", "---", "---", "---", "--:", "--:", "---"])
+
+
+def _summary_table(comparison: Comparison) -> list[str]:
+    counts = comparison.counts()
+    rows = [[f"{SYMBOLS[s]} {s.value}", str(n)] for s, n in counts.items() if n]
+    rows.append(["**total**", f"**{len(comparison.rows)}**"])
+    return _table(["Status", "Rows"], rows, ["---", "--:"])
+
+
+def _difference_line(row: Row, versions: dict[str, Version]) -> str:
+    cells = [_cell(cell_view(versions[cell.version], cell)) for cell in row.cells]
+    status = f"{SYMBOLS[row.status]} {row.status.value}"
+    return "| " + " | ".join([str(row.index + 1), status, *cells]) + " |"
+
+
+def render_markdown(comparison: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
+    """The report as GitHub Markdown, at most ``limit`` characters long."""
+    versions = {version.id: version for version in comparison.versions}
+    differing = [row for row in comparison.rows if row.status not in SAME_STATUSES]
+    engines = sorted({v.translation_engine for v in comparison.versions if v.translation_engine})
+    lines = [
+        f"## {escape(report_title(comparison))}",
+        "",
+        f"Compared by stmtdiff {__version__}; translation: "
+        f"{escape(', '.join(engines)) if engines else 'none'}.",
+        "",
+        *_versions_table(comparison),
+        "",
+        f"**Summary:** {len(differing)} of {len(comparison.rows)} aligned rows differ "
+        "(~~deleted~~: only in the pivot, **inserted**: only in that version).",
+        "",
+        *_summary_table(comparison),
+        "",
+    ]
+    if not differing:
+        lines.append("No differences.")
+        return "\n".join(lines) + "\n"
+    header = ["#", "Status"]
+    for version in comparison.versions:
+        pivot = ", pivot" if version.id == comparison.pivot else ""
+        header.append(f"{escape(version.display_label)} ({escape(version.lang)}{pivot})")
+    lines += _table(header, [], ["--:", "---"] + ["---"] * len(comparison.versions))
+    return _fill(lines, differing, lambda row: _difference_line(row, versions), limit)
+
+
+def _fill(lines: list[str], rows: Sequence[Row], line_of: Callable[[Row], str], limit: int) -> str:
+    """Append row lines while they fit, then say how many did not."""
+    text = "\n".join(lines) + "\n"
+    budget = limit - _OMITTED_RESERVE
+    shown = 0
+    for row in rows:
+        line = line_of(row) + "\n"
+        if len(text) + len(line) > budget:
+            break
+        text += line
+        shown += 1
+    left = len(rows) - shown
+    if left:
+        text += (
+            f"\n**{left} more rows omitted** to stay within {limit:,} characters; "
+            "run `stmtdiff compare --format html` for the full report.\n"
+        )
+    return text
