@@ -34,7 +34,8 @@ PHRASEBOOK: dict[str, str] = {
         "The parties agreed to strengthen cooperation in the field of energy."
     ),
     "双方重申恪守《联合国宪章》宗旨和原则。": (
-        "The two sides reaffirmed their commitment to the purposes and principles of the UN Charter."
+        "The two sides reaffirmed their commitment to the purposes and principles "
+        "of the UN Charter."
     ),
     "中俄两国主张建设多极化世界。": "China and Russia advocate building a multipolar world.",
     "双方同意加强能源领域合作。": (
@@ -99,7 +100,9 @@ class StubServer:
         self.release = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.02,), daemon=True
+        )
         self._thread.start()
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
 

@@ -152,22 +152,57 @@ def _describe(failure: _Failed) -> str:
 
 
 class _Run:
-    """One call of :func:`translate_sentences` once the cache has been consulted."""
+    """Sending what the cache lacked for one call of :func:`translate_sentences`."""
 
-    def __init__(self, engine: Engine, settings: TranslationSettings) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: TranslationSettings,
+        source: str,
+        target: str,
+        cache: TranslationCache,
+        translations: list[str | None],
+        positions: dict[str, list[int]],
+    ) -> None:
         self.engine = engine
         self.settings = settings
+        self.source = source
+        self.target = target
+        self.cache = cache
+        self.translations = translations
+        self.positions = positions
         self.stop = threading.Event()
         self.throttle = _Throttle()
+        self.failure: _Failed | None = None
+        self.bar: Progress | None = None
         self._lock = threading.Lock()
         self.requests_sent = 0
+        pieces_of = {key: split_for_limit(key, engine.max_chars) for key in positions}
+        self._slots: dict[str, list[str | None]] = {
+            key: [None] * len(pieces) for key, pieces in pieces_of.items()
+        }
+        self.units = _pack(
+            [
+                _Piece(key, i, text)
+                for key, pieces in pieces_of.items()
+                for i, text in enumerate(pieces)
+            ],
+            engine,
+        )
 
     def _delay(self, retries_done: int) -> float:
         base = self.settings.backoff * 2.0**retries_done
         return min(self.settings.max_wait, base * random.uniform(0.5, 1.0))
 
     def send(self, unit: list[_Piece]) -> list[str]:
-        """One request with retries; runs in a worker thread."""
+        """One request with retries; runs in a worker thread. A failure stops the others."""
+        try:
+            return self._send(unit)
+        except _Failed:
+            self.stop.set()
+            raise
+
+    def _send(self, unit: list[_Piece]) -> list[str]:
         retries_done = 0
         while True:
             self.throttle.wait(self.stop)
@@ -196,6 +231,69 @@ class _Run:
             retries_done += 1
             if self.stop.wait(delay):
                 raise _Cancelled
+
+    def _store(self, future: Future[list[str]], unit: list[_Piece]) -> None:
+        """Take one finished request's result; cache each text as soon as it is complete."""
+        try:
+            results = future.result()
+        except (_Cancelled, CancelledError):
+            return
+        except _Failed as error:
+            if self.failure is None:
+                self.failure = error
+                self.stop.set()
+            return
+        for piece, result in zip(unit, results, strict=True):
+            slots = self._slots[piece.key]
+            slots[piece.index] = result
+            if all(slot is not None for slot in slots):
+                joined = join_pieces([slot for slot in slots if slot is not None], self.target)
+                self.cache.put(self.engine.name, self.source, self.target, piece.key, joined)
+                for index in self.positions[piece.key]:
+                    self.translations[index] = joined
+                if self.bar is not None:
+                    self.bar.advance(self.bar.task_ids[0])
+
+    def execute(self, progress: bool | None) -> None:
+        """Send every unit; raise TranslationError if one fails for good.
+
+        The first request goes alone: a wrong key, URL or language pair then costs one
+        request, not a burst of ``max_concurrency``.
+        """
+        self.bar = _progress_bar(self.engine.name, len(self.positions), progress)
+        pool = ThreadPoolExecutor(
+            self.settings.max_concurrency, thread_name_prefix="stmtdiff-translate"
+        )
+        shown: AbstractContextManager[object] = self.bar if self.bar is not None else nullcontext()
+        try:
+            with shown:
+                if self.bar is not None:
+                    self.bar.add_task("translate", total=len(self.positions))
+                first, rest = self.units[0], self.units[1:]
+                self._store(pool.submit(self.send, first), first)
+                if self.failure is None:
+                    futures = {pool.submit(self.send, unit): unit for unit in rest}
+                    for future in as_completed(futures):
+                        self._store(future, futures[future])
+                        if self.failure is not None:
+                            for pending in futures:
+                                pending.cancel()
+        except BaseException:
+            self.stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+        if self.failure is not None:
+            done = sum(t is not None for t in self.translations)
+            saved = (
+                "the translated ones are cached — re-run to resume"
+                if done
+                else "nothing was translated — re-run later"
+            )
+            raise TranslationError(
+                f"{self.engine.name}: {_describe(self.failure)} after {done}/"
+                f"{len(self.translations)} sentences; {saved}, or use --offline"
+            ) from self.failure.error
 
 
 def _progress_bar(engine: str, total: int, progress: bool | None) -> Progress | None:
@@ -269,86 +367,11 @@ def translate_sentences(
             timeout=settings.timeout,
             credentials=credentials_for(engine_name, settings.keys),
         )
+        run = _Run(engine, settings, source, target, cache, translations, positions)
         try:
-            sent = _translate_missing(
-                engine, settings, positions, translations, cache, target, source, progress
-            )
+            run.execute(progress)
         finally:
             engine.close()
-    return TranslationResult(translations, engine_name, [], requests_sent=sent, notices=notices)
-
-
-def _translate_missing(
-    engine: Engine,
-    settings: TranslationSettings,
-    positions: dict[str, list[int]],
-    translations: list[str | None],
-    cache: TranslationCache,
-    target: str,
-    source: str,
-    progress: bool | None,
-) -> int:
-    """Send what the cache lacked, store each text as it completes; return requests sent."""
-    name = engine.name
-    pieces_of = {key: split_for_limit(key, engine.max_chars) for key in positions}
-    done_pieces: dict[str, list[str | None]] = {
-        key: [None] * len(pieces) for key, pieces in pieces_of.items()
-    }
-    units = _pack(
-        [
-            _Piece(key, i, text)
-            for key, pieces in pieces_of.items()
-            for i, text in enumerate(pieces)
-        ],
-        engine,
+    return TranslationResult(
+        translations, engine_name, [], requests_sent=run.requests_sent, notices=notices
     )
-    run = _Run(engine, settings)
-    failure: _Failed | None = None
-    bar = _progress_bar(name, len(positions), progress)
-    task = bar.add_task("translate", total=len(positions)) if bar is not None else None
-    pool = ThreadPoolExecutor(settings.max_concurrency, thread_name_prefix="stmtdiff-translate")
-    shown: AbstractContextManager[object] = bar if bar is not None else nullcontext()
-    try:
-        with shown:
-            futures: dict[Future[list[str]], list[_Piece]] = {
-                pool.submit(run.send, unit): unit for unit in units
-            }
-            for future in as_completed(futures):
-                try:
-                    results = future.result()
-                except (_Cancelled, CancelledError):
-                    continue
-                except _Failed as error:
-                    if failure is None:
-                        failure = error
-                        run.stop.set()
-                        for pending in futures:
-                            pending.cancel()
-                    continue
-                for piece, result in zip(futures[future], results, strict=True):
-                    slots = done_pieces[piece.key]
-                    slots[piece.index] = result
-                    if all(slot is not None for slot in slots):
-                        joined = join_pieces([s for s in slots if s is not None], target)
-                        cache.put(name, source, target, piece.key, joined)
-                        for index in positions[piece.key]:
-                            translations[index] = joined
-                        if bar is not None and task is not None:
-                            bar.advance(task)
-    except BaseException:
-        run.stop.set()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    if failure is not None:
-        done = sum(t is not None for t in translations)
-        saved = (
-            "the translated ones are cached — re-run to resume"
-            if done
-            else "nothing was translated — re-run later"
-        )
-        raise TranslationError(
-            f"{name}: {_describe(failure)} after {done}/{len(translations)} sentences; "
-            f"{saved}, or use --offline"
-        ) from failure.error
-    return run.requests_sent
