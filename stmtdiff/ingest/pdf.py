@@ -1,8 +1,9 @@
 """Text of a PDF in reading order, as paragraphs, without running headers, footers or page numbers.
 
 pdfminer.six does the layout analysis (text boxes in reading order); this module decides which
-boxes are page furniture, splits boxes into paragraphs and joins lines, undoing end-of-line
-hyphenation.
+boxes are page furniture, groups the remaining lines into paragraphs (across page breaks too)
+and joins them, undoing end-of-line hyphenation. Copy-protection flags are not enforced, as in
+pdfminer's own tools: ministries often set them on public statements.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from stmtdiff.ingest.document import PARAGRAPH_SEPARATOR, Document
 #: Share of the page height at the top and bottom where running headers and footers live.
 _MARGIN = 0.12
 _PAGE_NUMBER = re.compile(
-    r"^[\W_]*(?:page|p\.|стр\.?|страница|第)?\s*\d{1,4}\s*(?:(?:of|из|/|из\s)\s*\d{1,4})?\s*页?[\W_]*$",
+    r"^[\W_]*(?:page|p\.|стр\.?|страница|第)?\s*\d{1,4}\s*(?:(?:of|из|/)\s*\d{1,4})?\s*页?[\W_]*$",
     re.IGNORECASE,
 )
 _TERMINAL = tuple(".!?…:;。！？；：»”\"')）」』")
@@ -60,8 +61,6 @@ class _Line:
 @dataclass(slots=True)
 class _Box:
     lines: list[_Line]
-    x0: float
-    x1: float
     y0: float
     y1: float
 
@@ -118,8 +117,6 @@ def _read_layout(data: bytes, source: str) -> tuple[list[_Page], str | None, boo
     any page carries an image."""
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
-        if not document.is_extractable:
-            raise StmtdiffError(f"{source}: the PDF forbids text extraction (it is protected)")
         title = _title(document)
         manager = PDFResourceManager()
         device = PDFPageAggregator(manager, laparams=LAParams())
@@ -136,7 +133,8 @@ def _read_layout(data: bytes, source: str) -> tuple[list[_Page], str | None, boo
             f"{source}: the PDF is encrypted with a password; save an unprotected copy"
         ) from exc
     except (PSException, ValueError, KeyError, TypeError) as exc:
-        raise StmtdiffError(f"{source}: damaged or unreadable PDF ({exc})") from exc
+        detail = _SPACE.sub(" ", str(exc)).strip() or type(exc).__name__
+        raise StmtdiffError(f"{source}: damaged or unreadable PDF ({detail})") from exc
     return pages, title, has_images
 
 
@@ -169,7 +167,7 @@ def _boxes(layout: LTPage) -> list[_Box]:
         ]
         lines = [line for line in lines if line.text]
         if lines:
-            boxes.append(_Box(lines, element.x0, element.x1, element.y0, element.y1))
+            boxes.append(_Box(lines, element.y0, element.y1))
     return boxes
 
 
