@@ -219,7 +219,6 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
             StatusView(status.value, SYMBOLS[status], DESCRIPTIONS[status], counts[status])
             for status in counts
         ],
-        descriptions={status.value: text for status, text in DESCRIPTIONS.items()},
         total_rows=len(comparison.rows),
         differing=sum(1 for row in comparison.rows if row.status not in SAME_STATUSES),
         has_translations=any(v.translations is not None for v in comparison.versions),
