@@ -44,6 +44,12 @@ class Site:
         self.server.server_close()
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test here reads or fills the user's real page cache."""
+    monkeypatch.setenv("STMTDIFF_CACHE_DIR", str(tmp_path / "default-cache"))
+
+
 @pytest.fixture
 def site() -> Iterator[Site]:
     hits: Counter[str] = Counter()
@@ -268,3 +274,43 @@ def test_fetch_reports_a_failing_url_and_keeps_the_others(
     assert not (folder / "zh.txt").exists()
     log = tomllib.loads((folder / "stmtdiff.fetched.toml").read_text(encoding="utf-8"))
     assert [e["file"] for e in log["fetched"]] == ["ru.txt"]
+
+
+def test_cache_folder_can_be_moved_by_environment(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STMTDIFF_CACHE_DIR", str(tmp_path / "elsewhere"))
+    load_document(site.url("/kremlin"))
+    assert len(list((tmp_path / "elsewhere").glob("*.body"))) == 1
+
+
+def test_fetch_of_a_set_without_urls_has_nothing_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "local"
+    folder.mkdir()
+    (folder / "stmtdiff.toml").write_text('[[version]]\nsource = "ru.txt"\n', encoding="utf-8")
+    assert run_fetch(str(folder)) == 0
+    assert capsys.readouterr().out == (
+        f"nothing to fetch: no version in {folder / 'stmtdiff.toml'} has a URL source\n"
+    )
+    assert not (folder / "stmtdiff.fetched.toml").exists()
+
+
+def test_fetch_never_overwrites_a_file_the_manifest_uses(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    (folder / "ru.txt").write_text("Стороны выступают за многополярный мир.\n", encoding="utf-8")
+    (folder / "stmtdiff.toml").write_text(
+        f'[[version]]\nid = "local"\nsource = "ru.txt"\n\n'
+        f'[[version]]\nid = "ru"\nsource = "{site.url("/kremlin")}"\n',
+        encoding="utf-8",
+    )
+    assert run_fetch(str(folder), "--cache-dir", str(tmp_path / "cache")) == 2
+    assert capsys.readouterr().err == (
+        f"stmtdiff: error: {site.url('/kremlin')}: would overwrite {folder / 'ru.txt'}, "
+        "which the manifest uses; give the version another id\n"
+    )
+    assert (folder / "ru.txt").read_text(encoding="utf-8").startswith("Стороны")
