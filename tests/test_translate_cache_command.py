@@ -57,3 +57,16 @@ def test_clear_one_engine(filled: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_clear_everything(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("cache", "clear", "--cache", str(filled)) == 0
     assert capsys.readouterr().out == f"removed 3 translations from {filled}\n"
+
+
+def test_info_uses_the_cache_named_in_the_config_file(
+    filled: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f"[translate]\ncache = {str(filled)!r}\n", encoding="utf-8")
+    monkeypatch.setenv("STMTDIFF_CONFIG", str(config))
+    assert run("cache", "info") == 0
+    assert capsys.readouterr().out.splitlines()[1] == "entries: 3"

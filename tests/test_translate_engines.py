@@ -246,7 +246,7 @@ def test_mymemory_quota_message_inside_a_200_is_an_error_not_a_translation(
 
 
 def test_concurrent_requests_never_exceed_the_bound(tmp_path: Path) -> None:
-    with serving(delay=0.05) as stub:
+    with serving(delay=0.08) as stub:
         translate_sentences(
             [f"Стороны провели раунд переговоров № {n}." for n in range(12)],
             "ru",
