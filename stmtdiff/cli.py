@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from stmtdiff import __version__
-from stmtdiff.commands import compare, demo, segment
+from stmtdiff.commands import compare, demo, segment, tui
 from stmtdiff.errors import StmtdiffError
 
-COMMANDS = (compare, segment, demo)
+COMMANDS = (compare, segment, demo, tui)
 
 
 class _Parser(argparse.ArgumentParser):

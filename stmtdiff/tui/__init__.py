@@ -1,0 +1,1 @@
+"""The interactive terminal view (``stmtdiff tui``), built with Textual."""

@@ -1,0 +1,96 @@
+"""The top of the screen: which versions are compared, how many rows of each status, and the
+filter and search in force, so the reader always knows what the table below is showing."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Static
+
+from stmtdiff.model import Status
+from stmtdiff.tui.state import FILTER_LABELS, Filter, ViewState
+from stmtdiff.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
+
+
+class StatementHeader(Static):
+    """Versions (number, label, language, publisher), counts per status, filter and search."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "header--version",
+        "header--pivot",
+        "header--hidden",
+        "header--meta",
+        "header--filter",
+        "header--warning",
+        *STATUS_CLASSES,
+    }
+
+    def __init__(self, state: ViewState, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state = state
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        """Redraw from the state (after any change the grid reports)."""
+        self.update(self._versions() + Text("\n") + self._summary())
+
+    def _versions(self) -> Text:
+        state = self.state
+        text = Text()
+        for position, version in enumerate(state.versions, start=1):
+            if position > 1:
+                text.append("   ")
+            hidden = version.id in state.hidden
+            style = self._part("header--hidden" if hidden else "header--version")
+            text.append(f"{position} {version.display_label}", style=style)
+            details = [version.lang, *([version.publisher] if version.publisher else [])]
+            text.append(f" ({', '.join(details)})", style=self._meta())
+            if state.is_pivot(version):
+                text.append(" ◆ pivot", style=self._part("header--pivot"))
+            if hidden:
+                text.append(" hidden", style=self._meta())
+        return text
+
+    def _summary(self) -> Text:
+        state = self.state
+        comparison = state.comparison
+        text = Text(f"{len(comparison.rows)} rows", style=self._part("header--version"))
+        for status, count in comparison.counts().items():
+            if count:
+                text.append("  ")
+                text.append(f"{SYMBOLS[status]} {count} {status.value}", style=self._status(status))
+        if state.filter is not Filter.ALL:
+            text.append("  │  ", style=self._meta())
+            text.append(
+                f"showing {FILTER_LABELS[state.filter]} ({len(state.row_indices)})",
+                style=self._part("header--filter"),
+            )
+        if state.query is not None:
+            text.append("  │  ", style=self._meta())
+            number = state.hit_number()
+            where = f"{number}/{len(state.hits)}" if number else f"{len(state.hits)} rows"
+            text.append(f"search “{state.query}” {where}", style=self._part("header--filter"))
+        if state.show_translations:
+            text.append("  │  ", style=self._meta())
+            text.append("translations", style=self._part("header--filter"))
+        warnings = sum(1 for pair in comparison.alignments if pair.warning)
+        if warnings:
+            text.append("  │  ", style=self._meta())
+            plural = "s" if warnings > 1 else ""
+            text.append(
+                f"⚠ {warnings} unreliable alignment{plural}", style=self._part("header--warning")
+            )
+        return text
+
+    def _part(self, name: str) -> Style:
+        return component_style(self, name)
+
+    def _meta(self) -> Style:
+        return self._part("header--meta")
+
+    def _status(self, status: Status) -> Style:
+        return self._part(status_class(status))
