@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from stmtdiff import __version__
-from stmtdiff.commands import compare, demo, segment, tui
+from stmtdiff.commands import cache, compare, demo, fetch, segment, tui
 from stmtdiff.errors import StmtdiffError
 
-COMMANDS = (compare, segment, demo, tui)
+COMMANDS = (compare, segment, demo, tui, fetch, cache)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -30,6 +30,8 @@ class Version:
     sentences: list[Sentence]
     label: str = ""
     path: str = ""
+    #: The web address the text was read or fetched from, when it came from the web.
+    url: str | None = None
     publisher: str | None = None
     date: str | None = None
     role: str | None = None
@@ -144,6 +146,8 @@ class Comparison:
     pivot: str
     rows: list[Row]
     alignments: list[PairAlignment]
+    #: Sentences for the reader about how the result was obtained (e.g. translations missing).
+    notes: list[str] = field(default_factory=list)
 
     def version(self, version_id: str) -> Version:
         for version in self.versions:

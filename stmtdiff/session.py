@@ -14,7 +14,9 @@ from pathlib import Path
 from stmtdiff.compare import MAX_VERSIONS, compare
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest import VersionSpec, expand_inputs, load_document
+from stmtdiff.ingest.fetch import is_url
 from stmtdiff.model import Comparison, Version
+from stmtdiff.translate import TranslationSettings, translate_sentences
 from stmtdiff.versions import make_version
 
 
@@ -29,6 +31,10 @@ class Request:
     method: str = "auto"
     #: Translation files per version id or 1-based position: one sentence per line.
     translation_files: dict[str, str] = field(default_factory=dict)
+    #: Machine translation; ``None`` or an engine of ``None`` sends nothing anywhere.
+    translation: TranslationSettings | None = None
+    #: Read URLs from the page cache only, never from the network.
+    offline: bool = False
 
 
 def _version_id(spec: VersionSpec, taken: set[str]) -> str:
@@ -61,7 +67,7 @@ def load_versions(request: Request) -> list[Version]:
     taken: set[str] = set()
     versions: list[Version] = []
     for position, spec in enumerate(specs, start=1):
-        document = load_document(spec.source)
+        document = load_document(spec.source, offline=request.offline)
         version_id = _version_id(spec, taken)
         lang = _lookup(request.langs, version_id, position) or spec.lang
         version = make_version(
@@ -74,6 +80,7 @@ def load_versions(request: Request) -> list[Version]:
             date=spec.date or document.date,
             role=spec.role,
         )
+        version.url = spec.url or (spec.source if is_url(spec.source) else None)
         translation = _lookup(request.translation_files, version_id, position)
         if translation is None and spec.translation:
             translation = spec.translation
@@ -109,13 +116,50 @@ def attach_translation_file(version: Version, path: str, *, lang: str = "en") ->
     version.translation_engine = f"file:{Path(path).name}"
 
 
+def machine_translate(versions: Sequence[Version], settings: TranslationSettings) -> list[str]:
+    """Translate every version not in the target language and without a translation file.
+
+    Only called when the user named an engine. Returns notes for the reader: which engine was
+    used, and which sentences have no translation (offline, nothing cached) and so fall back to
+    the offline aligners.
+    """
+    engine = settings.engine
+    if engine is None:
+        return []
+    notes: list[str] = []
+    target = settings.target.split("-")[0].lower()
+    for version in versions:
+        if version.translations is not None or version.lang.split("-")[0] == target:
+            continue
+        result = translate_sentences([s.text for s in version.sentences], version.lang, settings)
+        version.translations = result.translations
+        version.translation_lang = settings.target
+        version.translation_engine = result.engine
+        if result.missing:
+            notes.append(
+                f"{version.display_label}: {len(result.missing)} of {len(version.sentences)} "
+                f"sentences have no cached {result.engine} translation (offline); "
+                "they are aligned without one"
+            )
+        notes.extend(result.notices)
+    translated = [v.display_label for v in versions if v.translation_engine == engine]
+    if translated:
+        notes.insert(
+            0, f"machine translation into {settings.target} by {engine}: " + ", ".join(translated)
+        )
+    return notes
+
+
 def build_comparison(request: Request) -> Comparison:
-    """Load, segment and compare: the whole pipeline for one request."""
+    """Load, segment, translate when asked, and compare: the whole pipeline for one request."""
     versions = load_versions(request)
+    notes = machine_translate(versions, request.translation) if request.translation else []
     pivot: str | int = 0
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
-    return compare(versions, pivot=pivot, method=request.method)
+    comparison = compare(versions, pivot=pivot, method=request.method)
+    comparison.notes.extend(notes)
+    return comparison
 
 
 def _resolve_pivot(value: str, versions: Sequence[Version]) -> str | int:

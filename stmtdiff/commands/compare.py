@@ -38,11 +38,6 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--only-changes", action="store_true", help="show only rows that differ (terminal)"
     )
-    parser.add_argument(
-        "--show-translation",
-        action="store_true",
-        help="show each sentence's translation under it (terminal)",
-    )
 
 
 def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: bool) -> str | None:
@@ -59,13 +54,16 @@ def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: boo
             comparison,
             console,
             only_changes=args.only_changes,
-            show_translation=args.show_translation,
+            show_translation=getattr(args, "show_translation", False),
         )
         return None
     buffer = io.StringIO()
     console = Console(file=buffer, width=160, no_color=True, highlight=False, soft_wrap=False)
     render_terminal(
-        comparison, console, only_changes=args.only_changes, show_translation=args.show_translation
+        comparison,
+        console,
+        only_changes=args.only_changes,
+        show_translation=getattr(args, "show_translation", False),
     )
     return buffer.getvalue()
 

@@ -7,6 +7,7 @@ import argparse
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.pairalign import METHODS
 from stmtdiff.session import Request
+from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 
 
 def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = True) -> None:
@@ -42,6 +43,7 @@ def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = 
         metavar="VERSION=FILE",
         help="English translation of a version, one sentence per line; repeatable",
     )
+    add_translation_arguments(parser)
 
 
 def _pairs(values: list[str], option: str, *, bare_ok: bool) -> dict[str, str]:
@@ -65,4 +67,6 @@ def request_from_args(args: argparse.Namespace) -> Request:
         langs=_pairs(args.lang, "--lang", bare_ok=True),
         method=args.method,
         translation_files=_pairs(args.translation, "--translation", bare_ok=False),
+        translation=settings_from_args(args),
+        offline=args.offline,
     )

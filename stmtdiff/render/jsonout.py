@@ -28,6 +28,7 @@ def _version(version: Version) -> dict[str, Any]:
         "id": version.id,
         "label": version.display_label,
         "path": version.path,
+        "url": version.url,
         "lang": version.lang,
         "publisher": version.publisher,
         "date": version.date,
@@ -58,6 +59,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             }
             for a in comparison.alignments
         ],
+        "notes": comparison.notes,
         "summary": {status.value: count for status, count in comparison.counts().items()},
         "rows": [
             {

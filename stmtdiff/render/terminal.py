@@ -108,6 +108,8 @@ def render_terminal(
     for pair in comparison.alignments:
         if pair.warning:
             console.print(Text(f"warning: {pair.warning}", style="bold yellow"))
+    for note in comparison.notes:
+        console.print(Text(f"note: {note}", style="yellow"))
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True, style="dim")
     table.add_column("", no_wrap=True, width=1)
