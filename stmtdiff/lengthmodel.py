@@ -1,0 +1,51 @@
+"""Gale and Church's sentence length model, with its two numbers learned per language pair.
+
+A target text translating a source text of ``l`` characters is about ``ratio * l`` characters
+long, with variance ``variance * l``. The numbers for each language pair were measured on dev
+data by ``benchmarks/learn_align_tables.py`` and are kept in ``stmtdiff.lengthtable``; a pair
+not measured falls back to ratio 1 and Gale and Church's variance 6.8, and a document whose own
+length ratio is far from the table's uses its own.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from stmtdiff.lengthtable import LENGTHS
+
+DEFAULT_VARIANCE = 6.8
+
+
+@dataclass(frozen=True, slots=True)
+class LengthModel:
+    ratio: float = 1.0
+    variance: float = DEFAULT_VARIANCE
+
+    def probability(self, src_chars: int, tgt_chars: int) -> float:
+        """Two-sided probability of a length difference at least this large, in (0, 1]."""
+        src_chars = max(src_chars, 1)
+        delta = (tgt_chars - src_chars * self.ratio) / math.sqrt(src_chars * self.variance)
+        return math.erfc(abs(delta) / math.sqrt(2.0))
+
+    def rescaled(self, ratio: float) -> LengthModel:
+        """The same model for a document whose own length ratio is ``ratio``."""
+        return LengthModel(ratio, self.variance * ratio / self.ratio)
+
+
+def _base(lang: str) -> str:
+    return lang.split("-")[0].lower()
+
+
+def length_model(src_lang: str, tgt_lang: str) -> LengthModel:
+    """The learned model for ``src_lang`` → ``tgt_lang`` (either direction of a measured pair)."""
+    src, tgt = _base(src_lang), _base(tgt_lang)
+    if src == tgt:
+        return LengthModel()
+    if (src, tgt) in LENGTHS:
+        ratio, variance = LENGTHS[(src, tgt)]
+        return LengthModel(ratio, variance)
+    if (tgt, src) in LENGTHS:
+        ratio, variance = LENGTHS[(tgt, src)]
+        return LengthModel(1.0 / ratio, variance / ratio**3)
+    return LengthModel()

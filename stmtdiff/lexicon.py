@@ -1,0 +1,207 @@
+"""Word-level evidence across languages: a bilingual lexicon and the keys it is looked up by.
+
+A text becomes a bag of *keys*: for alphabetic languages, stems of its content words (Snowball
+stemmers); for Chinese, the words a greedy longest-match segmentation finds in the lexicon's
+Chinese headwords (a character where none matches). A ``Lexicon`` maps source keys to sets of
+target keys. Two sentences (or runs of sentences) agree lexically as far as the words of each
+are translated by words of the other; ``coverage`` measures that.
+
+Pure: lexicons are built from tables by front-end code (``stmtdiff.dictionary``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+
+from stmtdiff.textnorm import canonical
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+_STEMMERS = {
+    "en": "english",
+    "ru": "russian",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+}
+
+#: Function words carry no evidence of correspondence; leaving them out sharpens coverage.
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "a an the and or but if of to in on at by for with from as is are was were be been "
+        "being it its this that these those he she they them his her their i me my we us our "
+        "you your not no so than then there here which who whom what when where how all any "
+        "each also has have had do does did will would shall should can could may might must "
+        "into out up down over about very just only s t".split()
+    ),
+    "ru": frozenset(
+        "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по "
+        "только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли "
+        "если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего "
+        "ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего "
+        "раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь "
+        "этом один почти мой тем чтобы нее неё сейчас были куда зачем всех никогда можно при "
+        "наконец два об другой хоть после над больше тот через эти нас про всего них какая "
+        "много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя "
+        "такой им более всегда конечно всю между это также".split()
+    ),
+    "zh": frozenset("的 了 是 在 和 与 及 也 就 都 而 着 过 把 被 之 其 这 那 个 为 以 于 对 将 并 等".split()),
+    "de": frozenset(
+        "der die das den dem des ein eine einer eines einem einen und oder aber in im an am "
+        "auf aus bei mit nach von vom zu zum zur für ist sind war waren wird werden hat haben "
+        "es er sie wir ihr ich sich nicht auch als wie so da dass".split()
+    ),
+    "fr": frozenset(
+        "le la les l un une des du de d et ou mais dans en au aux sur par pour avec est sont "
+        "était il elle ils elles nous vous je se s ne pas que qui qu ce cette ces son sa ses "
+        "leur leurs y a à".split()
+    ),
+}
+
+
+def base(lang: str) -> str:
+    return lang.split("-")[0].lower()
+
+
+@lru_cache(maxsize=16)
+def _stemmer(lang: str) -> snowballstemmer.stemmer | None:
+    name = _STEMMERS.get(lang)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """Lower-cased stem of one word (ё as е); the word itself where no stemmer exists."""
+    word = word.lower().replace("ё", "е")
+    stemmer = _stemmer(lang)
+    return stemmer.stemWord(word) if stemmer is not None and not word.isdigit() else word
+
+
+def alpha_keys(text: str, lang: str) -> list[str]:
+    """Stems of the content words of an alphabetic text, in order."""
+    stop = STOPWORDS.get(lang, frozenset())
+    keys = []
+    for word in _WORD.findall(canonical(text)):
+        lowered = word.lower()
+        if lowered in stop or (len(lowered) == 1 and not lowered.isdigit()):
+            continue
+        keys.append(stem(lowered, lang))
+    return keys
+
+
+def han_keys(text: str, headwords: frozenset[str], longest: int) -> list[str]:
+    """Greedy longest-match words of the Han runs of ``text`` (a lone character where no
+    headword matches); digits and Latin words of the text become keys too."""
+    stop = STOPWORDS["zh"]
+    keys: list[str] = []
+    text = canonical(text)
+    for run in _HAN.findall(text):
+        i = 0
+        while i < len(run):
+            for size in range(min(longest, len(run) - i), 0, -1):
+                piece = run[i : i + size]
+                if size == 1 or piece in headwords:
+                    break
+            if piece not in stop:
+                keys.append(piece)
+            i += size
+    keys.extend(word.lower() for word in _WORD.findall(_HAN.sub(" ", text)))
+    return keys
+
+
+@dataclass
+class Lexicon:
+    """Word translations between ``src_lang`` and ``tgt_lang`` (both directions)."""
+
+    src_lang: str
+    tgt_lang: str
+    forward: dict[str, frozenset[str]] = field(default_factory=dict)
+    backward: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_pairs(cls, src_lang: str, tgt_lang: str, pairs: Iterable[tuple[str, str]]) -> Lexicon:
+        forward: dict[str, set[str]] = {}
+        backward: dict[str, set[str]] = {}
+        for a, b in pairs:
+            forward.setdefault(a, set()).add(b)
+            backward.setdefault(b, set()).add(a)
+        return cls(
+            src_lang,
+            tgt_lang,
+            {k: frozenset(v) for k, v in forward.items()},
+            {k: frozenset(v) for k, v in backward.items()},
+        )
+
+    def reversed(self) -> Lexicon:
+        return Lexicon(self.tgt_lang, self.src_lang, self.backward, self.forward)
+
+    def merged(self, other: Lexicon) -> Lexicon:
+        """Union of two lexicons of the same language pair."""
+        if (other.src_lang, other.tgt_lang) != (self.src_lang, self.tgt_lang):
+            other = other.reversed()
+        return Lexicon(
+            self.src_lang,
+            self.tgt_lang,
+            _union(self.forward, other.forward),
+            _union(self.backward, other.backward),
+        )
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.forward.values())
+
+
+def _union(
+    a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    out = dict(a)
+    for key, values in b.items():
+        out[key] = out[key] | values if key in out else values
+    return out
+
+
+class KeyMaker:
+    """Turns texts of one language into lexicon keys (headwords for Chinese, stems otherwise)."""
+
+    def __init__(self, lang: str, headwords: Iterable[str] = ()) -> None:
+        self.lang = base(lang)
+        self.headwords = frozenset(h for h in headwords if _HAN.fullmatch(h))
+        self.longest = max((len(h) for h in self.headwords), default=1)
+        self.longest = min(self.longest, 6)
+
+    def keys(self, text: str) -> list[str]:
+        if self.lang == "zh" or self.lang == "ja":
+            return han_keys(text, self.headwords, self.longest)
+        return alpha_keys(text, self.lang)
+
+
+def coverage(
+    src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], lexicon: Lexicon
+) -> tuple[float, float, int, int]:
+    """How much of a source run and a target run translate each other, by the lexicon.
+
+    Returns (share of source keys with a translation among the target keys, share of target
+    keys with one among the source keys, source key count, target key count). Keys the lexicon
+    does not know on either side count as untranslated only when the other side's lexicon
+    does not know them either, so rare words do not dilute the evidence.
+    """
+    src_keys = [k for part in src for k in part]
+    tgt_keys = [k for part in tgt for k in part]
+    tgt_set = set(tgt_keys)
+    src_set = set(src_keys)
+    forward, backward = lexicon.forward, lexicon.backward
+    src_known = [k for k in src_keys if k in forward or k in tgt_set]
+    tgt_known = [k for k in tgt_keys if k in backward or k in src_set]
+    src_hit = sum(1 for k in src_known if k in tgt_set or not forward.get(k, frozenset()).isdisjoint(tgt_set))
+    tgt_hit = sum(1 for k in tgt_known if k in src_set or not backward.get(k, frozenset()).isdisjoint(src_set))
+    src_share = src_hit / len(src_known) if src_known else 0.0
+    tgt_share = tgt_hit / len(tgt_known) if tgt_known else 0.0
+    return src_share, tgt_share, len(src_known), len(tgt_known)
