@@ -99,7 +99,7 @@ def _environment() -> Environment:
     )
 
 
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     """An inline asset's text, read through the template loader (works from a wheel too)."""
     environment = _environment()
     assert environment.loader is not None
@@ -203,8 +203,8 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
     when = generated_at or datetime.now(UTC)
     versions = {version.id: version for version in comparison.versions}
     counts = comparison.counts()
-    css = _asset("report.css")
-    js = _asset("report.js")
+    css = asset("report.css")
+    js = asset("report.js")
     engines = sorted(
         {v.translation_engine for v in comparison.versions if v.translation_engine is not None}
     )
