@@ -1,0 +1,211 @@
+"""Term pairs a translation must respect, read from TOML or CSV, matched across inflection.
+
+A glossary entry gives one term in several languages, each with accepted alternatives. When the
+source sentence contains the entry's source-language term, the translation must contain one of
+its translation-language forms. Russian inflects: ``Шанхайская организация сотрудничества``
+must also be found as ``Шанхайской организации сотрудничества``, so words of inflecting
+languages match on their stem; ``*`` in a term matches any word ending explicitly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+from stmtdiff.errors import StmtdiffError
+from stmtdiff.textnorm import canonical
+
+#: Languages whose words change their endings; their glossary words match on the stem.
+INFLECTING = frozenset({"ru", "uk", "be", "bg", "sr", "pl", "cs"})
+#: Separates alternatives in a CSV cell: ``Organisation | Organization``.
+CSV_ALTERNATIVES = "|"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"\w+\*?|\*|[^\w\s]", re.UNICODE)
+
+
+def _base(lang: str) -> str:
+    return lang.split("-")[0].lower()
+
+
+def _normalise(text: str) -> str:
+    """What glossary matching sees: canonical text, case-folded, ``ё`` read as ``е``."""
+    return canonical(text).casefold().replace("ё", "е")
+
+
+def _word_pattern(word: str, lang: str) -> str:
+    if word == "*":
+        return r"\w*"
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"\w*"
+    if not word[0].isalnum() or _CJK.search(word):
+        return re.escape(word)
+    if _base(lang) in INFLECTING and len(word) > 3 and word.isalpha():
+        stem = word[:-2] if len(word) > 5 else word[:-1]
+        return re.escape(stem) + r"\w{0,4}"
+    return re.escape(word)
+
+
+def term_pattern(term: str, lang: str) -> re.Pattern[str]:
+    """A regex for ``term`` in normalised text: whole words, stems for inflecting languages."""
+    words = _WORD.findall(_normalise(term))
+    if not words:
+        raise StmtdiffError(f"empty glossary term for {lang}")
+    cjk = bool(_CJK.search(term))
+    joiner = r"\s*" if cjk else r"\s+"
+    body = ""
+    for index, word in enumerate(words):
+        if index:
+            glue = r"\s*" if not word[0].isalnum() or not words[index - 1][-1].isalnum() else joiner
+            body += glue
+        body += _word_pattern(word, lang)
+    if cjk:
+        return re.compile(body)
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+@dataclass(slots=True)
+class Term:
+    """One glossary entry: its forms per language (alternatives in order of preference)."""
+
+    forms: dict[str, list[str]]
+    #: Where the entry is defined, for messages: "entry 3" or "line 4".
+    where: str
+    _patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict, repr=False)
+
+    def patterns(self, lang: str) -> list[re.Pattern[str]]:
+        base = _base(lang)
+        if base not in self._patterns:
+            self._patterns[base] = [term_pattern(form, base) for form in self.forms.get(base, [])]
+        return self._patterns[base]
+
+    def find(self, text: str, lang: str) -> re.Match[str] | None:
+        """The first occurrence of the term in ``text`` (matched on its normalised form)."""
+        normalised = _normalise(text)
+        for pattern in self.patterns(lang):
+            match = pattern.search(normalised)
+            if match:
+                return match
+        return None
+
+
+@dataclass(slots=True)
+class Glossary:
+    path: str
+    terms: list[Term]
+
+    def relevant(self, source_lang: str, translation_lang: str) -> list[Term]:
+        """Entries that give both languages of a pair."""
+        src, tgt = _base(source_lang), _base(translation_lang)
+        return [t for t in self.terms if t.forms.get(src) and t.forms.get(tgt)]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryMiss:
+    term: Term
+    #: The term as the source sentence has it (normalised: case-folded, inflected).
+    source_form: str
+
+
+def check_terms(
+    terms: list[Term], source: str, source_lang: str, translation: str, translation_lang: str
+) -> list[GlossaryMiss]:
+    """Entries found in the source sentence whose translation is absent from the translation."""
+    misses = []
+    for term in terms:
+        match = term.find(source, source_lang)
+        if match is None or term.find(translation, translation_lang) is not None:
+            continue
+        misses.append(GlossaryMiss(term, match.group()))
+    return misses
+
+
+def _forms(value: object, where: str, lang: str, path: str) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    forms = []
+    for item in values:
+        if not isinstance(item, str):
+            raise StmtdiffError(f"{path}: {where}: {lang} must be text or a list of texts")
+        if item.strip():
+            forms.append(item.strip())
+    return forms
+
+
+def _language_key(key: str) -> bool:
+    return bool(re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?", key))
+
+
+def parse_toml(text: str, path: str) -> Glossary:
+    """``[[term]]`` tables with one key per language: ``ru = "…"``, ``en = ["…", "…"]``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise StmtdiffError(f"{path}: not valid TOML ({error})") from None
+    entries = data.get("term")
+    if not isinstance(entries, list) or not entries:
+        raise StmtdiffError(f"{path}: no [[term]] tables (each gives a term per language)")
+    terms = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"entry {number}"
+        if not isinstance(entry, dict):
+            raise StmtdiffError(f"{path}: {where} is not a table")
+        forms = {
+            _base(key): _forms(value, where, key, path)
+            for key, value in entry.items()
+            if _language_key(key)
+        }
+        terms.append(Term({k: v for k, v in forms.items() if v}, where))
+    return _checked(Glossary(path, terms))
+
+
+def parse_csv(text: str, path: str) -> Glossary:
+    """A header row of language codes, then one entry per row; ``|`` separates alternatives."""
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if len(rows) < 2:
+        raise StmtdiffError(f"{path}: needs a header row of language codes and at least one term")
+    header = [cell.strip() for cell in rows[0]]
+    languages = [_base(cell) if _language_key(cell) else None for cell in header]
+    if sum(lang is not None for lang in languages) < 2:
+        raise StmtdiffError(
+            f"{path}: the header must name at least two languages (e.g. ru,en,zh), got "
+            f"{','.join(header)}"
+        )
+    terms = []
+    for line, row in enumerate(rows[1:], start=2):
+        forms: dict[str, list[str]] = {}
+        for lang, cell in zip(languages, row, strict=False):
+            if lang is None:
+                continue
+            alternatives = [part.strip() for part in cell.split(CSV_ALTERNATIVES) if part.strip()]
+            if alternatives:
+                forms[lang] = alternatives
+        terms.append(Term(forms, f"line {line}"))
+    return _checked(Glossary(path, terms))
+
+
+def parse_glossary(text: str, path: str) -> Glossary:
+    """A glossary from its file text; the extension says TOML (``.toml``) or CSV (otherwise)."""
+    if path.lower().endswith(".toml"):
+        return parse_toml(text, path)
+    return parse_csv(text, path)
+
+
+def _checked(glossary: Glossary) -> Glossary:
+    """Refuse a glossary that lists one term twice: which translation would it require?"""
+    first_seen: dict[tuple[str, str], str] = {}
+    for term in glossary.terms:
+        for lang, forms in term.forms.items():
+            for form in forms:
+                key = (lang, _normalise(form))
+                if key in first_seen:
+                    raise StmtdiffError(
+                        f"{glossary.path}: duplicate {lang} term {form!r} "
+                        f"({first_seen[key]} and {term.where})"
+                    )
+                first_seen[key] = term.where
+            for form in forms:
+                term_pattern(form, lang)  # refuse an empty or unusable term now, not mid-check
+    return glossary
