@@ -137,3 +137,11 @@ def test_demo_runs_on_the_shipped_samples(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert "en-moscow" in out or "Kremlin" in out
     assert "changed" in out
+
+
+def test_output_without_styles_marks_changes_wdiff_style(
+    pair: tuple[str, str], tmp_path: Path
+) -> None:
+    target = tmp_path / "diff.txt"
+    main(["compare", *pair, "-o", str(target)])
+    assert "The Parties [-firmly -]condemn terrorism." in target.read_text(encoding="utf-8")

@@ -175,3 +175,12 @@ def test_versions_adding_the_same_sentence_share_its_row() -> None:
     assert len(extra) == 1
     assert extra[0].cell("b").sentence_ids == [3]
     assert extra[0].cell("c").sentence_ids == [3]
+
+
+def test_a_sentence_reworded_in_place_is_changed_not_missing_plus_extra() -> None:
+    b = list(MOSCOW)
+    b[0] = "The two sides note that China-Russia relations are at their best in history."
+    result = compare([en("a", MOSCOW), en("b", b)])
+    assert result.rows[0].cell("b").sentence_ids == [0]
+    assert result.rows[0].status is Status.CHANGED
+    assert len(result.rows) == len(MOSCOW)

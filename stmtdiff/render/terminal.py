@@ -32,8 +32,14 @@ INSERT_STYLE = "bold green underline"
 DELETE_STYLE = "red strike"
 
 
-def cell_renderable(comparison: Comparison, row: Row, cell: Cell) -> Text:
-    """A cell's text with the words it adds or drops against the pivot marked."""
+def cell_renderable(
+    comparison: Comparison, row: Row, cell: Cell, *, brackets: bool = False
+) -> Text:
+    """A cell's text with the words it adds or drops against the pivot marked.
+
+    ``brackets`` marks them wdiff-style, ``[-dropped-]{+added+}``, for output without styles
+    (a file, a pipe, NO_COLOR), where strike-through and underline would vanish.
+    """
     version = comparison.version(cell.version)
     if not cell.sentence_ids:
         if cell.status is Status.MOVED and cell.moved_to is not None:
@@ -45,9 +51,9 @@ def cell_renderable(comparison: Comparison, row: Row, cell: Cell) -> Text:
             if op.op is Op.EQUAL:
                 text.append(op.text)
             elif op.op is Op.INSERT:
-                text.append(op.text, style=INSERT_STYLE)
+                text.append(f"{{+{op.text}+}}" if brackets else op.text, style=INSERT_STYLE)
             else:
-                text.append(op.text, style=DELETE_STYLE)
+                text.append(f"[-{op.text}-]" if brackets else op.text, style=DELETE_STYLE)
     else:
         text.append(cell_text(version, cell.sentence_ids))
     if cell.status is Status.MOVED and cell.moved_to is not None:
@@ -104,6 +110,7 @@ def render_terminal(
     show_translation: bool = False,
 ) -> None:
     """Print the comparison table, the alignment warnings and a summary line."""
+    brackets = console.no_color or not console.is_terminal
     console.print(_header(comparison))
     for pair in comparison.alignments:
         if pair.warning:
@@ -120,7 +127,7 @@ def render_terminal(
             continue
         cells = []
         for cell in row.cells:
-            renderable = cell_renderable(comparison, row, cell)
+            renderable = cell_renderable(comparison, row, cell, brackets=brackets)
             translation = _translation(comparison.version(cell.version), cell)
             cells.append(
                 Group(renderable, translation)
