@@ -1,0 +1,43 @@
+"""The budget for a long statement: 2 x 2,000 sentences in under a second, about 3x the text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from reportkit import statement_pair
+
+from stmtdiff.compare import compare
+from stmtdiff.model import Comparison
+from stmtdiff.render.html import render_html
+from stmtdiff.versions import make_version
+
+#: Inline CSS and JS, header, legend: what a report weighs before its first row.
+CONSTANT_BYTES = 30_000
+
+
+@pytest.fixture(scope="module")
+def long_comparison() -> tuple[Comparison, int]:
+    left, right = statement_pair(2000)
+    comparison = compare([make_version("a", left, lang="en"), make_version("b", right, lang="en")])
+    return comparison, len(left.encode()) + len(right.encode())
+
+
+def test_report_of_two_thousand_sentences_weighs_at_most_three_times_the_text(
+    long_comparison: tuple[Comparison, int],
+) -> None:
+    comparison, source_bytes = long_comparison
+    assert len(comparison.rows) >= 2000
+    assert len(render_html(comparison).encode()) <= 3 * source_bytes + CONSTANT_BYTES
+
+
+def test_report_of_two_thousand_sentences_renders_in_under_a_second(
+    long_comparison: tuple[Comparison, int],
+) -> None:
+    comparison, _ = long_comparison
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        render_html(comparison)
+        timings.append(time.perf_counter() - started)
+    assert min(timings) < 1.0
