@@ -7,9 +7,11 @@ sides", drops the sentence on sanctions, adds one on visas and puts the Arctic s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from stmtdiff.compare import compare
 from stmtdiff.model import Comparison, Version
+from stmtdiff.session import Request, build_comparison
 from stmtdiff.versions import make_version
 
 EN_OFFICIAL = (
@@ -92,3 +94,10 @@ def statuses(comparison: Comparison) -> list[str]:
 
 def many(versions: Sequence[Version]) -> Comparison:
     return compare(list(versions))
+
+
+def english_samples(samples: Path) -> Comparison:
+    """The shipped Kremlin and Xinhua English translations, Kremlin first."""
+    return build_comparison(
+        Request(inputs=[str(samples / "en-moscow.txt"), str(samples / "en-beijing.txt")])
+    )

@@ -39,8 +39,8 @@ class StmtdiffApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
-        Binding("d,enter", "toggle_detail", "Detail"),
-        Binding("e", "export", "Export"),
+        Binding("d,enter", "toggle_detail", "Detail", show=False),
+        Binding("e", "export", "Export HTML", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -55,7 +55,7 @@ class StmtdiffApp(App[None]):
         yield AlignedGrid(self.state, id="grid")
         yield DetailPane(self.state, id="detail")
         yield SearchBar(id="search")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False

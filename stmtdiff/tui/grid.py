@@ -9,7 +9,7 @@ benchmarks/tui_first_paint.py for this widget's figures.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -56,7 +56,7 @@ class AlignedGrid(ScrollView, can_focus=True):
         Binding("right,l", "column(1)", "Column right", show=False),
         Binding("f", "cycle_filter", "Filter"),
         Binding("p", "make_pivot", "Pivot"),
-        Binding("t", "toggle_translations", "Translations"),
+        Binding("t", "toggle_translations", "Translations", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         *(
             Binding(str(n), f"toggle_column({n - 1})", f"Toggle column {n}", show=False)
@@ -280,7 +280,9 @@ class AlignedGrid(ScrollView, can_focus=True):
         if start < top or height > view:
             target = start
         elif start + height > top + view:
-            target = start + height - view
+            # Scroll just enough, then on to the next row boundary: no row starts cut off.
+            needed = start + height - view
+            target = self._offsets[bisect_left(self._offsets, needed)]
         else:
             return
         self.scroll_to(y=target, animate=False)

@@ -1,0 +1,408 @@
+"""Every key of ``stmtdiff tui``, pressed through Textual's pilot on the shipped samples."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+from tui_support import english_samples, with_chinese
+
+from stmtdiff.model import Status
+from stmtdiff.session import Request, build_comparison
+from stmtdiff.tui.app import StmtdiffApp, make_app
+from stmtdiff.tui.detail import DetailPane
+from stmtdiff.tui.grid import AlignedGrid
+from stmtdiff.tui.header import StatementHeader
+from stmtdiff.tui.help import KEYS, HelpScreen
+from stmtdiff.tui.search import SearchBar
+from stmtdiff.tui.state import Filter
+
+Scenario = Callable[[Pilot[None], StmtdiffApp], Awaitable[None]]
+
+
+def play(app: StmtdiffApp, scenario: Scenario, size: tuple[int, int] = (100, 32)) -> None:
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot, app)
+
+    asyncio.run(run())
+
+
+def press_then(*keys: str) -> Callable[[Scenario], Scenario]:
+    """A scenario pressing ``keys`` before running the decorated checks."""
+
+    def wrap(check: Scenario) -> Scenario:
+        async def scenario(pilot: Pilot[None], app: StmtdiffApp) -> None:
+            await pilot.press(*keys)
+            await pilot.pause()
+            await check(pilot, app)
+
+        return scenario
+
+    return wrap
+
+
+def selected(app: StmtdiffApp) -> int:
+    row = app.state.selected_row
+    assert row is not None
+    return row.index
+
+
+def text_of(widget: Static) -> str:
+    console = Console(width=300, file=io.StringIO(), record=True)
+    console.print(widget.content)
+    return console.export_text()
+
+
+def header_text(app: StmtdiffApp) -> str:
+    return text_of(app.query_one(StatementHeader))
+
+
+def notices(app: StmtdiffApp) -> list[str]:
+    """Messages of the notifications on screen (Textual keeps them on the app)."""
+    return [notification.message for notification in app._notifications]
+
+
+@pytest.fixture
+def app(samples: Path, tmp_path: Path) -> StmtdiffApp:
+    return make_app(english_samples(samples), export_dir=tmp_path)
+
+
+@pytest.mark.parametrize("key", ["down", "j"])
+def test_down_and_j_select_the_next_row(app: StmtdiffApp, key: str) -> None:
+    @press_then(key, key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert selected(app) == 2
+
+    play(app, check)
+
+
+@pytest.mark.parametrize("key", ["up", "k"])
+def test_up_and_k_select_the_previous_row(app: StmtdiffApp, key: str) -> None:
+    @press_then("j", "j", "j", key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert selected(app) == 2
+
+    play(app, check)
+
+
+def test_page_down_moves_about_a_screen_and_page_up_returns(app: StmtdiffApp) -> None:
+    @press_then("pagedown")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        grid = app.query_one(AlignedGrid)
+        line, _ = grid.row_span(app.state.cursor)
+        assert selected(app) > 1
+        assert line >= grid.scrollable_content_region.height - 1 - grid.row_span(0)[1]
+        await pilot.press("pageup")
+        assert selected(app) == 0
+
+    play(app, check)
+
+
+@pytest.mark.parametrize("key", ["G", "end"])
+def test_capital_g_and_end_jump_to_the_last_row(app: StmtdiffApp, key: str) -> None:
+    @press_then(key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        grid = app.query_one(AlignedGrid)
+        assert selected(app) == 24
+        assert grid.scroll_y == grid.max_scroll_y > 0
+
+    play(app, check)
+
+
+@pytest.mark.parametrize("key", ["g", "home"])
+def test_g_and_home_jump_to_the_first_row(app: StmtdiffApp, key: str) -> None:
+    @press_then("G", key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert selected(app) == 0
+        assert app.query_one(AlignedGrid).scroll_y == 0
+
+    play(app, check)
+
+
+@pytest.mark.parametrize("key", ["n", "right_square_bracket"])
+def test_n_and_bracket_jump_over_identical_rows_to_the_next_difference(
+    app: StmtdiffApp, key: str
+) -> None:
+    app.state.move(10)
+
+    @press_then(key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert selected(app) == 12  # row 12 (index 11) is identical
+
+    play(app, check)
+
+
+@pytest.mark.parametrize("key", ["N", "left_square_bracket"])
+def test_capital_n_and_bracket_jump_back_to_the_previous_difference(
+    app: StmtdiffApp, key: str
+) -> None:
+    app.state.move(12)
+
+    @press_then(key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert selected(app) == 10
+
+    play(app, check)
+
+
+def test_f_cycles_the_filter_and_the_header_says_so(app: StmtdiffApp) -> None:
+    @press_then("f")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.filter is Filter.CHANGES
+        assert "showing changes only (19)" in header_text(app)
+        await pilot.press("f")
+        assert app.state.filter is Filter.OMISSIONS
+        assert app.state.row_indices == [4, 7, 21]
+        await pilot.press("f")
+        assert app.state.filter is Filter.ALL
+        assert "showing" not in header_text(app)
+
+    play(app, check)
+
+
+@pytest.mark.parametrize("key", ["right", "l"])
+def test_right_and_l_select_the_next_column(app: StmtdiffApp, key: str) -> None:
+    @press_then(key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.selected_version.id == "en-beijing"
+
+    play(app, check)
+
+
+@pytest.mark.parametrize("key", ["left", "h"])
+def test_left_and_h_select_the_previous_column(app: StmtdiffApp, key: str) -> None:
+    @press_then("l", key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.selected_version.id == "en-moscow"
+
+    play(app, check)
+
+
+def test_p_makes_the_selected_column_the_pivot(app: StmtdiffApp) -> None:
+    @press_then("l", "p")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.comparison.pivot == "en-beijing"
+        assert "en-beijing.txt (en) ◆ pivot" in header_text(app)
+        counts = app.state.comparison.counts()
+        assert (counts[Status.MISSING], counts[Status.EXTRA]) == (1, 2)
+
+    play(app, check)
+
+
+def test_t_says_so_when_no_translations_are_loaded(app: StmtdiffApp) -> None:
+    @press_then("t")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.show_translations is False
+        assert any("No translations" in notice for notice in notices(app))
+
+    play(app, check)
+
+
+def test_t_shows_translations_in_place_of_originals() -> None:
+    app = make_app(with_chinese())
+
+    @press_then("t")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.show_translations is True
+        assert "translations" in header_text(app)
+        await pilot.press("t")
+        assert app.state.show_translations is False
+
+    play(app, check)
+
+
+def test_slash_opens_the_search_bar_and_enter_finds_the_first_hit(app: StmtdiffApp) -> None:
+    @press_then("slash")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        bar = app.query_one(SearchBar)
+        assert bar.display and bar.has_focus
+        await pilot.press(*"Taiwan", "enter")
+        assert app.state.query == "Taiwan"
+        assert selected(app) == 19
+        assert not bar.display and app.query_one(AlignedGrid).has_focus
+        assert "search “Taiwan” 1/1" in header_text(app)
+
+    play(app, check)
+
+
+def test_n_continues_to_the_next_search_hit(app: StmtdiffApp) -> None:
+    @press_then("slash", *"heads", "enter")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.hits == [2, 24]
+        assert selected(app) == 2
+        await pilot.press("n")
+        assert selected(app) == 24
+        await pilot.press("N")
+        assert selected(app) == 2
+
+    play(app, check)
+
+
+def test_search_without_a_match_says_so(app: StmtdiffApp) -> None:
+    @press_then("slash", *"Omsk", "enter")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert selected(app) == 0
+        assert any("No match" in notice for notice in notices(app))
+
+    play(app, check)
+
+
+def test_escape_in_the_search_bar_cancels_without_searching(app: StmtdiffApp) -> None:
+    @press_then("slash", *"Siberia", "escape")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.query is None
+        assert not app.query_one(SearchBar).display
+
+    play(app, check)
+
+
+def test_escape_on_the_table_ends_the_search(app: StmtdiffApp) -> None:
+    @press_then("slash", *"Siberia", "enter", "escape")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.query is None
+        assert "search" not in header_text(app)
+
+    play(app, check)
+
+
+@pytest.mark.parametrize("key", ["d", "enter"])
+def test_d_and_enter_toggle_the_detail_pane(app: StmtdiffApp, key: str) -> None:
+    @press_then(key)
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        detail = app.query_one(DetailPane)
+        assert detail.display is True
+        await pilot.press(key)
+        assert detail.display is False
+
+    play(app, check, size=(100, 24))
+
+
+def test_detail_pane_follows_the_selected_row(app: StmtdiffApp) -> None:
+    @press_then("G")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        body = text_of(app.query_one("#detail-body", Static))
+        assert body.startswith("Row 25 of 25")
+        assert "The next meeting of the heads of state" in body
+
+    play(app, check, size=(100, 40))
+
+
+def test_e_exports_the_comparison_as_html(app: StmtdiffApp, tmp_path: Path) -> None:
+    @press_then("e")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        report = tmp_path / "stmtdiff-en-moscow.html"
+        assert report.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+        assert any(str(report) in notice for notice in notices(app))
+
+    play(app, check)
+
+
+def test_e_never_overwrites_an_earlier_export(app: StmtdiffApp, tmp_path: Path) -> None:
+    (tmp_path / "stmtdiff-en-moscow.html").write_text("earlier", encoding="utf-8")
+
+    @press_then("e")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert (tmp_path / "stmtdiff-en-moscow.html").read_text(encoding="utf-8") == "earlier"
+        assert (tmp_path / "stmtdiff-en-moscow-2.html").is_file()
+
+    play(app, check)
+
+
+def test_question_mark_opens_help_and_escape_closes_it(app: StmtdiffApp) -> None:
+    @press_then("question_mark")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+    play(app, check)
+
+
+def test_q_quits(app: StmtdiffApp) -> None:
+    @press_then("q")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert not app.is_running
+
+    play(app, check)
+
+
+def test_number_keys_hide_and_show_columns(samples: Path) -> None:
+    app = make_app(build_comparison(Request(inputs=[str(samples)])))
+
+    @press_then("2", "5")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        grid = app.query_one(AlignedGrid)
+        assert [c.version.id for c in grid.columns] == ["ru", "zh", "en-beijing"]
+        await pilot.press("5")
+        assert [c.version.id for c in grid.columns] == ["ru", "zh", "en-beijing", "readout"]
+
+    play(app, check, size=(160, 40))
+
+
+def test_clicking_a_row_selects_it_and_its_column(app: StmtdiffApp) -> None:
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        grid = app.query_one(AlignedGrid)
+        line, _ = grid.row_span(3)
+        column = grid.columns[1]
+        await pilot.click(AlignedGrid, offset=(column.x + 2, line + 1))
+        assert selected(app) == 3
+        assert app.state.selected_version.id == "en-beijing"
+
+    play(app, check)
+
+
+def test_command_palette_offers_every_action(app: StmtdiffApp) -> None:
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for title in (
+            "Next difference",
+            "Previous difference",
+            "First row",
+            "Last row",
+            "Cycle filter",
+            "Make pivot",
+            "Toggle translations",
+            "Search",
+            "Clear search",
+            "Toggle detail pane",
+            "Export HTML",
+            "Keys and legend",
+            "Toggle column 2: en-beijing.txt",
+        ):
+            assert title in titles
+
+    play(app, check)
+
+
+def test_command_palette_runs_an_action_by_name(app: StmtdiffApp) -> None:
+    @press_then("ctrl+p")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        await pilot.press(*"Last row")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert selected(app) == 24
+
+    play(app, check)
+
+
+def test_help_lists_every_key_binding() -> None:
+    listed = " ".join(keys for _, group in KEYS for keys, _ in group)
+    names = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter"}
+    names |= {"left_square_bracket": "[", "right_square_bracket": "]", "pagedown": "PgDn"}
+    names |= {"pageup": "PgUp", "space": "Space", "home": "Home", "end": "End"}
+    names |= {"down": "↓", "up": "↑", "left": "←", "right": "→"}
+    for bindings in (AlignedGrid.BINDINGS, StmtdiffApp.BINDINGS, HelpScreen.BINDINGS):
+        for binding in bindings:
+            assert not isinstance(binding, tuple)
+            for key in binding.key.split(","):
+                shown = names.get(key, key)
+                assert shown in listed or (key.isdigit() and "1 … 8" in listed), key
