@@ -81,13 +81,12 @@ class Term:
             self._patterns[base] = [term_pattern(form, base) for form in self.forms.get(base, [])]
         return self._patterns[base]
 
-    def find(self, text: str, lang: str) -> re.Match[str] | None:
-        """The first occurrence of the term in ``text`` (matched on its normalised form)."""
+    def find(self, text: str, lang: str) -> str | None:
+        """The glossary form of the term that ``text`` contains (inflected or not), if any."""
         normalised = _normalise(text)
-        for pattern in self.patterns(lang):
-            match = pattern.search(normalised)
-            if match:
-                return match
+        for form, pattern in zip(self.forms.get(_base(lang), []), self.patterns(lang), strict=True):
+            if pattern.search(normalised):
+                return form
         return None
 
 
@@ -105,7 +104,7 @@ class Glossary:
 @dataclass(frozen=True, slots=True)
 class GlossaryMiss:
     term: Term
-    #: The term as the source sentence has it (normalised: case-folded, inflected).
+    #: The glossary's form of the term found in the source sentence.
     source_form: str
 
 
@@ -115,10 +114,10 @@ def check_terms(
     """Entries found in the source sentence whose translation is absent from the translation."""
     misses = []
     for term in terms:
-        match = term.find(source, source_lang)
-        if match is None or term.find(translation, translation_lang) is not None:
+        form = term.find(source, source_lang)
+        if form is None or term.find(translation, translation_lang) is not None:
             continue
-        misses.append(GlossaryMiss(term, match.group()))
+        misses.append(GlossaryMiss(term, form))
     return misses
 
 

@@ -194,7 +194,7 @@ def _scale(word: str | None) -> int:
 
 
 def zh_numeral(text: str) -> int | None:
-    """The value of a Chinese numeral (``十六``, ``二〇二四``, ``两千``); ``None`` if it is not one."""
+    """The value of a Chinese numeral (``十六``, ``二〇二四``, ``两千``); else ``None``."""
     if not text or any(ch not in _ZH_DIGITS and ch not in _ZH_UNITS for ch in text):
         return None
     if all(ch in _ZH_DIGITS for ch in text):  # digit by digit: 二〇二四

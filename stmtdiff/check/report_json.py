@@ -25,6 +25,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "rule": finding.rule,
         "severity": str(finding.severity),
         "message": finding.message,
+        "location": _location(finding.location),
         "source": _location(finding.source),
         "translation": _location(finding.translation),
         "source_sentence": finding.source_sentence,

@@ -168,6 +168,23 @@ def check_translation(
     )
 
 
+def aligned_texts(
+    source: Version,
+    translation: Version,
+    alignment: PairAlignment,
+    *,
+    glossary: Glossary | None = None,
+) -> list[tuple[str, str]]:
+    """The (source, translation) texts of every aligned unit, as the checks pair them."""
+    src = _Side(source, source.path or source.id, _Lines(""))
+    tgt = _Side(translation, translation.path or translation.id, _Lines(""))
+    checker = _Checker(src, tgt, glossary, None, frozenset())
+    return [
+        (src.text(unit.source_ids), tgt.text(unit.translation_ids))
+        for unit in checker.paired_units(units(alignment))
+    ]
+
+
 class _Checker:
     def __init__(
         self,
@@ -185,6 +202,9 @@ class _Checker:
         self.findings: list[Finding] = []
         self.pairs = 0
         self.src_lang, self.tgt_lang = src.version.lang, tgt.version.lang
+
+    def paired_units(self, all_units: list[Unit]) -> list[Unit]:
+        return [u for u in self._split_merges(all_units) if u.source_ids and u.translation_ids]
 
     def run(self, all_units: list[Unit]) -> list[Finding]:
         all_units = self._split_merges(all_units)

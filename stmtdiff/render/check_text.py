@@ -73,7 +73,7 @@ def render_check_text(report: CheckReport, console: Console) -> None:
     with_findings = set()
     for path, group in groupby(ordered, key=lambda f: f.translation_path):
         with_findings.add(path)
-        console.print(_pair_header(pairs[path]))
+        console.print(_pair_header(pairs[path]), soft_wrap=True)
         if pairs[path].warning:
             console.print(Text(f"  note: {pairs[path].warning}", style="yellow"))
         for finding in group:

@@ -1,0 +1,324 @@
+"""``stmtdiff check`` and ``stmtdiff approve``: fail CI when a translation falls out of step.
+
+``check SOURCE TRANSLATION…`` (or, with no files, the ``[[check]]`` tables of stmtdiff.toml or
+``[tool.stmtdiff]`` in pyproject.toml) aligns each translation to its source and reports what no
+longer matches. ``approve`` (``check --update-lock``) records the current pairs in the lock file.
+Exit status: 0 nothing at or above ``--fail-on``, 1 findings, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from stmtdiff.check.config import CheckSpec, FileSpec, parse_config
+from stmtdiff.check.findings import RULES, CheckReport, Severity
+from stmtdiff.check.glossary import Glossary, parse_glossary
+from stmtdiff.check.lock import Lock, parse_lock, render_lock
+from stmtdiff.check.report_github import render_github
+from stmtdiff.check.report_json import render_json
+from stmtdiff.check.report_junit import render_junit
+from stmtdiff.check.report_sarif import render_sarif
+from stmtdiff.check.rules import aligned_texts, check_translation
+from stmtdiff.compare import compare
+from stmtdiff.errors import StmtdiffError
+from stmtdiff.fsutil import write_atomic
+from stmtdiff.ingest import load_document
+from stmtdiff.model import PairAlignment, Version
+from stmtdiff.pairalign import METHODS
+from stmtdiff.render.check_text import render_check_text
+from stmtdiff.versions import make_version
+
+FORMATS = ("text", "json", "junit", "github", "sarif")
+CONFIG_NAMES = ("stmtdiff.toml", "pyproject.toml")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = subparsers.add_parser(
+        "check",
+        help="check translations against their source (for CI)",
+        description="Align each translation to its source and report missing, extra, "
+        "untranslated and stale sentences, number, glossary, length and punctuation problems. "
+        "With no files, run the [[check]] tables of stmtdiff.toml (or [tool.stmtdiff] in "
+        "pyproject.toml). Exit status: 0 nothing at or above --fail-on, 1 findings, 2 error.",
+    )
+    _add_arguments(check)
+    check.add_argument(
+        "--update-lock",
+        action="store_true",
+        help="approve the current pairs: record them in the lock file, then check",
+    )
+    check.set_defaults(func=run, approve=False)
+    approve = subparsers.add_parser(
+        "approve",
+        help="record the current translation pairs in the lock file",
+        description="Same as check --update-lock: record every aligned pair's hashes in the "
+        "lock file (commit it), so a later source edit shows up as a stale translation.",
+    )
+    _add_arguments(approve)
+    approve.set_defaults(func=run, approve=True, update_lock=True)
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="the source, then its translations (none: the checks in stmtdiff.toml)",
+    )
+    parser.add_argument("--glossary", metavar="FILE", help="term pairs to enforce (TOML or CSV)")
+    parser.add_argument("--lock", metavar="FILE", help="approval lock file (JSON)")
+    parser.add_argument(
+        "--config", metavar="FILE", help="stmtdiff.toml or pyproject.toml to read checks from"
+    )
+    parser.add_argument(
+        "--lang",
+        action="append",
+        default=[],
+        metavar="FILE=LANG",
+        help="language of a file, when detection is not enough; repeatable",
+    )
+    parser.add_argument(
+        "--method",
+        choices=METHODS,
+        default=None,
+        help="how translations are aligned to the source (default: auto)",
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=list(RULES),
+        metavar="RULE",
+        help=f"leave out a check; repeatable ({', '.join(RULES)})",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "--fail-on",
+        choices=[str(s) for s in Severity],
+        default=str(Severity.ERROR),
+        help="lowest severity that fails the run (default: error)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    specs = _specs(args)
+    loader = _Loader()
+    jobs = [
+        (spec, source, translation, _align(source, translation, spec.method))
+        for spec in specs
+        for source in [loader.version(spec.source, "source")]
+        for number, file in enumerate(spec.translations, start=1)
+        for translation in [loader.version(file, f"translation-{number}")]
+    ]
+    if args.update_lock:
+        _approve(jobs, loader)
+    report = CheckReport(fail_on=Severity(args.fail_on))
+    for spec, source, translation, alignment in jobs:
+        lock = loader.lock(spec.lock) if spec.lock else None
+        locked = lock.translations.get(_lock_key(spec.lock, translation)) if lock else None
+        report.pairs.append(
+            check_translation(
+                source,
+                translation,
+                alignment,
+                glossary=loader.glossary(spec.glossary) if spec.glossary else None,
+                lock=locked,
+                skip=spec.skip,
+            )
+        )
+    _emit(report, args)
+    return report.exit_code
+
+
+def _specs(args: argparse.Namespace) -> list[CheckSpec]:
+    langs = _langs(args.lang)
+    skip = frozenset(args.skip)
+    if args.files:
+        if len(args.files) < 2:
+            raise StmtdiffError(
+                "check needs a source and at least one translation "
+                "(or no files, to run the checks in stmtdiff.toml)"
+            )
+        if args.approve and not args.lock:
+            raise StmtdiffError("approve needs a lock file to write: give --lock FILE")
+        files = [
+            FileSpec(f, langs.get(f) or langs.get(str(n))) for n, f in enumerate(args.files, 1)
+        ]
+        return [
+            CheckSpec(
+                source=files[0],
+                translations=files[1:],
+                glossary=args.glossary,
+                lock=args.lock,
+                method=args.method or "auto",
+                skip=skip,
+            )
+        ]
+    path = args.config or _find_config()
+    specs = parse_config(_read(path, "config file"), path)
+    for spec in specs:
+        spec.glossary = args.glossary or spec.glossary
+        spec.lock = args.lock or spec.lock
+        spec.method = args.method or spec.method
+        spec.skip = spec.skip | skip
+        spec.source = _relang(spec.source, langs)
+        spec.translations = [_relang(t, langs) for t in spec.translations]
+        if args.update_lock and not spec.lock:
+            raise StmtdiffError(
+                f'{path}: approve needs a lock file: add lock = "FILE" to the check '
+                f"of {spec.source.path}, or give --lock FILE"
+            )
+    return specs
+
+
+def _relang(spec: FileSpec, langs: dict[str, str]) -> FileSpec:
+    return FileSpec(spec.path, langs.get(spec.path) or spec.lang)
+
+
+def _langs(values: list[str]) -> dict[str, str]:
+    table = {}
+    for value in values:
+        key, sep, lang = value.rpartition("=")
+        if not sep or not key or not lang:
+            raise StmtdiffError(f"--lang expects FILE=LANG, got {value!r}")
+        table[key] = lang
+    return table
+
+
+def _find_config() -> str:
+    for name in CONFIG_NAMES:
+        if not Path(name).is_file():
+            continue
+        if name == "pyproject.toml" and "[tool.stmtdiff" not in _read(name, "config file"):
+            continue
+        return name
+    raise StmtdiffError(
+        "no files given, and no stmtdiff.toml (or [tool.stmtdiff] in pyproject.toml) here: "
+        "give SOURCE TRANSLATION…, or --config FILE"
+    )
+
+
+def _read(path: str, what: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise StmtdiffError(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise StmtdiffError(f"{path}: is a folder, not a {what}") from None
+    except OSError as error:
+        raise StmtdiffError(f"{path}: cannot read {what} ({error.strerror or error})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise StmtdiffError(f"{path}: {what} is not UTF-8 text") from None
+
+
+def _display(path: str) -> str:
+    """A path as reports show it: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+class _Loader:
+    """Reads each file once, however many checks name it."""
+
+    def __init__(self) -> None:
+        self.versions: dict[tuple[str, str | None, str], Version] = {}
+        self.glossaries: dict[str, Glossary] = {}
+        self.locks: dict[str, Lock] = {}
+
+    def version(self, spec: FileSpec, version_id: str) -> Version:
+        key = (spec.path, spec.lang, version_id)
+        if key not in self.versions:
+            if Path(spec.path).is_dir():
+                raise StmtdiffError(f"{spec.path}: is a folder, not a file")
+            if not Path(spec.path).is_file():
+                raise StmtdiffError(f"{spec.path}: no such file")
+            document = load_document(spec.path)
+            self.versions[key] = make_version(
+                version_id,
+                document.text,
+                lang=spec.lang,
+                label=spec.path,
+                path=_display(spec.path),
+            )
+        return self.versions[key]
+
+    def glossary(self, path: str) -> Glossary:
+        if path not in self.glossaries:
+            self.glossaries[path] = parse_glossary(_read(path, "glossary"), _display(path))
+        return self.glossaries[path]
+
+    def lock(self, path: str, *, missing_ok: bool = False) -> Lock:
+        if path not in self.locks:
+            if missing_ok and not Path(path).exists():
+                self.locks[path] = Lock()
+            elif not Path(path).exists():
+                raise StmtdiffError(
+                    f"{path}: no such lock file (create it with stmtdiff approve --lock {path})"
+                )
+            else:
+                self.locks[path] = parse_lock(_read(path, "lock file"), _display(path))
+        return self.locks[path]
+
+
+def _align(source: Version, translation: Version, method: str) -> PairAlignment:
+    if Path(source.label).resolve() == Path(translation.label).resolve():
+        raise StmtdiffError(f"{source.label} is both the source and a translation")
+    return compare([source, translation], pivot=0, method=method).alignments[0]
+
+
+def _lock_key(lock_path: str | None, version: Version) -> str:
+    """A file as the lock names it: relative to the lock file, with forward slashes."""
+    folder = os.path.dirname(os.path.abspath(lock_path or "."))
+    return Path(os.path.relpath(os.path.abspath(version.label), folder)).as_posix()
+
+
+def _approve(
+    jobs: list[tuple[CheckSpec, Version, Version, PairAlignment]], loader: _Loader
+) -> None:
+    written: dict[str, int] = {}
+    for spec, source, translation, alignment in jobs:
+        assert spec.lock is not None  # _specs refuses approval without a lock
+        lock = loader.lock(spec.lock, missing_ok=True)
+        glossary = loader.glossary(spec.glossary) if spec.glossary else None
+        pairs = aligned_texts(source, translation, alignment, glossary=glossary)
+        lock.record(_lock_key(spec.lock, translation), _lock_key(spec.lock, source), pairs)
+        written[spec.lock] = written.get(spec.lock, 0) + len(pairs)
+    for path, count in written.items():
+        write_atomic(path, render_lock(loader.locks[path]))
+        print(f"approved {count} sentence pairs in {path}", file=sys.stderr)
+
+
+def _render(report: CheckReport, args: argparse.Namespace) -> str | None:
+    renderers = {
+        "json": render_json,
+        "junit": render_junit,
+        "github": render_github,
+        "sarif": render_sarif,
+    }
+    if args.format in renderers:
+        return renderers[args.format](report)
+    if args.output:
+        buffer = io.StringIO()
+        render_check_text(report, Console(file=buffer, width=120, no_color=True, soft_wrap=True))
+        return buffer.getvalue()
+    render_check_text(report, Console(highlight=False))
+    return None
+
+
+def _emit(report: CheckReport, args: argparse.Namespace) -> None:
+    text = _render(report, args)
+    if args.output:
+        assert text is not None
+        write_atomic(args.output, text)
+        print(f"wrote {args.output}: {report.summary()}", file=sys.stderr)
+    elif text is not None:
+        sys.stdout.write(text)
