@@ -132,6 +132,13 @@ def sample_comparison() -> Comparison:
     return build_comparison(Request(inputs=[SAMPLES], pivot=SAMPLE_PIVOT))
 
 
+def sample_pair_comparison() -> Comparison:
+    """The two English translations of the sample, as ``stmtdiff demo`` compares them."""
+    return build_comparison(
+        Request(inputs=[f"{SAMPLES}/en-moscow.txt", f"{SAMPLES}/en-beijing.txt"])
+    )
+
+
 def parse_html(text: str) -> Any:
     """The document as a browser parses it (html5lib), as an lxml tree for XPath queries."""
     return html5lib.parse(text, treebuilder="lxml", namespaceHTMLElements=False)
