@@ -224,3 +224,12 @@ def test_stylesheet_has_sticky_headers_print_rules_and_dark_theme() -> None:
     assert "position: sticky" in style.split(".rows thead th {")[1].split("}")[0]
     assert "@media print" in style
     assert "@media (prefers-color-scheme: dark)" in style
+
+
+def test_title_names_the_pivot_and_what_it_is_compared_with() -> None:
+    document = joint_document()
+    assert document.xpath("//h1")[0].text == "Kremlin, English compared with 3 other versions"
+    a = version_from_sentences("a", ["Trade grew by 5%."], lang="en", label="Moscow")
+    b = version_from_sentences("b", ["Trade grew by 6%."], lang="en", label="Beijing")
+    two = parse_html(render_html(compare([a, b], pivot="b"), generated_at=WHEN))
+    assert two.xpath("//title")[0].text == "Beijing compared with Moscow · stmtdiff"

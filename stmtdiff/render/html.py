@@ -191,11 +191,12 @@ def _version_views(comparison: Comparison) -> list[VersionView]:
 
 
 def report_title(comparison: Comparison) -> str:
-    """A title naming the versions compared, for the page and its heading."""
-    labels = [v.display_label for v in comparison.versions]
-    if len(labels) == 2:
-        return f"{labels[0]} compared with {labels[1]}"
-    return f"{labels[0]} compared with {len(labels) - 1} other versions"
+    """A title naming the pivot and what it is compared with, for the page and its heading."""
+    pivot = comparison.version(comparison.pivot).display_label
+    others = [v.display_label for v in comparison.versions if v.id != comparison.pivot]
+    if len(others) == 1:
+        return f"{pivot} compared with {others[0]}"
+    return f"{pivot} compared with {len(others)} other versions"
 
 
 def render_html(comparison: Comparison, *, generated_at: datetime | None = None) -> str:
