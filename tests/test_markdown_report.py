@@ -150,3 +150,11 @@ def test_long_report_stays_under_github_comment_limit_and_says_what_it_left_out(
 
 def test_report_that_fits_has_no_omitted_line() -> None:
     assert "omitted" not in render_markdown(joint_comparison())
+
+
+def test_versions_table_gives_source_language_publisher_date_and_alignment() -> None:
+    lines = render_markdown(joint_comparison()).splitlines()
+    moscow = next(line for line in lines if line.startswith("| 1 | Kremlin, English |"))
+    assert moscow.startswith("| 1 | Kremlin, English | en-moscow.txt | en | Kremlin | 2025-05-16 |")
+    zh = next(line for line in lines if line.startswith("| 4 | Xinhua, Chinese |"))
+    assert zh.endswith("| translation, confidence 0.42 ⚠ low confidence: check the alignment |")
