@@ -9,6 +9,16 @@ from pathlib import Path
 from stmtdiff.errors import StmtdiffError
 
 
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; give a new one the usual 0666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file renamed into place."""
     target = Path(path)
@@ -23,6 +33,7 @@ def write_atomic(path: str | Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except OSError as error:
         if "tmp" in locals() and os.path.exists(tmp):

@@ -146,6 +146,8 @@ class Comparison:
     pivot: str
     rows: list[Row]
     alignments: list[PairAlignment]
+    #: The statement's title, when a manifest names it.
+    title: str | None = None
     #: Sentences for the reader about how the result was obtained (e.g. translations missing).
     notes: list[str] = field(default_factory=list)
 

@@ -15,6 +15,7 @@ from stmtdiff.compare import MAX_VERSIONS, compare
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest import VersionSpec, expand_inputs, load_document
 from stmtdiff.ingest.fetch import is_url
+from stmtdiff.ingest.manifest import load_manifest, manifest_path
 from stmtdiff.model import Comparison, Version
 from stmtdiff.translate import TranslationSettings, translate_sentences
 from stmtdiff.versions import make_version
@@ -150,6 +151,16 @@ def machine_translate(versions: Sequence[Version], settings: TranslationSettings
     return notes
 
 
+def statement_title(inputs: Sequence[str]) -> str | None:
+    """The title of the first manifest among the inputs, if it has one."""
+    for item in inputs:
+        if item != "-" and not is_url(item) and (path := manifest_path(item)) is not None:
+            title = load_manifest(path).title
+            if title:
+                return title
+    return None
+
+
 def build_comparison(request: Request) -> Comparison:
     """Load, segment, translate when asked, and compare: the whole pipeline for one request."""
     versions = load_versions(request)
@@ -158,6 +169,7 @@ def build_comparison(request: Request) -> Comparison:
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
     comparison = compare(versions, pivot=pivot, method=request.method)
+    comparison.title = statement_title(request.inputs)
     comparison.notes.extend(notes)
     return comparison
 

@@ -145,3 +145,16 @@ def test_output_without_styles_marks_changes_wdiff_style(
     target = tmp_path / "diff.txt"
     main(["compare", *pair, "-o", str(target)])
     assert "The Parties [-firmly -]condemn terrorism." in target.read_text(encoding="utf-8")
+
+
+def test_a_manifest_folder_compares_its_versions_with_labels_and_title(
+    samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["compare", str(samples), "--format", "json", "--method", "lexical"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["title"].startswith("Joint Statement on Deepening Partnership")
+    assert [v["label"] for v in data["versions"]][:2] == [
+        "Kremlin, Russian original",
+        "Kremlin, English translation",
+    ]
+    assert data["versions"][2]["publisher"] == "Xinhua"

@@ -191,7 +191,9 @@ def _version_views(comparison: Comparison) -> list[VersionView]:
 
 
 def report_title(comparison: Comparison) -> str:
-    """A title naming the pivot and what it is compared with, for the page and its heading."""
+    """The manifest's title for the statement, else the pivot and what it is compared with."""
+    if comparison.title:
+        return comparison.title
     pivot = comparison.version(comparison.pivot).display_label
     others = [v.display_label for v in comparison.versions if v.id != comparison.pivot]
     if len(others) == 1:

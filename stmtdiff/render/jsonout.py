@@ -47,6 +47,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "generator": f"stmtdiff {__version__}",
+        "title": comparison.title,
         "pivot": comparison.pivot,
         "versions": [_version(v) for v in comparison.versions],
         "alignments": [
