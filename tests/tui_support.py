@@ -101,3 +101,14 @@ def english_samples(samples: Path) -> Comparison:
     return build_comparison(
         Request(inputs=[str(samples / "en-moscow.txt"), str(samples / "en-beijing.txt")])
     )
+
+
+def long_statement(size: int) -> Comparison:
+    """``size`` numbered sentences against a copy where every tenth one is reworded."""
+    original = [
+        f"In item {k} the Parties note steady progress on joint project {k}." for k in range(size)
+    ]
+    edited = [s.replace("steady", "uneven") if k % 10 == 0 else s for k, s in enumerate(original)]
+    return compare(
+        [version("long", " ".join(original), "en"), version("edited", " ".join(edited), "en")]
+    )

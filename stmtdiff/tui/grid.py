@@ -96,7 +96,8 @@ class AlignedGrid(ScrollView, can_focus=True):
         self._offsets: list[int] = []
         self._total = 0
         self._width = 0
-        self._measured: dict[tuple[int, str, int, bool], int] = {}
+        #: Wrapped line count per (row, version) at the current column widths and texts.
+        self._measured: dict[tuple[int, str], int] = {}
         self._rendered: dict[tuple[int, bool, int], list[Strip]] = {}
         self._style_cache: dict[str, Style] = {}
 
@@ -137,9 +138,11 @@ class AlignedGrid(ScrollView, can_focus=True):
         self._rendered.clear()
         if width <= 0:
             return
+        widths = self._column_widths()
         self._layout_columns(width)
+        if self._column_widths() != widths:
+            self._measured.clear()
         console = self.app.console
-        translated = self.state.show_translations
         self._heights = []
         self._offsets = []
         total = 0
@@ -147,7 +150,7 @@ class AlignedGrid(ScrollView, can_focus=True):
             height = 1
             for column in self._columns:
                 cell = row.cell(column.version.id)
-                key = (row.index, column.version.id, column.width, translated)
+                key = (row.index, column.version.id)
                 lines = self._measured.get(key)
                 if lines is None:
                     lines = len(Text(self.state.plain(cell)).wrap(console, column.width))
@@ -159,6 +162,9 @@ class AlignedGrid(ScrollView, can_focus=True):
         self._total = total
         self.virtual_size = Size(width, total + 1)
         self.refresh()
+
+    def _column_widths(self) -> list[tuple[str, int]]:
+        return [(column.version.id, column.width) for column in self._columns]
 
     def _forget_measures(self) -> None:
         """Drop measured heights: row numbering or cell texts changed (pivot, translations)."""

@@ -1,0 +1,84 @@
+"""The aligned grid draws only what is on screen, wraps by terminal cells and reflows on resize."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+from rich.cells import cell_len
+from textual.pilot import Pilot
+from tui_support import ZH_XINHUA, long_statement, with_chinese
+
+from stmtdiff.model import Comparison
+from stmtdiff.tui.app import StmtdiffApp, make_app
+from stmtdiff.tui.grid import AlignedGrid
+
+
+def play(
+    comparison: Comparison,
+    check: Callable[[Pilot[None], StmtdiffApp, AlignedGrid], Awaitable[None]],
+    size: tuple[int, int] = (80, 24),
+) -> None:
+    app = make_app(comparison)
+
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await check(pilot, app, app.query_one(AlignedGrid))
+
+    asyncio.run(run())
+
+
+def screen_lines(grid: AlignedGrid) -> list[str]:
+    return [grid.render_line(y).text for y in range(grid.scrollable_content_region.height)]
+
+
+def test_two_thousand_rows_open_and_jump_to_the_end_at_once() -> None:
+    comparison = long_statement(2_000)
+
+    async def check(pilot: Pilot[None], app: StmtdiffApp, grid: AlignedGrid) -> None:
+        started = time.perf_counter()
+        await pilot.press("G")
+        assert time.perf_counter() - started < 0.5
+        assert app.state.cursor == 1_999
+        lines = screen_lines(grid)
+        assert any(line.startswith("2000 = In item 1999 the Parties") for line in lines)
+        assert lines[-1].split()[0] == "1999."
+
+    started = time.perf_counter()
+    play(comparison, check)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_the_header_line_stays_while_rows_scroll() -> None:
+    async def check(pilot: Pilot[None], app: StmtdiffApp, grid: AlignedGrid) -> None:
+        await pilot.press("G")
+        assert screen_lines(grid)[0].startswith("  #   1 long (en) ◆")
+
+    play(long_statement(300), check)
+
+
+def test_chinese_wraps_at_the_column_width_in_cells() -> None:
+    async def check(pilot: Pilot[None], app: StmtdiffApp, grid: AlignedGrid) -> None:
+        column = grid.columns[1]
+        pieces = []
+        for line in screen_lines(grid)[1:]:
+            part = line[column.x :]
+            assert cell_len(part) == column.width
+            pieces.append(part.rstrip())
+        assert "".join(pieces).startswith(ZH_XINHUA[:40])
+        first, height = grid.row_span(0)
+        assert first == 0 and height > 1
+
+    play(with_chinese(translated=False), check, size=(60, 24))
+
+
+def test_rows_reflow_when_the_terminal_narrows() -> None:
+    async def check(pilot: Pilot[None], app: StmtdiffApp, grid: AlignedGrid) -> None:
+        wide = grid.total_lines
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert grid.total_lines > wide
+
+    play(with_chinese(), check, size=(140, 24))
