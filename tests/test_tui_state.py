@@ -36,7 +36,7 @@ def test_comparison_under_test_has_every_kind_of_row() -> None:
 
 def test_all_rows_are_shown_at_first_with_the_first_selected() -> None:
     state = ViewState(official_vs_agency())
-    assert state.row_indices == list(range(8))
+    assert state.row_indices == tuple(range(8))
     assert state.cursor == 0
     assert state.filter is Filter.ALL
 
@@ -44,13 +44,13 @@ def test_all_rows_are_shown_at_first_with_the_first_selected() -> None:
 def test_changes_filter_keeps_only_rows_that_differ() -> None:
     state = ViewState(official_vs_agency())
     state.set_filter(Filter.CHANGES)
-    assert state.row_indices == [0, 1, 2, 5, 6]
+    assert state.row_indices == (0, 1, 2, 5, 6)
 
 
 def test_omissions_filter_keeps_rows_where_a_version_lacks_text() -> None:
     state = ViewState(official_vs_agency())
     state.set_filter(Filter.OMISSIONS)
-    assert state.row_indices == [1, 6]
+    assert state.row_indices == (1, 6)
 
 
 def test_filter_cycles_all_changes_omissions_and_back() -> None:

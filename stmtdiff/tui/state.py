@@ -8,6 +8,7 @@ module never aligns anything itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -88,7 +89,7 @@ class ViewState:
         self._recompare = recompare or _core_recompare(method)
         self._column = 0
         self._cursor = 0
-        self._shown: list[int] = []
+        self._shown: tuple[int, ...] = ()  # indices of the rows the filter lets through
         self._hits: list[int] = []
         self._refilter()
 
@@ -100,8 +101,8 @@ class ViewState:
         return [self.comparison.rows[i] for i in self._shown]
 
     @property
-    def row_indices(self) -> list[int]:
-        return list(self._shown)
+    def row_indices(self) -> tuple[int, ...]:
+        return self._shown
 
     @property
     def cursor(self) -> int:
@@ -179,14 +180,7 @@ class ViewState:
 
     def _place(self, row_index: int) -> None:
         """Select the shown row nearest to ``row_index`` (at or after it when possible)."""
-        if not self._shown:
-            self._cursor = 0
-            return
-        for position, index in enumerate(self._shown):
-            if index >= row_index:
-                self._cursor = position
-                return
-        self._cursor = len(self._shown) - 1
+        self._cursor = max(0, min(bisect_left(self._shown, row_index), len(self._shown) - 1))
 
     # -- filter, columns, translations --------------------------------------------------------
 
@@ -204,11 +198,11 @@ class ViewState:
     def _refilter(self) -> None:
         rows = self.comparison.rows
         if self.filter is Filter.CHANGES:
-            self._shown = [r.index for r in rows if is_difference(r)]
+            self._shown = tuple(r.index for r in rows if is_difference(r))
         elif self.filter is Filter.OMISSIONS:
-            self._shown = [r.index for r in rows if is_omission(r)]
+            self._shown = tuple(r.index for r in rows if is_omission(r))
         else:
-            self._shown = [r.index for r in rows]
+            self._shown = tuple(r.index for r in rows)
         self._cursor = min(self._cursor, max(0, len(self._shown) - 1))
         self._find_hits()
 
@@ -304,9 +298,6 @@ class ViewState:
         self.query = None
         self._pattern = None
         self._hits = []
-
-    def next_hit(self) -> bool:
-        return self._jump(self._hits, forward=True)
 
     def hit_number(self) -> int | None:
         """1-based number of the selected row among the hits, if it is one."""
