@@ -261,3 +261,15 @@ def test_files_on_the_command_line_need_no_config(
     )
     assert code == 1
     assert _from_json(capsys.readouterr().out) == {("numbers", "zh.txt", 9, 1)}
+
+
+def test_one_stmtdiff_toml_serves_compare_and_check(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with (repo / "stmtdiff.toml").open("a", encoding="utf-8") as config:
+        config.write(
+            '\n[[version]]\nid = "ru"\nlang = "ru"\nsource = "statement/ru.txt"\n'
+            '\n[[version]]\nid = "en"\nlang = "en"\nsource = "statement/en.txt"\n'
+        )
+    assert main(["compare", "--format", "json", "."]) in {0, 1}
+    assert check("json", capsys)[0] == 0

@@ -30,27 +30,45 @@ def _base(lang: str) -> str:
     return lang.split("-")[0].lower()
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     """What glossary matching sees: canonical text, case-folded, ``ё`` read as ``е``."""
     return canonical(text).casefold().replace("ё", "е")
 
 
-def _word_pattern(word: str, lang: str) -> str:
-    if word == "*":
-        return r"\w*"
+def _literal(word: str, lang: str) -> str:
+    """The part of a glossary word any match must contain: the word, its stem, or its prefix."""
     if word.endswith("*"):
-        return re.escape(word[:-1]) + r"\w*"
-    if not word[0].isalnum() or _CJK.search(word):
-        return re.escape(word)
-    if _base(lang) in INFLECTING and len(word) > 3 and word.isalpha():
-        stem = word[:-2] if len(word) > 5 else word[:-1]
-        return re.escape(stem) + r"\w{0,4}"
-    return re.escape(word)
+        return word[:-1]
+    if word[0].isalnum() and not _CJK.search(word):
+        if _base(lang) in INFLECTING and len(word) > 3 and word.isalpha():
+            return word[:-2] if len(word) > 5 else word[:-1]
+    return word
 
 
-def term_pattern(term: str, lang: str) -> re.Pattern[str]:
-    """A regex for ``term`` in normalised text: whole words, stems for inflecting languages."""
-    words = _WORD.findall(_normalise(term))
+def _word_pattern(word: str, lang: str) -> str:
+    literal = re.escape(_literal(word, lang))
+    if word.endswith("*"):
+        return literal + r"\w*"
+    if literal != re.escape(word):
+        return literal + r"\w{0,4}"
+    return literal
+
+
+@dataclass(frozen=True, slots=True)
+class TermPattern:
+    """A compiled glossary form, with a literal every match contains to skip the regex fast."""
+
+    form: str
+    pattern: re.Pattern[str]
+    literal: str
+
+    def search(self, normalised: str) -> bool:
+        return self.literal in normalised and self.pattern.search(normalised) is not None
+
+
+def term_pattern(term: str, lang: str) -> TermPattern:
+    """A matcher for ``term`` in normalised text: whole words, stems for inflecting languages."""
+    words = [w for w in _WORD.findall(normalise(term)) if w != "*"]
     if not words:
         raise StmtdiffError(f"empty glossary term for {lang}")
     cjk = bool(_CJK.search(term))
@@ -61,9 +79,9 @@ def term_pattern(term: str, lang: str) -> re.Pattern[str]:
             glue = r"\s*" if not word[0].isalnum() or not words[index - 1][-1].isalnum() else joiner
             body += glue
         body += _word_pattern(word, lang)
-    if cjk:
-        return re.compile(body)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    pattern = re.compile(body if cjk else rf"(?<!\w){body}(?!\w)")
+    literal = max((_literal(word, lang) for word in words), key=len)
+    return TermPattern(term, pattern, literal)
 
 
 @dataclass(slots=True)
@@ -73,20 +91,19 @@ class Term:
     forms: dict[str, list[str]]
     #: Where the entry is defined, for messages: "entry 3" or "line 4".
     where: str
-    _patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict, repr=False)
+    _patterns: dict[str, list[TermPattern]] = field(default_factory=dict, repr=False)
 
-    def patterns(self, lang: str) -> list[re.Pattern[str]]:
+    def patterns(self, lang: str) -> list[TermPattern]:
         base = _base(lang)
         if base not in self._patterns:
             self._patterns[base] = [term_pattern(form, base) for form in self.forms.get(base, [])]
         return self._patterns[base]
 
-    def find(self, text: str, lang: str) -> str | None:
-        """The glossary form of the term that ``text`` contains (inflected or not), if any."""
-        normalised = _normalise(text)
-        for form, pattern in zip(self.forms.get(_base(lang), []), self.patterns(lang), strict=True):
-            if pattern.search(normalised):
-                return form
+    def find(self, normalised: str, lang: str) -> str | None:
+        """The glossary form of the term that a normalised text contains (inflected or not)."""
+        for matcher in self.patterns(lang):
+            if matcher.search(normalised):
+                return matcher.form
         return None
 
 
@@ -113,6 +130,7 @@ def check_terms(
 ) -> list[GlossaryMiss]:
     """Entries found in the source sentence whose translation is absent from the translation."""
     misses = []
+    source, translation = normalise(source), normalise(translation)
     for term in terms:
         form = term.find(source, source_lang)
         if form is None or term.find(translation, translation_lang) is not None:
@@ -198,13 +216,12 @@ def _checked(glossary: Glossary) -> Glossary:
     for term in glossary.terms:
         for lang, forms in term.forms.items():
             for form in forms:
-                key = (lang, _normalise(form))
+                key = (lang, normalise(form))
                 if key in first_seen:
                     raise StmtdiffError(
                         f"{glossary.path}: duplicate {lang} term {form!r} "
                         f"({first_seen[key]} and {term.where})"
                     )
                 first_seen[key] = term.where
-            for form in forms:
-                term_pattern(form, lang)  # refuse an empty or unusable term now, not mid-check
+            term.patterns(lang)  # refuse an empty or unusable term now, not mid-check
     return glossary

@@ -68,6 +68,7 @@ _PAIRS = (
     ("《〈", "》〉"),
 )
 _CLOSING = "»”’\"'」』)）]】》〉 "
+_WHITESPACE = re.compile(r"\s")
 
 
 def _base(lang: str) -> str:
@@ -456,7 +457,8 @@ def _clearly_better(part: tuple[int, float], whole: tuple[int, float]) -> bool:
 
 
 def _length(text: str) -> int:
-    return max(1, sum(1 for ch in text if not ch.isspace()))
+    """Characters other than whitespace (at least 1, as a divisor)."""
+    return max(1, len(text) - len(_WHITESPACE.findall(text)))
 
 
 def _written_in(text: str, source_lang: str, translation_lang: str) -> bool:
@@ -478,6 +480,8 @@ def _written_in(text: str, source_lang: str, translation_lang: str) -> bool:
 
 
 def _balanced(text: str, opening: str, closing: str) -> bool:
+    if not any(ch in text for ch in opening + closing):
+        return True
     depth = 0
     for ch in text:
         if ch in opening:

@@ -21,7 +21,7 @@ from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog
 
 MANIFEST_NAME = "stmtdiff.toml"
 ROLES = ("original", "official translation", "unofficial translation", "readout")
-_TOP_KEYS = ("title", "version")
+_TOP_KEYS = ("title", "version", "check")  # [[check]]: stmtdiff check (check/config.py)
 _VERSION_KEYS = ("id", "label", "publisher", "lang", "role", "source", "date", "translation")
 _ID = re.compile(r"^[\w.-]+$")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
