@@ -39,9 +39,9 @@ def _literal(word: str, lang: str) -> str:
     """The part of a glossary word any match must contain: the word, its stem, or its prefix."""
     if word.endswith("*"):
         return word[:-1]
-    if word[0].isalnum() and not _CJK.search(word):
-        if _base(lang) in INFLECTING and len(word) > 3 and word.isalpha():
-            return word[:-2] if len(word) > 5 else word[:-1]
+    inflects = _base(lang) in INFLECTING and len(word) > 3 and word.isalpha()
+    if inflects and not _CJK.search(word):
+        return word[:-2] if len(word) > 5 else word[:-1]
     return word
 
 
