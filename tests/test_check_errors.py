@@ -87,11 +87,12 @@ def test_no_files_and_no_config_here(
     assert "no stmtdiff.toml" in _error(capsys)
 
 
-def test_approve_without_a_lock_file_to_write(
-    repo: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", [["approve"], ["check", "--update-lock"]])
+def test_approving_without_a_lock_file_to_write(
+    repo: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["approve", "statement/ru.txt", "statement/en.txt"]) == 2
-    assert "approve needs a lock file to write: give --lock FILE" in _error(capsys)
+    assert main([*command, "statement/ru.txt", "statement/en.txt"]) == 2
+    assert "approving needs a lock file to write: give --lock FILE" in _error(capsys)
 
 
 def test_unknown_rule_to_skip_is_a_usage_error(

@@ -142,3 +142,12 @@ def test_json_summary_counts_and_verdict() -> None:
     assert data["schema"] == "stmtdiff/check@1"
     assert data["summary"] == {"errors": 1, "warnings": 1, "fail_on": "error", "failed": True}
     assert [f["rule"] for f in data["findings"]] == ["numbers", "length"]
+
+
+def test_sarif_uris_percent_encode_non_ascii_paths() -> None:
+    data = json.loads(render_sarif(report([finding("numbers", 2, path="перевод/en 1.txt")])))
+    location = data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {
+        "uri": "%D0%BF%D0%B5%D1%80%D0%B5%D0%B2%D0%BE%D0%B4/en%201.txt",
+        "uriBaseId": "%SRCROOT%",
+    }

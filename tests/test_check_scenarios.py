@@ -273,3 +273,16 @@ def test_one_stmtdiff_toml_serves_compare_and_check(
         )
     assert main(["compare", "--format", "json", "."]) in {0, 1}
     assert check("json", capsys)[0] == 0
+
+
+def test_crlf_and_byte_order_mark_keep_lines_and_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_repo(tmp_path)
+    _changed_number(tmp_path)
+    for name in ("ru.txt", "en.txt", "zh.txt"):
+        path = tmp_path / "statement" / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_text("utf-8").replace("\n", "\r\n").encode())
+    monkeypatch.chdir(tmp_path / "statement")
+    assert main(["check", "ru.txt", "zh.txt", "--format", "json"]) == 1
+    assert _from_json(capsys.readouterr().out) == {("numbers", "zh.txt", 9, 1)}

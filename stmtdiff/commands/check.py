@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="approve the current pairs: record them in the lock file, then check",
     )
-    check.set_defaults(func=run, approve=False)
+    check.set_defaults(func=run)
     approve = subparsers.add_parser(
         "approve",
         help="record the current translation pairs in the lock file",
@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "lock file (commit it), so a later source edit shows up as a stale translation.",
     )
     _add_arguments(approve)
-    approve.set_defaults(func=run, approve=True, update_lock=True)
+    approve.set_defaults(func=run, update_lock=True)
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -146,8 +146,8 @@ def _specs(args: argparse.Namespace) -> list[CheckSpec]:
                 "check needs a source and at least one translation "
                 "(or no files, to run the checks in stmtdiff.toml)"
             )
-        if args.approve and not args.lock:
-            raise StmtdiffError("approve needs a lock file to write: give --lock FILE")
+        if args.update_lock and not args.lock:
+            raise StmtdiffError("approving needs a lock file to write: give --lock FILE")
         files = [
             FileSpec(f, langs.get(f) or langs.get(str(n))) for n, f in enumerate(args.files, 1)
         ]
@@ -172,7 +172,7 @@ def _specs(args: argparse.Namespace) -> list[CheckSpec]:
         spec.translations = [_relang(t, langs) for t in spec.translations]
         if args.update_lock and not spec.lock:
             raise StmtdiffError(
-                f'{path}: approve needs a lock file: add lock = "FILE" to the check '
+                f'{path}: approving needs a lock file: add lock = "FILE" to the check '
                 f"of {spec.source.path}, or give --lock FILE"
             )
     return specs
