@@ -1,7 +1,8 @@
 """A small translation repository for the check tests: a Russian source, English and Chinese
 translations and a glossary, written for these tests (fictional text).
 
-Paragraphs are numbered and carry numbers and dates, so any aligner pairs them the same way.
+Paragraphs (and the title) are numbered and carry numbers and dates, so any aligner pairs them
+the same way.
 Each paragraph is one line, as in the files a translation team commits: the line and column
 numbers the tests expect depend on that layout.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 RU = """\
-Совместное заявление Российской Федерации и Китайской Народной Республики об углублении партнёрства
+Совместное заявление Российской Федерации и Китайской Народной Республики об углублении партнёрства в связи с 75-летием установления дипломатических отношений
 
 1. По приглашению Председателя КНР Президент Российской Федерации посетил Пекин 16 мая 2024 г.
 
@@ -33,7 +34,7 @@ RU = """\
 """
 
 EN = """\
-Joint Statement of the Russian Federation and the People's Republic of China on Deepening Partnership
+Joint Statement of the Russian Federation and the People's Republic of China on Deepening Partnership on the 75th Anniversary of Diplomatic Relations
 
 1. At the invitation of the President of the PRC, the President of the Russian Federation visited Beijing on 16 May 2024.
 
@@ -53,7 +54,7 @@ Joint Statement of the Russian Federation and the People's Republic of China on 
 """
 
 ZH = """\
-中华人民共和国和俄罗斯联邦关于深化伙伴关系的联合声明
+中华人民共和国和俄罗斯联邦关于建交75周年之际深化伙伴关系的联合声明
 
 1. 应中华人民共和国主席邀请，俄罗斯联邦总统于2024年5月16日访问北京。
 

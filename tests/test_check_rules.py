@@ -199,3 +199,23 @@ def test_locations_count_characters_from_one_on_each_line() -> None:
     assert (finding.source.line, finding.source.column) == (3, 28)
     assert (finding.translation.line, finding.translation.column) == (3, 28)
     assert (finding.translation.end_line, finding.translation.end_column) == (3, 42)
+
+
+def test_two_against_two_is_checked_sentence_by_sentence() -> None:
+    found = findings(
+        "Стороны выступают против односторонних санкций. Такие меры подрывают торговлю.",
+        "The sides oppose unilateral sanctions. Такие меры подрывают торговлю.",
+        "en",
+        Bead((0, 1), (0, 1)),
+    )
+    assert [(f.rule, f.translation.column) for f in found] == [("untranslated", 40)]
+
+
+def test_redrawn_sentence_boundaries_stay_one_unit() -> None:
+    found = findings(
+        "Товарооборот вырос на 26% и достиг 240 млрд долларов. Это рекорд.",
+        "Trade grew by 26%. At 240 billion dollars, it set a record.",
+        "en",
+        Bead((0, 1), (0, 1)),
+    )
+    assert found == []

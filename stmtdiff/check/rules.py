@@ -244,6 +244,7 @@ class _Checker:
         translator join them or saw one of them dropped; it cannot tell, and merges. A part of
         the group whose numbers, glossary terms and length fit the translation clearly better
         than the whole group does is the real counterpart, and the rest is missing (or extra).
+        Groups of n sentences against n become n pairs where each pair fits.
         """
         simple = [
             (self.src.text(u.source_ids), self.tgt.text(u.translation_ids))
@@ -253,13 +254,30 @@ class _Checker:
         expected = self._expected_ratio(simple)
         result: list[Unit] = []
         for unit in all_units:
-            if len(unit.translation_ids) == 1 and 1 < len(unit.source_ids) <= MAX_SPLIT:
+            if len(unit.source_ids) == len(unit.translation_ids) > 1:
+                result.extend(self._diagonal(unit, expected))
+            elif len(unit.translation_ids) == 1 and 1 < len(unit.source_ids) <= MAX_SPLIT:
                 result.extend(self._split(unit, expected, translation_side=False))
             elif len(unit.source_ids) == 1 and 1 < len(unit.translation_ids) <= MAX_SPLIT:
                 result.extend(self._split(unit, expected, translation_side=True))
             else:
                 result.append(unit)
         return result
+
+    def _diagonal(self, unit: Unit, expected: float) -> list[Unit]:
+        """Two sentences against two (or n against n) as n pairs, when each pair fits on its own.
+
+        The finer pairs put each finding on its own sentence; a translator who redrew the
+        sentence boundaries leaves pairs that do not fit, and the group stays whole.
+        """
+        pairs = [
+            Unit((s,), (t,)) for s, t in zip(unit.source_ids, unit.translation_ids, strict=True)
+        ]
+        fits = [self._fit(pair, expected) for pair in pairs]
+        whole_misses, _ = self._fit(unit, expected)
+        if sum(m for m, _ in fits) <= whole_misses and all(d < SPLIT_MARGIN for _, d in fits):
+            return pairs
+        return [unit]
 
     def _split(self, unit: Unit, expected: float, *, translation_side: bool) -> list[Unit]:
         group = unit.translation_ids if translation_side else unit.source_ids
@@ -339,20 +357,29 @@ class _Checker:
         self._add("extra", message, Unit((), (tid,)), after_src=last_src)
 
     def _untranslated(self, unit: Unit, left: str, right: str) -> bool:
-        """Report an untranslated pair; True when it is one (its content checks are moot)."""
+        """Report untranslated sentences of a unit; True when it has any (content checks are moot).
+
+        Judged sentence by sentence: a unit of two translation sentences, one of them left in
+        the source language, is mostly in the right script as a whole.
+        """
         if "untranslated" not in self.enabled or _base(self.src_lang) == _base(self.tgt_lang):
             return False
-        if not any(ch.isalpha() for ch in right):
-            return False
-        if canonical(left) == canonical(right):
-            self._add("untranslated", "the translation is identical to the source", unit)
-            return True
-        if _written_in(right, self.src_lang, self.tgt_lang):
-            name = language_name(self.src_lang)
-            message = f"this sentence is in {name}, the source language, not translated"
-            self._add("untranslated", message, unit)
-            return True
-        return False
+        sources = {canonical(left)} | {canonical(self.src.text([i])) for i in unit.source_ids}
+        found = False
+        for tid in unit.translation_ids:
+            sentence = self.tgt.text([tid])
+            if not any(ch.isalpha() for ch in sentence):
+                continue
+            one = Unit(unit.source_ids, (tid,))
+            if canonical(sentence) in sources:
+                self._add("untranslated", "the translation is identical to the source", one)
+                found = True
+            elif _written_in(sentence, self.src_lang, self.tgt_lang):
+                name = language_name(self.src_lang)
+                message = f"this sentence is in {name}, the source language, not translated"
+                self._add("untranslated", message, one)
+                found = True
+        return found
 
     def _numbers(self, unit: Unit, left: str, right: str) -> None:
         if "numbers" not in self.enabled:
