@@ -25,47 +25,47 @@ from pathlib import Path
 
 from stmtdiff.cli import main
 
-# (ru, en, zh) templates; {n} is a count, {p} a percentage, {y} a year.
-TEMPLATES = [
+# Sentences are subject + verb + object, each a (ru, en, zh) triple: 5 x 5 x 8 combinations with
+# varying numbers, so that, as in a real statement, few sentences repeat. {n} is a count, {p} a
+# percentage, {y} a year, {b} billions of dollars ({b10}: the same in units of 亿).
+SUBJECTS = [
+    ("Стороны", "The sides", "双方"),
+    ("Россия и Китай", "Russia and China", "中俄两国"),
+    ("Главы государств", "The heads of state", "两国元首"),
+    ("Министры иностранных дел", "The foreign ministers", "两国外长"),
+    ("Деловые круги двух стран", "The business communities of the two countries", "两国工商界"),
+]
+VERBS = [
+    ("поддерживают", "support", "支持"),
+    ("приветствуют", "welcome", "欢迎"),
+    ("высоко оценивают", "highly appreciate", "高度评价"),
+    ("выступают за", "stand for", "主张"),
+    ("отмечают", "note", "注意到"),
+]
+OBJECTS = [
     (
-        "Стороны отметили, что товарооборот в {y} году вырос на {p}%.",
-        "The sides noted that trade grew by {p}% in {y}.",
-        "双方指出，{y}年贸易额增长{p}%。",
+        "рост товарооборота на {p}% в {y} году",
+        "the {p}% growth of trade in {y}",
+        "{y}年贸易额增长{p}%",
     ),
     (
-        "Стороны будут расширять сотрудничество в рамках Шанхайской организации сотрудничества.",
-        "The sides will expand cooperation within the Shanghai Cooperation Organisation.",
-        "双方将扩大在上海合作组织框架内的合作。",
+        "расширение Шанхайской организации сотрудничества",
+        "the expansion of the Shanghai Cooperation Organisation",
+        "上海合作组织扩员",
+    ),
+    ("проведение {n} совместных мероприятий", "holding {n} joint events", "举办{n}场联合活动"),
+    ("сотрудничество в Арктике", "cooperation in the Arctic", "北极合作"),
+    ("обмен {n} студентами к {y} году", "exchanging {n} students by {y}", "到{y}年交流{n}名学生"),
+    ("укрепление роли БРИКС", "a stronger role for BRICS", "加强金砖国家作用"),
+    (
+        "реформу Совета Безопасности ООН",
+        "the reform of the UN Security Council",
+        "联合国安理会改革",
     ),
     (
-        "В программах обмена примут участие {n} студентов.",
-        "{n} students will take part in the exchange programmes.",
-        "{n}名学生将参加交流项目。",
-    ),
-    (
-        "Стороны выступают против односторонних санкций, не одобренных Советом Безопасности ООН.",
-        "The sides oppose unilateral sanctions not authorised by the UN Security Council.",
-        "双方反对未经联合国安理会授权的单边制裁。",
-    ),
-    (
-        "Стороны подтверждают приверженность принципам Устава ООН.",
-        "The sides reaffirm their commitment to the principles of the UN Charter.",
-        "双方重申恪守《联合国宪章》原则。",
-    ),
-    (
-        "Стороны договорились провести {n} совместных мероприятий до {y} года.",
-        "The sides agreed to hold {n} joint events by {y}.",
-        "双方商定到{y}年举办{n}场联合活动。",
-    ),
-    (
-        "Стороны поддерживают расширение БРИКС и укрепление его роли.",
-        "The sides support the expansion of BRICS and a stronger role for it.",
-        "双方支持金砖国家扩员并加强其作用。",
-    ),
-    (
-        "Доля расчётов в национальных валютах превысила {p}%.",
-        "The share of settlements in national currencies exceeded {p}%.",
-        "本币结算占比超过{p}%。",
+        "инвестиции в размере {b} млрд долларов",
+        "investment of {b} billion dollars",
+        "{b10}亿美元投资",
     ),
 ]
 
@@ -102,10 +102,14 @@ def make_statement(sentences: int, seed: int = 11) -> tuple[str, str, str]:
                 "n": rng.randint(20, 9000),
                 "p": rng.randint(5, 95),
                 "y": rng.randint(2025, 2040),
+                "b": rng.randint(2, 90),
             }
+            values["b10"] = values["b"] * 10
             planted = k % 500 == 250  # a wrong percentage in English
-            template = TEMPLATES[0] if planted else rng.choice(TEMPLATES)
-            ru, en, zh = (t.format(**values) for t in template)
+            subject, verb = rng.choice(SUBJECTS), rng.choice(VERBS)
+            thing = OBJECTS[0] if planted else rng.choice(OBJECTS)
+            ru, en = (f"{subject[i]} {verb[i]} {thing[i]}.".format(**values) for i in (0, 1))
+            zh = f"{subject[2]}{verb[2]}{thing[2]}。".format(**values)
             if planted:
                 en = en.replace(f"{values['p']}%", f"{values['p'] + 1}%")
             texts[0].append(ru)
