@@ -27,7 +27,7 @@ import numpy as np
 from stmtdiff.lexicon import KeyMaker, Lexicon, base, coverage
 from stmtdiff.lengthmodel import LengthModel, length_model
 from stmtdiff.scoring import Scorer
-from stmtdiff.semantic import MAX_SIDE, bead_types, corridor, first_pass
+from stmtdiff.semantic import MAX_SIDE, UNRELATED, bead_types, corridor, first_pass
 from stmtdiff.textnorm import canonical
 
 #: Numbers as written (full-width digits are folded by NFKC first); ordinals' digits count too.
@@ -77,6 +77,17 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _idf(sentences: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Inverse sentence frequency of each key in the document: a word on every line says
+    little about which lines correspond."""
+    frequency: dict[str, int] = {}
+    for keys in sentences:
+        for key in set(keys):
+            frequency[key] = frequency.get(key, 0) + 1
+    total = len(sentences) + 1
+    return {key: math.log(total / count) + 0.5 for key, count in frequency.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class LexicalParams:
     """Weights of the evidence; tuned on MAC-Dev, Text+Berg dev and the UN dev documents."""
@@ -87,6 +98,10 @@ class LexicalParams:
     #: Similarity a bead gets for each number both sides share, at most once per bead.
     number_bonus: float = 0.15
     margin: bool = True
+    #: Beads whose words agree less than this (lexicon coverage) are never aligned.
+    floor: float = 0.1
+    #: Count words the lexicon does not know as untranslated (always so for one language).
+    count_unknown: bool = False
 
 
 class LexicalEvidence:
@@ -101,6 +116,8 @@ class LexicalEvidence:
         lexicon: Lexicon | None,
         keys: Callable[[str], KeyMaker],
         lengths: LengthModel,
+        count_unknown: bool,
+        idf: bool = True,
     ) -> None:
         src_maker, tgt_maker = keys(src_lang), keys(tgt_lang)
         self.src_keys = [src_maker.keys(t) for t in src]
@@ -111,11 +128,19 @@ class LexicalEvidence:
         self.src_len = [len(t) for t in src]
         self.tgt_len = [len(t) for t in tgt]
         self.lengths = lengths
+        self.count_unknown = count_unknown
+        self.src_weight = _idf(self.src_keys) if idf else None
+        self.tgt_weight = _idf(self.tgt_keys) if idf else None
         self._cache: dict[tuple[int, int, int, int], float] = {}
 
     def words(self, i: int, di: int, j: int, dj: int) -> float:
         src_share, tgt_share, src_count, tgt_count = coverage(
-            self.src_keys[i : i + di], self.tgt_keys[j : j + dj], self.lexicon
+            self.src_keys[i : i + di],
+            self.tgt_keys[j : j + dj],
+            self.lexicon,
+            count_unknown=self.count_unknown,
+            src_weight=self.src_weight,
+            tgt_weight=self.tgt_weight,
         )
         total = src_count + tgt_count
         if total == 0:
@@ -143,11 +168,19 @@ def lexical_scorer(
     lexicon: Lexicon | None = None,
     keys: Callable[[str], KeyMaker] = KeyMaker,
     params: LexicalParams = LexicalParams(),
+    method: str = "lexical",
 ) -> Scorer:
     """Scorer aligning ``src`` to ``tgt`` with no translation and no model (see module doc)."""
     n, m = len(src), len(tgt)
     evidence = LexicalEvidence(
-        src, tgt, src_lang, tgt_lang, lexicon, keys, length_model(src_lang, tgt_lang)
+        src,
+        tgt,
+        src_lang,
+        tgt_lang,
+        lexicon,
+        keys,
+        length_model(src_lang, tgt_lang),
+        count_unknown=params.count_unknown or base(src_lang) == base(tgt_lang),
     )
     weight = params.lexicon_weight
 
@@ -180,13 +213,15 @@ def lexical_scorer(
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
+        if evidence.words(i, di, j, dj) < params.floor:
+            return UNRELATED
         score = similarity(i, di, j, dj)
         if params.margin:
             score -= neighbours(i, di, j, dj)
         return score
 
     return Scorer(
-        method="lexical",
+        method=method,
         similarity=similarity,
         gain=gain,
         beads=bead_types(),

@@ -184,24 +184,48 @@ class KeyMaker:
 
 
 def coverage(
-    src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], lexicon: Lexicon
-) -> tuple[float, float, int, int]:
+    src: Sequence[Sequence[str]],
+    tgt: Sequence[Sequence[str]],
+    lexicon: Lexicon,
+    *,
+    count_unknown: bool = False,
+    src_weight: Mapping[str, float] | None = None,
+    tgt_weight: Mapping[str, float] | None = None,
+) -> tuple[float, float, float, float]:
     """How much of a source run and a target run translate each other, by the lexicon.
 
     Returns (share of source keys with a translation among the target keys, share of target
-    keys with one among the source keys, source key count, target key count). Keys the lexicon
+    keys with one among the source keys, source key mass, target key mass), each key counting
+    its weight (1 unless given; rarer words deserve more). Keys the lexicon
     does not know on either side count as untranslated only when the other side's lexicon
-    does not know them either, so rare words do not dilute the evidence.
+    does not know them either, so rare words do not dilute the evidence (unless
+    ``count_unknown``: for texts in one language, where every word can match itself).
     """
     src_keys = [k for part in src for k in part]
     tgt_keys = [k for part in tgt for k in part]
     tgt_set = set(tgt_keys)
     src_set = set(src_keys)
     forward, backward = lexicon.forward, lexicon.backward
-    src_known = [k for k in src_keys if k in forward or k in tgt_set]
-    tgt_known = [k for k in tgt_keys if k in backward or k in src_set]
-    src_hit = sum(1 for k in src_known if k in tgt_set or not forward.get(k, frozenset()).isdisjoint(tgt_set))
-    tgt_hit = sum(1 for k in tgt_known if k in src_set or not backward.get(k, frozenset()).isdisjoint(src_set))
-    src_share = src_hit / len(src_known) if src_known else 0.0
-    tgt_share = tgt_hit / len(tgt_known) if tgt_known else 0.0
-    return src_share, tgt_share, len(src_known), len(tgt_known)
+    if count_unknown:
+        src_known, tgt_known = src_keys, tgt_keys
+    else:
+        src_known = [k for k in src_keys if k in forward or k in tgt_set]
+        tgt_known = [k for k in tgt_keys if k in backward or k in src_set]
+    empty: frozenset[str] = frozenset()
+    ws = src_weight or {}
+    wt = tgt_weight or {}
+    src_mass = sum(ws.get(k, 1.0) for k in src_known)
+    tgt_mass = sum(wt.get(k, 1.0) for k in tgt_known)
+    src_hit = sum(
+        ws.get(k, 1.0)
+        for k in src_known
+        if k in tgt_set or not forward.get(k, empty).isdisjoint(tgt_set)
+    )
+    tgt_hit = sum(
+        wt.get(k, 1.0)
+        for k in tgt_known
+        if k in src_set or not backward.get(k, empty).isdisjoint(src_set)
+    )
+    src_share = src_hit / src_mass if src_mass else 0.0
+    tgt_share = tgt_hit / tgt_mass if tgt_mass else 0.0
+    return src_share, tgt_share, src_mass, tgt_mass

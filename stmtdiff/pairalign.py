@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.lexical import lexical_scorer
+from stmtdiff.lengthmodel import length_model
+from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import Scorer, confidence, run
-from stmtdiff.semantic import Encoder, semantic_scorer
+from stmtdiff.semantic import Encoder, View, semantic_scorer
 
 METHODS = ("auto", "translation", "semantic", "lexical")
 
@@ -97,22 +98,23 @@ def choose_scorer(
         return same_language_scorer(
             [s.text for s in pivot.sentences], [s.text for s in other.sentences]
         )
+    evidence = evidence or Evidence()
+    src = [s.text for s in pivot.sentences]
+    tgt = [s.text for s in other.sentences]
     common = common_texts(pivot, other)
     if method in {"auto", "translation"} and common is not None and not same:
-        left, right, _ = common
-        return same_language_scorer(left, right, method="translation")
+        return _translation_scorer(pivot, other, common, evidence)
     if method == "translation":
         raise StmtdiffError(
             f"--method translation needs a translation of {pivot.id!r} or {other.id!r} "
             "into a common language (give --translation or --translate)"
         )
-    evidence = evidence or Evidence()
-    src = [s.text for s in pivot.sentences]
-    tgt = [s.text for s in other.sentences]
     if method in {"auto", "semantic"}:
         encoder = evidence.encoder()
         if encoder is not None:
-            return semantic_scorer(src, tgt, pivot.lang, other.lang, encoder)
+            return semantic_scorer(
+                src, tgt, pivot.lang, other.lang, encoder, words=_words(pivot, other, evidence)
+            )
         if method == "semantic":
             raise StmtdiffError(
                 "--method semantic needs the offline sentence encoder "
@@ -125,6 +127,50 @@ def choose_scorer(
         other.lang,
         lexicon=evidence.lexicon_for(pivot.lang, other.lang),
         keys=evidence.keys,
+    )
+
+
+def _words(pivot: Version, other: Version, evidence: Evidence) -> LexicalEvidence:
+    return LexicalEvidence(
+        [s.text for s in pivot.sentences],
+        [s.text for s in other.sentences],
+        pivot.lang,
+        other.lang,
+        evidence.lexicon_for(pivot.lang, other.lang),
+        evidence.keys,
+        length_model(pivot.lang, other.lang),
+        count_unknown=False,
+    )
+
+
+def _translation_scorer(
+    pivot: Version,
+    other: Version,
+    common: tuple[list[str | None], list[str | None], str],
+    evidence: Evidence,
+) -> Scorer:
+    """Translations compared in their common language; with the encoder, the originals'
+    embeddings and the lexicon join in (each kind of evidence catches the others' misses)."""
+    left, right, lang = common
+    complete_left = [t for t in left if t is not None]
+    complete_right = [t for t in right if t is not None]
+    if len(complete_left) < len(left) or len(complete_right) < len(right):
+        # Some sentences have no translation: only the word scorer can leave them out.
+        return same_language_scorer(left, right, method="translation")
+    encoder = evidence.encoder()
+    if encoder is None:
+        return lexical_scorer(
+            complete_left, complete_right, lang, lang, keys=evidence.keys, method="translation"
+        )
+    return semantic_scorer(
+        [s.text for s in pivot.sentences],
+        [s.text for s in other.sentences],
+        pivot.lang,
+        other.lang,
+        encoder,
+        extra_views=[View(complete_left, lang, complete_right, lang)],
+        words=_words(pivot, other, evidence),
+        method="translation",
     )
 
 

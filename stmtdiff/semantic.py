@@ -34,6 +34,10 @@ TOP_K = 3
 WINDOW = 5
 
 
+#: Gain of a bead whose sides are unrelated: worse than leaving both sides unaligned.
+UNRELATED = -1.0
+
+
 class Encoder(Protocol):
     """Anything that embeds texts: one L2-normalised row per text, float32."""
 
@@ -45,13 +49,17 @@ class SemanticParams:
     """The second pass's costs; defaults tuned on MAC-Dev (zh-en) and Text+Berg dev (de-fr)."""
 
     #: Gain of leaving a sentence unaligned (Bertalign's ``skip``).
-    skip: float = -0.1
+    skip: float = -0.2
     #: Subtract the mean similarity to neighbouring sentences.
     margin: bool = True
     #: Multiply by log2(1 + shorter/longer), lengths in characters scaled by the document ratio.
     length_penalty: bool = True
     #: Embed real concatenations of runs (True) or sum their sentence vectors (False, cheaper).
     concatenate: bool = True
+    #: Runs less similar than this (cosine) are never aligned: better left as missing/extra.
+    floor: float = 0.2
+    #: Weight of word-level (lexicon) evidence added to the cosine, when there is any.
+    word_weight: float = 0.6
 
 
 def bead_types(max_bead: int = MAX_BEAD) -> tuple[tuple[int, int], ...]:
@@ -166,10 +174,68 @@ def _lengths(texts: Sequence[str]) -> list[np.ndarray]:
 def display_similarity(cosine: float) -> float:
     """Map an encoder cosine to [0, 1]: about 0 for unrelated sentences, 1 for translations.
 
-    Cross-language cosines of this encoder sit near 0.2 for unrelated sentences and 0.6-0.9 for
-    translations of each other.
+    Cross-language cosines of this encoder sit below 0.2 for most unrelated sentences and at
+    0.45-0.9 for translations of each other (UN dev documents; literary translation, MAC-Dev,
+    sits lower, at 0.25-0.8).
     """
-    return min(1.0, max(0.0, (cosine - 0.25) / 0.5))
+    return min(1.0, max(0.0, (cosine - 0.2) / 0.5))
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One pair of text lists to embed and compare: the originals, or a translation of one side
+    against the other (same language, where the encoder is sharpest)."""
+
+    src: Sequence[str]
+    src_lang: str
+    tgt: Sequence[str]
+    tgt_lang: str
+    weight: float = 1.0
+
+
+class WordEvidence(Protocol):
+    """Word-level similarity of runs in [0, 1] (``stmtdiff.lexical.LexicalEvidence``)."""
+
+    def words(self, i: int, di: int, j: int, dj: int) -> float: ...
+
+
+class _Embedded:
+    """Run vectors of one view and their cached cosines and neighbour margins."""
+
+    def __init__(self, view: View, encoder: Encoder, concatenate: bool) -> None:
+        self.weight = view.weight
+        self.src = run_vectors(view.src, view.src_lang, encoder, concatenate=concatenate)
+        self.tgt = run_vectors(view.tgt, view.tgt_lang, encoder, concatenate=concatenate)
+        self.n, self.m = len(view.src), len(view.tgt)
+        self._cos: dict[tuple[int, int, int, int], float] = {}
+
+    def cosine(self, i: int, di: int, j: int, dj: int) -> float:
+        key = (i, di, j, dj)
+        value = self._cos.get(key)
+        if value is None:
+            value = float(self.src[di - 1][i] @ self.tgt[dj - 1][j])
+            self._cos[key] = value
+        return value
+
+    def neighbours(self, i: int, di: int, j: int, dj: int) -> float:
+        """Mean similarity of each side to the sentences just outside the other side."""
+        around_tgt = [self.cosine(i, di, p, 1) for p in (j - 1, j + dj) if 0 <= p < self.m]
+        around_src = [self.cosine(p, 1, j, dj) for p in (i - 1, i + di) if 0 <= p < self.n]
+        total = 0.0
+        for values in (around_tgt, around_src):
+            if values:
+                total += sum(values) / len(values)
+        return total / 2
+
+
+def _word_neighbours(words: WordEvidence, n: int, m: int, i: int, di: int, j: int, dj: int) -> float:
+    around_tgt = [words.words(i, di, p, 1) for p in (j - 1, j + dj) if 0 <= p < m]
+    around_src = [words.words(p, 1, j, dj) for p in (i - 1, i + di) if 0 <= p < n]
+    total = 0.0
+    for values in (around_tgt, around_src):
+        if values:
+            total += sum(values) / len(values)
+    return total / 2
 
 
 def semantic_scorer(
@@ -179,58 +245,55 @@ def semantic_scorer(
     tgt_lang: str,
     encoder: Encoder,
     params: SemanticParams = SemanticParams(),
+    *,
+    extra_views: Sequence[View] = (),
+    words: WordEvidence | None = None,
+    method: str = "semantic",
 ) -> Scorer:
-    """Scorer aligning ``src`` to ``tgt`` by sentence embeddings (see the module docstring)."""
+    """Scorer aligning ``src`` to ``tgt`` by sentence embeddings (see the module docstring).
+
+    ``extra_views`` add evidence from translations (their cosines are averaged with the
+    originals' by weight); ``words`` adds lexical evidence with weight ``params.word_weight``.
+    """
     n, m = len(src), len(tgt)
-    src_runs = run_vectors(src, src_lang, encoder, concatenate=params.concatenate)
-    tgt_runs = run_vectors(tgt, tgt_lang, encoder, concatenate=params.concatenate)
+    views = [
+        _Embedded(view, encoder, params.concatenate)
+        for view in (View(src, src_lang, tgt, tgt_lang), *extra_views)
+    ]
+    total_weight = sum(view.weight for view in views)
     if n and m:
-        window = corridor(first_pass(src_runs[0] @ tgt_runs[0].T), n, m)
+        matrix = sum(view.weight * (view.src[0] @ view.tgt[0].T) for view in views)
+        window = corridor(first_pass(np.asarray(matrix) / total_weight), n, m)
     else:
         window = [(0, m)] * (n + 1)
     src_len, tgt_len = _lengths(src), _lengths(tgt)
     ratio = float(src_len[0].sum() / tgt_len[0].sum()) if n and m else 1.0
-
-    cos_cache: dict[tuple[int, int, int, int], float] = {}
+    word_weight = params.word_weight if words is not None else 0.0
 
     def cosine(i: int, di: int, j: int, dj: int) -> float:
-        key = (i, di, j, dj)
-        value = cos_cache.get(key)
-        if value is None:
-            value = float(src_runs[di - 1][i] @ tgt_runs[dj - 1][j])
-            cos_cache[key] = value
-        return value
-
-    def neighbours(i: int, di: int, j: int, dj: int) -> float:
-        """Mean similarity of each side to the sentences just outside the other side."""
-        src_v, tgt_v = src_runs[di - 1][i], tgt_runs[dj - 1][j]
-        around_tgt = [float(src_v @ tgt_runs[0][p]) for p in (j - 1, j + dj) if 0 <= p < m]
-        around_src = [float(tgt_v @ src_runs[0][p]) for p in (i - 1, i + di) if 0 <= p < n]
-        total = 0.0
-        for values in (around_tgt, around_src):
-            if values:
-                total += sum(values) / len(values)
-        return total / 2
+        return sum(v.weight * v.cosine(i, di, j, dj) for v in views) / total_weight
 
     def similarity(i: int, di: int, j: int, dj: int) -> float:
         return display_similarity(cosine(i, di, j, dj))
+
 
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
         score = cosine(i, di, j, dj)
+        if score < params.floor:
+            return UNRELATED
         if params.margin:
-            score -= neighbours(i, di, j, dj)
+            score -= sum(v.weight * v.neighbours(i, di, j, dj) for v in views) / total_weight
+        if words is not None and word_weight:
+            lexical = words.words(i, di, j, dj)
+            if params.margin:
+                lexical -= _word_neighbours(words, n, m, i, di, j, dj)
+            score += word_weight * lexical
         if params.length_penalty:
             a = src_len[di - 1][i]
             b = tgt_len[dj - 1][j] * ratio
             score *= float(np.log2(1.0 + min(a, b) / max(a, b)))
         return score
 
-    return Scorer(
-        method="semantic",
-        similarity=similarity,
-        gain=gain,
-        beads=bead_types(),
-        window=window,
-    )
+    return Scorer(method=method, similarity=similarity, gain=gain, beads=bead_types(), window=window)
