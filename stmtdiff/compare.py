@@ -24,7 +24,7 @@ from stmtdiff.model import (
     Status,
     Version,
 )
-from stmtdiff.pairalign import align_pair, common_texts
+from stmtdiff.pairalign import Evidence, align_pair, common_texts
 from stmtdiff.textnorm import canonical, loose, similarity
 
 MAX_VERSIONS = 8
@@ -35,7 +35,11 @@ TRANSLATION_CHANGED = 0.5
 
 
 def compare(
-    versions: Sequence[Version], *, pivot: str | int = 0, method: str = "auto"
+    versions: Sequence[Version],
+    *,
+    pivot: str | int = 0,
+    method: str = "auto",
+    evidence: Evidence | None = None,
 ) -> Comparison:
     """Align every version to the pivot and build the classified table of rows."""
     if not 2 <= len(versions) <= MAX_VERSIONS:
@@ -45,7 +49,7 @@ def compare(
         raise StmtdiffError(f"version ids must be unique, got {', '.join(ids)}")
     pivot_version = _pick_pivot(versions, pivot)
     alignments = [
-        align_pair(pivot_version, other, method=method)
+        align_pair(pivot_version, other, method=method, evidence=evidence)
         for other in versions
         if other.id != pivot_version.id
     ]

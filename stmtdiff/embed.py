@@ -14,6 +14,7 @@ fresh cache takes its place.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import sys
 import time
@@ -47,9 +48,19 @@ _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 MAX_CHARS = 2_000
 
 
+#: Environment variable naming the folder for the embedding cache and prepared lexicons.
+CACHE_ENV = "STMTDIFF_MODEL_CACHE"
+
+
+def cache_dir() -> Path:
+    """Folder of the embedding cache and prepared lexicons (per user, unless overridden)."""
+    override = os.environ.get(CACHE_ENV)
+    return Path(override) if override else Path(platformdirs.user_cache_dir("stmtdiff"))
+
+
 def default_cache_path() -> Path:
     """The per-user embedding cache, next to the translation cache."""
-    return Path(platformdirs.user_cache_dir("stmtdiff")) / "embeddings.sqlite3"
+    return cache_dir() / "embeddings.sqlite3"
 
 
 def _warn(message: str) -> None:
@@ -253,10 +264,15 @@ def encoder_available() -> bool:
     return True
 
 
+def shared_encoder() -> CachingEncoder | None:
+    """The process-wide caching encoder for the current cache folder, or None when the encoder
+    package is missing. The model loads on first use only."""
+    return _encoder_at(default_cache_path())
+
+
 @cache
-def shared_encoder(cache_path: Path | None = None) -> CachingEncoder | None:
-    """The process-wide caching encoder, or None when the encoder package is missing."""
+def _encoder_at(cache_path: Path) -> CachingEncoder | None:
     if not encoder_available():
         return None
-    store = EmbeddingCache(cache_path or default_cache_path())
+    store = EmbeddingCache(cache_path)
     return CachingEncoder(UseEncoder(), USE_MODEL, store if store.usable else None)

@@ -141,6 +141,18 @@ class Lexicon:
             {k: frozenset(v) for k, v in backward.items()},
         )
 
+    @classmethod
+    def from_table(
+        cls, src_lang: str, tgt_lang: str, table: Mapping[str, Sequence[str]]
+    ) -> Lexicon:
+        """From source key -> target keys."""
+        forward = {key: frozenset(values) for key, values in table.items()}
+        backward: dict[str, set[str]] = {}
+        for key, values in table.items():
+            for value in values:
+                backward.setdefault(value, set()).add(key)
+        return cls(src_lang, tgt_lang, forward, {k: frozenset(v) for k, v in backward.items()})
+
     def reversed(self) -> Lexicon:
         return Lexicon(self.tgt_lang, self.src_lang, self.backward, self.forward)
 

@@ -113,7 +113,13 @@ def choose_scorer(
         encoder = evidence.encoder()
         if encoder is not None:
             return semantic_scorer(
-                src, tgt, pivot.lang, other.lang, encoder, words=_words(pivot, other, evidence)
+                src,
+                tgt,
+                pivot.lang,
+                other.lang,
+                encoder,
+                words=_words(pivot, other, evidence),
+                expected_ratio=length_model(pivot.lang, other.lang).ratio,
             )
         if method == "semantic":
             raise StmtdiffError(
@@ -170,6 +176,7 @@ def _translation_scorer(
         encoder,
         extra_views=[View(complete_left, lang, complete_right, lang)],
         words=_words(pivot, other, evidence),
+        expected_ratio=length_model(pivot.lang, other.lang).ratio,
         method="translation",
     )
 

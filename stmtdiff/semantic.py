@@ -60,6 +60,29 @@ class SemanticParams:
     floor: float = 0.2
     #: Weight of word-level (lexicon) evidence added to the cosine, when there is any.
     word_weight: float = 0.6
+    #: In a bead of several sentences on one side, each must be at least this similar to the
+    #: other side on its own (None: no such check).
+    member_floor: float | None = None
+    #: Largest bead, in sentences on both sides together.
+    max_bead: int = MAX_BEAD
+
+
+#: For versions that are not translations of each other (two readouts of one meeting): only
+#: clearly related sentences pair up, few merges, and leaving a sentence out costs little.
+COMPARABLE = SemanticParams(skip=-0.05, floor=0.35, member_floor=0.25, max_bead=3)
+#: A document whose length ratio is off the language pair's by more than this factor is taken
+#: for a comparable text, not a translation (translations seen in the dev data stay within 1.4).
+COMPARABLE_RATIO = 1.6
+
+
+def looks_comparable(src: Sequence[str], tgt: Sequence[str], expected_ratio: float) -> bool:
+    """True when the texts' lengths are too far apart for one to translate the other."""
+    src_chars = sum(len(t) for t in src)
+    tgt_chars = sum(len(t) for t in tgt)
+    if not src_chars or not tgt_chars or expected_ratio <= 0:
+        return False
+    factor = (tgt_chars / src_chars) / expected_ratio
+    return max(factor, 1 / factor) > COMPARABLE_RATIO
 
 
 def bead_types(max_bead: int = MAX_BEAD) -> tuple[tuple[int, int], ...]:
@@ -249,13 +272,18 @@ def semantic_scorer(
     extra_views: Sequence[View] = (),
     words: WordEvidence | None = None,
     method: str = "semantic",
+    expected_ratio: float | None = None,
 ) -> Scorer:
     """Scorer aligning ``src`` to ``tgt`` by sentence embeddings (see the module docstring).
 
     ``extra_views`` add evidence from translations (their cosines are averaged with the
     originals' by weight); ``words`` adds lexical evidence with weight ``params.word_weight``.
+    With ``expected_ratio`` (target characters per source character for the language pair),
+    texts whose lengths rule out translation are aligned with the ``COMPARABLE`` costs.
     """
     n, m = len(src), len(tgt)
+    if expected_ratio is not None and looks_comparable(src, tgt, expected_ratio):
+        params = COMPARABLE
     views = [
         _Embedded(view, encoder, params.concatenate)
         for view in (View(src, src_lang, tgt, tgt_lang), *extra_views)
@@ -267,7 +295,11 @@ def semantic_scorer(
     else:
         window = [(0, m)] * (n + 1)
     src_len, tgt_len = _lengths(src), _lengths(tgt)
+    # Source characters per target character: the document's, pulled towards the language
+    # pair's when known (omissions skew a document's own ratio; style skews the pair's).
     ratio = float(src_len[0].sum() / tgt_len[0].sum()) if n and m else 1.0
+    if expected_ratio:
+        ratio = float(np.sqrt(ratio / expected_ratio))
     word_weight = params.word_weight if words is not None else 0.0
 
     def cosine(i: int, di: int, j: int, dj: int) -> float:
@@ -276,12 +308,20 @@ def semantic_scorer(
     def similarity(i: int, di: int, j: int, dj: int) -> float:
         return display_similarity(cosine(i, di, j, dj))
 
+    def members_fit(i: int, di: int, j: int, dj: int) -> bool:
+        floor = params.member_floor
+        if floor is None:
+            return True
+        if di > 1 and any(cosine(k, 1, j, dj) < floor for k in range(i, i + di)):
+            return False
+        return not (dj > 1 and any(cosine(i, di, k, 1) < floor for k in range(j, j + dj)))
+
 
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
         score = cosine(i, di, j, dj)
-        if score < params.floor:
+        if score < params.floor or not members_fit(i, di, j, dj):
             return UNRELATED
         if params.margin:
             score -= sum(v.weight * v.neighbours(i, di, j, dj) for v in views) / total_weight
@@ -296,4 +336,10 @@ def semantic_scorer(
             score *= float(np.log2(1.0 + min(a, b) / max(a, b)))
         return score
 
-    return Scorer(method=method, similarity=similarity, gain=gain, beads=bead_types(), window=window)
+    return Scorer(
+        method=method,
+        similarity=similarity,
+        gain=gain,
+        beads=bead_types(params.max_bead),
+        window=window,
+    )

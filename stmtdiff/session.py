@@ -17,6 +17,8 @@ from stmtdiff.ingest import VersionSpec, expand_inputs, load_document
 from stmtdiff.ingest.fetch import is_url
 from stmtdiff.ingest.manifest import load_manifest, manifest_path
 from stmtdiff.model import Comparison, Version
+from stmtdiff.offline import offline_evidence
+from stmtdiff.pairalign import align_pair
 from stmtdiff.translate import TranslationSettings, translate_sentences
 from stmtdiff.versions import make_version
 
@@ -104,17 +106,47 @@ def _check_unknown_keys(request: Request, versions: Sequence[Version]) -> None:
 
 
 def attach_translation_file(version: Version, path: str, *, lang: str = "en") -> None:
-    """Attach a line-per-sentence translation file to ``version``."""
+    """Attach a translation file to ``version``: one translated sentence per line, or a whole
+    text, which is segmented and aligned to the version's sentences (cross-language)."""
     document = load_document(path)
     lines = [line.strip() for line in document.text.splitlines() if line.strip()]
-    if len(lines) != len(version.sentences):
-        raise StmtdiffError(
-            f"{path}: translation has {len(lines)} lines but {version.id} has "
-            f"{len(version.sentences)} sentences (give one translated sentence per line)"
-        )
-    version.translations = list(lines)
-    version.translation_lang = lang
+    if len(lines) == len(version.sentences):
+        version.translations = list(lines)
+        version.translation_lang = lang
+    else:
+        translated = make_version("translation", document.text)
+        if not translated.sentences:
+            raise StmtdiffError(f"{path}: the translation is empty")
+        version.translations = translations_by_alignment(version, translated)
+        version.translation_lang = translated.lang
     version.translation_engine = f"file:{Path(path).name}"
+
+
+def translations_by_alignment(version: Version, translated: Version) -> list[str | None]:
+    """Each sentence's translation, from a whole translated text aligned to the version.
+
+    A translated sentence aligned to several of the version's sentences goes to the first of
+    them (the others get an empty translation, so the group still reads whole); translated
+    sentences aligned to nothing join the previous sentence's translation; sentences nothing
+    translates get none.
+    """
+    pair = align_pair(version, translated, evidence=offline_evidence())
+    parts: list[list[str]] = [[] for _ in version.sentences]
+    covered = [False] * len(version.sentences)
+    previous = 0
+    for bead in pair.beads:
+        texts = [translated.sentences[j].text for j in bead.tgt]
+        if bead.src:
+            for i in bead.src:
+                covered[i] = bool(bead.tgt)
+            previous = bead.src[0]
+        if texts:
+            parts[previous].extend(texts)
+    separator = "" if translated.lang.split("-")[0] in {"zh", "ja"} else " "
+    return [
+        separator.join(texts) if texts else ("" if covered[i] else None)
+        for i, texts in enumerate(parts)
+    ]
 
 
 def machine_translate(versions: Sequence[Version], settings: TranslationSettings) -> list[str]:
@@ -168,7 +200,9 @@ def build_comparison(request: Request) -> Comparison:
     pivot: str | int = 0
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
-    comparison = compare(versions, pivot=pivot, method=request.method)
+    comparison = compare(
+        versions, pivot=pivot, method=request.method, evidence=offline_evidence()
+    )
     comparison.title = statement_title(request.inputs)
     comparison.notes.extend(notes)
     return comparison
