@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from stmtdiff import __version__
-from stmtdiff.commands import cache, check, compare, demo, fetch, segment, tui
+from stmtdiff.commands import align, cache, check, compare, demo, fetch, segment, tui
 from stmtdiff.errors import StmtdiffError
 
-COMMANDS = (compare, segment, demo, tui, fetch, cache, check)
+COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align)
 
 
 class _Parser(argparse.ArgumentParser):
