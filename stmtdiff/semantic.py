@@ -65,6 +65,9 @@ class SemanticParams:
     member_floor: float | None = None
     #: Largest bead, in sentences on both sides together.
     max_bead: int = MAX_BEAD
+    #: A merge must not make the bead less similar than it is without the merged sentence at
+    #: either end by more than this: a sentence the other side leaves out is not absorbed.
+    merge_tolerance: float | None = 0.1
 
 
 #: For versions that are not translations of each other (two readouts of one meeting): only
@@ -310,11 +313,18 @@ def semantic_scorer(
 
     def members_fit(i: int, di: int, j: int, dj: int) -> bool:
         floor = params.member_floor
-        if floor is None:
+        if floor is not None:
+            if di > 1 and any(cosine(k, 1, j, dj) < floor for k in range(i, i + di)):
+                return False
+            if dj > 1 and any(cosine(i, di, k, 1) < floor for k in range(j, j + dj)):
+                return False
+        tolerance = params.merge_tolerance
+        if tolerance is None:
             return True
-        if di > 1 and any(cosine(k, 1, j, dj) < floor for k in range(i, i + di)):
+        value = cosine(i, di, j, dj) + tolerance
+        if di > 1 and max(cosine(i, di - 1, j, dj), cosine(i + 1, di - 1, j, dj)) > value:
             return False
-        return not (dj > 1 and any(cosine(i, di, k, 1) < floor for k in range(j, j + dj)))
+        return not (dj > 1 and max(cosine(i, di, j, dj - 1), cosine(i, di, j + 1, dj - 1)) > value)
 
 
     def gain(i: int, di: int, j: int, dj: int) -> float:

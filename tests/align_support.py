@@ -1,0 +1,46 @@
+"""Shared helpers for the cross-language alignment tests: a private model cache, texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stmtdiff.embed import CACHE_ENV
+
+
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point the embedding cache and prepared lexicons at a folder of this test session."""
+    folder = tmp_path_factory.mktemp("model-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(folder))
+        yield folder
+
+
+#: A short joint statement in three languages, sentence for sentence (written for these tests).
+RUSSIAN = [
+    "Совместное заявление Российской Федерации и Китайской Народной Республики.",
+    "1. Стороны отмечают, что двусторонние отношения достигли наивысшего уровня.",
+    "2. В 2024 году товарооборот между двумя странами достиг 245 млрд долларов США.",
+    "Стороны будут расширять расчёты в национальных валютах.",
+    "3. Стороны выступают против односторонних санкций.",
+    "Следующая встреча состоится в Пекине в 2026 году.",
+]
+CHINESE = [
+    "中华人民共和国和俄罗斯联邦联合声明。",
+    "一、双方指出，两国关系处于历史最高水平。",
+    "二、2024年，两国贸易额达到2450亿美元。",
+    "双方将扩大本币结算。",
+    "三、双方反对单边制裁。",
+    "下次会晤将于2026年在北京举行。",
+]
+ENGLISH = [
+    "Joint Statement of the Russian Federation and the People's Republic of China.",
+    "1. The Parties note that bilateral relations have reached the highest level.",
+    "2. In 2024, trade between the two countries reached 245 billion US dollars.",
+    "The Parties will expand settlements in national currencies.",
+    "3. The Parties oppose unilateral sanctions.",
+    "The next meeting will take place in Beijing in 2026.",
+]

@@ -1,0 +1,102 @@
+"""The embedding cache: nothing is embedded twice, and a corrupt file is set aside, not lost."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from stmtdiff.embed import CachingEncoder, EmbeddingCache
+
+
+class CountingEncoder:
+    """A stand-in encoder: a fixed pseudo-random unit vector per text, and a log of calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        rows = []
+        for text in texts:
+            rng = np.random.default_rng(abs(hash(text)) % 2**32)
+            vector = rng.standard_normal(512).astype(np.float32)
+            rows.append(vector / np.linalg.norm(vector))
+        return np.stack(rows)
+
+
+SENTENCES = ["Стороны отмечают высокий уровень отношений.", "双方同意加强合作。", "Trade grew."]
+
+
+def caching(path: Path, inner: CountingEncoder, warnings: list[str] | None = None) -> CachingEncoder:
+    store = EmbeddingCache(path, warn=(warnings if warnings is not None else []).append)
+    return CachingEncoder(inner, "test-model", store)
+
+
+def test_a_second_run_embeds_nothing_already_embedded(tmp_path: Path) -> None:
+    path = tmp_path / "embeddings.sqlite3"
+    first = CountingEncoder()
+    caching(path, first).encode(SENTENCES)
+    second = CountingEncoder()
+    encoder = caching(path, second)
+    encoder.encode(SENTENCES)
+    assert second.calls == []
+    assert encoder.stats.embedded == 0
+    assert encoder.stats.cached == len(SENTENCES)
+
+
+def test_only_new_texts_reach_the_encoder(tmp_path: Path) -> None:
+    path = tmp_path / "embeddings.sqlite3"
+    caching(path, CountingEncoder()).encode(SENTENCES[:2])
+    inner = CountingEncoder()
+    caching(path, inner).encode([*SENTENCES, SENTENCES[2]])
+    assert inner.calls == [[SENTENCES[2]]]
+
+
+def test_cached_vectors_equal_the_ones_the_first_run_used(tmp_path: Path) -> None:
+    path = tmp_path / "embeddings.sqlite3"
+    fresh = caching(path, CountingEncoder()).encode(SENTENCES)
+    again = caching(path, CountingEncoder()).encode(SENTENCES)
+    assert np.array_equal(fresh, again)
+
+
+def test_vectors_of_another_model_are_not_reused(tmp_path: Path) -> None:
+    path = tmp_path / "embeddings.sqlite3"
+    caching(path, CountingEncoder()).encode(SENTENCES)
+    inner = CountingEncoder()
+    CachingEncoder(inner, "other-model", EmbeddingCache(path, warn=[].append)).encode(SENTENCES)
+    assert inner.calls == [SENTENCES]
+
+
+def test_a_corrupt_cache_file_is_reported_and_set_aside_not_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "embeddings.sqlite3"
+    garbage = b"this is not an SQLite database \x00\x01\x02" * 100
+    path.write_bytes(garbage)
+    warnings: list[str] = []
+    inner = CountingEncoder()
+    encoder = caching(path, inner, warnings)
+    encoder.encode(SENTENCES)
+    aside = list(tmp_path.glob("embeddings.sqlite3.corrupt-*"))
+    assert len(aside) == 1
+    assert aside[0].read_bytes() == garbage
+    assert len(warnings) == 1 and "corrupt" in warnings[0] and aside[0].name in warnings[0]
+    assert inner.calls == [SENTENCES]
+    assert caching(path, CountingEncoder()).stats.embedded == 0  # the new cache works
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    warnings: list[str] = []
+    inner = CountingEncoder()
+    vectors = caching(blocker / "embeddings.sqlite3", inner, warnings).encode(SENTENCES)
+    assert vectors.shape == (3, 512)
+    assert len(warnings) == 1 and "not caching" in warnings[0]
+
+
+def test_duplicate_texts_in_one_batch_are_embedded_once(tmp_path: Path) -> None:
+    inner = CountingEncoder()
+    vectors = caching(tmp_path / "e.sqlite3", inner).encode([SENTENCES[0], SENTENCES[0]])
+    assert inner.calls == [[SENTENCES[0]]]
+    assert np.array_equal(vectors[0], vectors[1])
