@@ -232,10 +232,10 @@ def un(split: str, pairs: tuple[tuple[str, str], ...] = UN_PAIRS) -> Iterator[Do
         rng = random.Random(f"{split}-{src_lang}-{tgt_lang}")
         spare = [line for doc in docs for line in doc[tgt_lang]]
         for index, doc in enumerate(docs):
-            src, tgt, gold = perturb(
-                doc[src_lang], doc[tgt_lang], (src_lang, tgt_lang), rng, spare
+            src, tgt, gold = perturb(doc[src_lang], doc[tgt_lang], (src_lang, tgt_lang), rng, spare)
+            yield Doc(
+                f"un-{src_lang}-{tgt_lang}", f"{index:03d}", src, tgt, src_lang, tgt_lang, gold
             )
-            yield Doc(f"un-{src_lang}-{tgt_lang}", f"{index:03d}", src, tgt, src_lang, tgt_lang, gold)
 
 
 LOADERS = {"mac": mac, "textberg": textberg, "bible": bible, "un": un}

@@ -154,9 +154,7 @@ def _align_gap(
     return _banded_dp(i0, j0, n, lo, hi, gain, beads)
 
 
-def _corridor(
-    n: int, m: int, window: Sequence[tuple[int, int]]
-) -> tuple[list[int], list[int]]:
+def _corridor(n: int, m: int, window: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """Row bounds from ``window``, clipped to the grid, from (0, 0) to (n, m), and connected:
     both bounds never decrease and each row starts no later than the previous row ends."""
     if len(window) != n + 1:

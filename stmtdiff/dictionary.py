@@ -145,7 +145,31 @@ def lexicon_for(src_lang: str, tgt_lang: str) -> Lexicon | None:
     extra = learned(src, tgt)
     if extra is not None:
         found = extra if found is None else found.merged(extra)
+    if "en" not in (src, tgt):
+        # No direct table is rich enough (Russian–Chinese): go through English.
+        via = _through_english(src, tgt)
+        if via is not None:
+            found = via if found is None else found.merged(via)
     return found
+
+
+#: An English word with more translations than this says too little to pass on.
+_MAX_FANOUT = 40
+
+
+def _through_english(src: str, tgt: str) -> Lexicon | None:
+    """``src``→``tgt`` by composing ``src``→en and en→``tgt``."""
+    first = lexicon_for(src, "en")
+    second = lexicon_for("en", tgt)
+    if first is None or second is None:
+        return None
+    table: dict[str, set[str]] = {}
+    for word, english in first.forward.items():
+        for key in english:
+            targets = second.forward.get(key, frozenset())
+            if 0 < len(targets) <= _MAX_FANOUT:
+                table.setdefault(word, set()).update(targets)
+    return Lexicon.from_table(src, tgt, {k: sorted(v) for k, v in table.items()})
 
 
 @cache

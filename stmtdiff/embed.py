@@ -161,7 +161,8 @@ class EmbeddingCache:
                 batch = pending[start : start + _LOOKUP_BATCH]
                 marks = ",".join("?" * len(batch))
                 rows = self._conn.execute(
-                    f"SELECT digest, vector FROM embeddings WHERE model = ? AND digest IN ({marks})",
+                    "SELECT digest, vector FROM embeddings"
+                    f" WHERE model = ? AND digest IN ({marks})",
                     (model, *batch),
                 )
                 for key, blob in rows:

@@ -24,48 +24,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from stmtdiff.lexicon import KeyMaker, Lexicon, base, coverage
 from stmtdiff.lengthmodel import LengthModel, length_model
+from stmtdiff.lexicon import KeyMaker, Lexicon, base, coverage, numbering
 from stmtdiff.scoring import Scorer
 from stmtdiff.semantic import MAX_SIDE, UNRELATED, bead_types, corridor, first_pass
 from stmtdiff.textnorm import canonical
 
 #: Numbers as written (full-width digits are folded by NFKC first); ordinals' digits count too.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-#: Paragraph numbering at the start of a sentence: 1. 1) (1) 一、 （一） a) (a) I.
-_NUMBERING = re.compile(
-    r"^\s*(?:[(（]?(\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zа-я]|[ivxlc]{1,5})[)）.、．]|"
-    r"[(（](\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zа-я])[)）])",
-    re.IGNORECASE,
-)
-_CHINESE_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九十", start=0)}
-#: Quoted spans in any of the quote styles the languages use.
-_QUOTED = re.compile(r"[\"«“„「『]([^\"»”“」』]{2,80})[\"»”“」』]")
-
-
-def _chinese_number(text: str) -> int | None:
-    if not all(c in _CHINESE_NUMERALS for c in text):
-        return None
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (_CHINESE_NUMERALS[tens] if tens else 1) * 10 + (
-            _CHINESE_NUMERALS[units] if units else 0
-        )
-    return int("".join(str(_CHINESE_NUMERALS[c]) for c in text))
-
-
-def numbering(text: str) -> str | None:
-    """The paragraph number a sentence starts with, normalised (``一、`` and ``1.`` alike)."""
-    match = _NUMBERING.match(canonical(text))
-    if not match:
-        return None
-    label = (match.group(1) or match.group(2)).lower()
-    if label.isdigit():
-        return str(int(label))
-    value = _chinese_number(label)
-    return str(value) if value is not None else label
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -189,9 +155,7 @@ def lexical_scorer(
         cached = evidence._cache.get(key)
         if cached is not None:
             return cached
-        value = weight * evidence.words(i, di, j, dj) + (1 - weight) * evidence.length(
-            i, di, j, dj
-        )
+        value = weight * evidence.words(i, di, j, dj) + (1 - weight) * evidence.length(i, di, j, dj)
         shared, unshared = evidence.shared_numbers(i, di, j, dj)
         if shared:
             value += params.number_bonus

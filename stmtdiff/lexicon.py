@@ -34,16 +34,21 @@ _STEMMERS = {
     "nl": "dutch",
 }
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Function words carry no evidence of correspondence; leaving them out sharpens coverage.
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "a an the and or but if of to in on at by for with from as is are was were be been "
         "being it its this that these those he she they them his her their i me my we us our "
         "you your not no so than then there here which who whom what when where how all any "
         "each also has have had do does did will would shall should can could may might must "
-        "into out up down over about very just only s t".split()
+        "into out up down over about very just only s t"
     ),
-    "ru": frozenset(
+    "ru": _words(
         "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по "
         "только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли "
         "если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего "
@@ -52,18 +57,20 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "этом один почти мой тем чтобы нее неё сейчас были куда зачем всех никогда можно при "
         "наконец два об другой хоть после над больше тот через эти нас про всего них какая "
         "много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя "
-        "такой им более всегда конечно всю между это также".split()
+        "такой им более всегда конечно всю между это также"
     ),
-    "zh": frozenset("的 了 是 在 和 与 及 也 就 都 而 着 过 把 被 之 其 这 那 个 为 以 于 对 将 并 等".split()),
-    "de": frozenset(
+    "zh": _words(
+        "的 了 是 在 和 与 及 也 就 都 而 着 过 把 被 之 其 这 那 个 为 以 于 对 将 并 等"
+    ),
+    "de": _words(
         "der die das den dem des ein eine einer eines einem einen und oder aber in im an am "
         "auf aus bei mit nach von vom zu zum zur für ist sind war waren wird werden hat haben "
-        "es er sie wir ihr ich sich nicht auch als wie so da dass".split()
+        "es er sie wir ihr ich sich nicht auch als wie so da dass"
     ),
-    "fr": frozenset(
+    "fr": _words(
         "le la les l un une des du de d et ou mais dans en au aux sur par pour avec est sont "
         "était il elle ils elles nous vous je se s ne pas que qui qu ce cette ces son sa ses "
-        "leur leurs y a à".split()
+        "leur leurs y a à"
     ),
 }
 
@@ -116,6 +123,42 @@ def han_keys(text: str, headwords: frozenset[str], longest: int) -> list[str]:
             i += size
     keys.extend(word.lower() for word in _WORD.findall(_HAN.sub(" ", text)))
     return keys
+
+
+#: Paragraph numbering at the start of a sentence: 1. 1) (1) 一、 （一） a) (a) I.
+_NUMBERING = re.compile(
+    r"^\s*(?:[(（]?(\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zа-я]|[ivxlc]{1,5})[)）.、．]|"
+    r"[(（](\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zа-я])[)）])",
+    re.IGNORECASE,
+)
+_CHINESE_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九十", start=0)}
+#: Quoted spans in any of the quote styles the languages use.
+_QUOTED = re.compile(r"[\"«“„「『]([^\"»”“」』]{2,80})[\"»”“」』]")
+
+
+def _chinese_number(text: str) -> int | None:
+    if not all(c in _CHINESE_NUMERALS for c in text):
+        return None
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_CHINESE_NUMERALS[tens] if tens else 1) * 10 + (
+            _CHINESE_NUMERALS[units] if units else 0
+        )
+    return int("".join(str(_CHINESE_NUMERALS[c]) for c in text))
+
+
+def numbering(text: str) -> str | None:
+    """The paragraph number a sentence starts with, normalised (``一、`` and ``1.`` alike)."""
+    match = _NUMBERING.match(canonical(text))
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).lower()
+    if label.isdigit():
+        return str(int(label))
+    value = _chinese_number(label)
+    return str(value) if value is not None else label
 
 
 @dataclass
@@ -190,9 +233,13 @@ class KeyMaker:
         self.longest = min(self.longest, 6)
 
     def keys(self, text: str) -> list[str]:
-        if self.lang == "zh" or self.lang == "ja":
-            return han_keys(text, self.headwords, self.longest)
-        return alpha_keys(text, self.lang)
+        """Lexicon keys of ``text``; paragraph numbering becomes a key written alike in every
+        language (``§3`` for ``3.``, ``三、`` and ``(3)``)."""
+        label = numbering(text)
+        found = [f"§{label}"] if label is not None else []
+        if self.lang in {"zh", "ja"}:
+            return found + han_keys(text, self.headwords, self.longest)
+        return found + alpha_keys(text, self.lang)
 
 
 def coverage(

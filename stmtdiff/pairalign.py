@@ -56,6 +56,8 @@ class Evidence:
             if (oriented.src_lang, oriented.tgt_lang) == pair:
                 found = oriented if found is None else found.merged(oriented)
         return found
+
+
 #: Move detection compares every deletion with every insertion; beyond this it is skipped.
 MAX_MOVE_PAIRS = 1_000_000
 

@@ -97,7 +97,8 @@ def bead_types(max_bead: int = MAX_BEAD) -> tuple[tuple[int, int], ...]:
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    unit: np.ndarray = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    return unit
 
 
 def run_vectors(
@@ -254,7 +255,9 @@ class _Embedded:
         return total / 2
 
 
-def _word_neighbours(words: WordEvidence, n: int, m: int, i: int, di: int, j: int, dj: int) -> float:
+def _word_neighbours(
+    words: WordEvidence, n: int, m: int, i: int, di: int, j: int, dj: int
+) -> float:
     around_tgt = [words.words(i, di, p, 1) for p in (j - 1, j + dj) if 0 <= p < m]
     around_src = [words.words(p, 1, j, dj) for p in (i - 1, i + di) if 0 <= p < n]
     total = 0.0
@@ -325,7 +328,6 @@ def semantic_scorer(
         if di > 1 and max(cosine(i, di - 1, j, dj), cosine(i + 1, di - 1, j, dj)) > value:
             return False
         return not (dj > 1 and max(cosine(i, di, j, dj - 1), cosine(i, di, j + 1, dj - 1)) > value)
-
 
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:

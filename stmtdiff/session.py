@@ -200,9 +200,7 @@ def build_comparison(request: Request) -> Comparison:
     pivot: str | int = 0
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
-    comparison = compare(
-        versions, pivot=pivot, method=request.method, evidence=offline_evidence()
-    )
+    comparison = compare(versions, pivot=pivot, method=request.method, evidence=offline_evidence())
     comparison.title = statement_title(request.inputs)
     comparison.notes.extend(notes)
     return comparison

@@ -29,7 +29,9 @@ class CountingEncoder:
 SENTENCES = ["Стороны отмечают высокий уровень отношений.", "双方同意加强合作。", "Trade grew."]
 
 
-def caching(path: Path, inner: CountingEncoder, warnings: list[str] | None = None) -> CachingEncoder:
+def caching(
+    path: Path, inner: CountingEncoder, warnings: list[str] | None = None
+) -> CachingEncoder:
     store = EmbeddingCache(path, warn=(warnings if warnings is not None else []).append)
     return CachingEncoder(inner, "test-model", store)
 

@@ -110,8 +110,7 @@ def to_json(pair: PairAlignment, src: Version, tgt: Version) -> str:
         "src": {"path": src.path, "lang": src.lang, "sentences": len(src.sentences)},
         "tgt": {"path": tgt.path, "lang": tgt.lang, "sentences": len(tgt.sentences)},
         "beads": [
-            {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4)}
-            for b in pair.beads
+            {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4)} for b in pair.beads
         ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

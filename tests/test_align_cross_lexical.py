@@ -1,0 +1,108 @@
+"""The lexical aligner: no model, no translation; lexicons, numbers, numbering and length."""
+
+from __future__ import annotations
+
+import pytest
+from align_support import CHINESE, ENGLISH, RUSSIAN, model_cache  # noqa: F401
+
+from stmtdiff.dictionary import cedict, key_maker, lexicon_for, load_glossary
+from stmtdiff.errors import StmtdiffError
+from stmtdiff.lengthmodel import length_model
+from stmtdiff.lexical import lexical_scorer, numbering, numbers
+from stmtdiff.lexicon import KeyMaker, coverage
+from stmtdiff.scoring import run
+
+pytestmark = pytest.mark.usefixtures("model_cache")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("1. Стороны отмечают", "1"),
+        ("一、双方指出", "1"),
+        ("（三）双方", "3"),
+        ("十二、双方", "12"),
+        ("(b) The Parties", "b"),
+        ("The Parties", None),
+    ],
+)
+def test_paragraph_numbering_is_read_alike_in_every_script(text: str, label: str | None) -> None:
+    assert numbering(text) == label
+
+
+def test_numbers_ignore_thousands_separators_and_full_width_digits() -> None:
+    assert numbers("trade of 245,200 million in ２０２４") == {"245200", "2024"}
+
+
+def test_cedict_translates_chinese_words_into_english_stems() -> None:
+    table = cedict()
+    assert table is not None
+    assert "cooper" in table.forward["合作"]
+    assert "yunnan" in table.forward["云南"]  # a "see 云南省" entry takes that entry's meaning
+
+
+def test_chinese_text_is_segmented_by_longest_dictionary_match() -> None:
+    assert key_maker("zh").keys("两国加强能源合作。") == ["两国", "加强", "能源", "合作"]
+
+
+def test_a_translation_covers_the_words_of_its_source() -> None:
+    lexicon = lexicon_for("zh", "en")
+    assert lexicon is not None
+    zh, en = key_maker("zh"), key_maker("en")
+    right = coverage([zh.keys(CHINESE[3])], [en.keys(ENGLISH[3])], lexicon)
+    wrong = coverage([zh.keys(CHINESE[3])], [en.keys(ENGLISH[4])], lexicon)
+    assert right[0] > 0.5 and wrong[0] < right[0]
+
+
+def test_the_learned_length_ratio_makes_chinese_shorter_than_russian() -> None:
+    model = length_model("ru", "zh")
+    assert 0.15 < model.ratio < 0.4
+    assert model.probability(100, int(100 * model.ratio)) > model.probability(100, 100)
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "langs"),
+    [(RUSSIAN, ENGLISH, ("ru", "en")), (CHINESE, ENGLISH, ("zh", "en"))],
+)
+def test_translations_align_one_to_one_with_no_model(
+    src: list[str], tgt: list[str], langs: tuple[str, str]
+) -> None:
+    scorer = lexical_scorer(src, tgt, *langs, lexicon=lexicon_for(*langs), keys=key_maker)
+    beads = run(scorer, len(src), len(tgt))
+    assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(len(src))]
+
+
+def test_an_omitted_sentence_stays_unaligned_with_no_model() -> None:
+    zh = [*CHINESE[:3], *CHINESE[4:]]
+    scorer = lexical_scorer(
+        ENGLISH, zh, "en", "zh", lexicon=lexicon_for("en", "zh"), keys=key_maker
+    )
+    beads = [(b.src, b.tgt) for b in run(scorer, len(ENGLISH), len(zh))]
+    assert ((3,), ()) in beads
+
+
+def test_russian_and_chinese_meet_through_english_words() -> None:
+    lexicon = lexicon_for("ru", "zh")
+    assert lexicon is not None
+    ru, zh = key_maker("ru"), key_maker("zh")
+    shared = coverage([ru.keys(RUSSIAN[4])], [zh.keys(CHINESE[4])], lexicon)
+    unrelated = coverage([ru.keys(RUSSIAN[4])], [zh.keys(CHINESE[5])], lexicon)
+    assert shared[1] > unrelated[1]
+
+
+def test_a_glossary_adds_term_pairs(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "terms.tsv"
+    path.write_text("# user terms\nСила Сибири\tPower of Siberia\n", encoding="utf-8")
+    glossary = load_glossary(path, "ru", "en")
+    assert "power" in glossary.forward[KeyMaker("ru").keys("Сила")[0]]
+
+
+def test_a_glossary_line_without_a_tab_is_an_error(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "terms.tsv"
+    path.write_text("Сила Сибири = Power of Siberia\n", encoding="utf-8")
+    with pytest.raises(StmtdiffError, match=r"terms\.tsv:1"):
+        load_glossary(path, "ru", "en")
