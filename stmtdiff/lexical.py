@@ -65,7 +65,7 @@ class LexicalParams:
     number_bonus: float = 0.15
     margin: bool = True
     #: Beads whose words agree less than this (lexicon coverage) are never aligned.
-    floor: float = 0.1
+    floor: float = 0.05
     #: Count words the lexicon does not know as untranslated (always so for one language).
     count_unknown: bool = False
 
@@ -148,7 +148,10 @@ def lexical_scorer(
         length_model(src_lang, tgt_lang),
         count_unknown=params.count_unknown or base(src_lang) == base(tgt_lang),
     )
-    weight = params.lexicon_weight
+    # Without a lexicon only words written alike (names, numbers) are evidence: too sparse to
+    # veto a bead, so length carries most of the weight.
+    informed = bool(evidence.lexicon.forward) or evidence.count_unknown
+    weight = params.lexicon_weight if informed else params.lexicon_weight / 2
 
     def similarity(i: int, di: int, j: int, dj: int) -> float:
         key = (i, di, j, dj)
@@ -177,7 +180,7 @@ def lexical_scorer(
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
-        if evidence.words(i, di, j, dj) < params.floor:
+        if informed and evidence.words(i, di, j, dj) < params.floor:
             return UNRELATED
         score = similarity(i, di, j, dj)
         if params.margin:
