@@ -18,7 +18,7 @@ from stmtdiff.lexicon import KeyMaker, Lexicon
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import Scorer, confidence, run
-from stmtdiff.semantic import Encoder, View, semantic_scorer
+from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
 
 METHODS = ("auto", "translation", "semantic", "lexical")
 
@@ -191,12 +191,22 @@ def align_pair(
     beads = run(scorer, len(pivot.sentences), len(other.sentences))
     trust = confidence(beads)
     warning = None
-    if scorer.method in {"lexical", "semantic"} and trust < UNRELIABLE:
-        warning = (
-            f"alignment of {other.display_label} to {pivot.display_label} is unreliable "
-            f"(confidence {trust:.2f}): these may not be translations of each other; "
-            "try --translate ENGINE or --translation"
-        )
+    if scorer.method in {"lexical", "semantic"}:
+        src = [s.text for s in pivot.sentences]
+        tgt = [s.text for s in other.sentences]
+        expected = length_model(pivot.lang, other.lang).ratio
+        if looks_comparable(src, tgt, expected):
+            warning = (
+                f"alignment of {other.display_label} to {pivot.display_label} is unreliable: "
+                "their lengths say they are not translations of each other, so only sentences "
+                "that clearly say the same thing are paired; try --translate ENGINE"
+            )
+        elif trust < UNRELIABLE:
+            warning = (
+                f"alignment of {other.display_label} to {pivot.display_label} is unreliable "
+                f"(confidence {trust:.2f}): these may not be translations of each other; "
+                "try --translate ENGINE or --translation"
+            )
     return PairAlignment(
         pivot=pivot.id,
         other=other.id,
