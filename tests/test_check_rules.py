@@ -219,3 +219,35 @@ def test_redrawn_sentence_boundaries_stay_one_unit() -> None:
         Bead((0, 1), (0, 1)),
     )
     assert found == []
+
+
+def test_three_against_two_hiding_a_dropped_sentence_is_realigned() -> None:
+    glossary = parse_toml('[[term]]\nru = "БРИКС"\nzh = "金砖国家"\n', "g.toml")
+    source = version(
+        "Стороны выступают за укрепление роли БРИКС. Россия и Китай поддерживают проведение "
+        "5507 совместных мероприятий. Министры приветствуют инвестиции в размере 9 млрд долларов.",
+        "ru",
+        "ru.txt",
+    )
+    translation = version(
+        "中俄两国支持举办5507场联合活动。两国外长欢迎90亿美元投资。", "zh", "t.txt"
+    )
+    alignment = PairAlignment(source.id, translation.id, "test", 1.0, [Bead((0, 1, 2), (0, 1))])
+    found = check_translation(source, translation, alignment, glossary=glossary).findings
+    assert [(f.rule, f.source_ids) for f in found] == [("missing", (0,))]
+
+
+def test_paragraph_numbers_are_labels_not_numbers() -> None:
+    # The first sentence of paragraph 101 was dropped; its label moved to the next sentence.
+    found = findings(
+        "101. Стороны обсудили торговлю. Главы государств выступают за сотрудничество в Арктике.",
+        "101. The heads of state stand for cooperation in the Arctic.",
+        "en",
+        Bead((0,), ()),
+        Bead((1,), (0,)),
+    )
+    assert rules(found) == ["missing"]
+
+
+def test_chinese_list_labels_match_arabic_ones() -> None:
+    assert findings("3. Стороны обсудили торговлю.", "三、双方讨论了贸易。", "zh") == []

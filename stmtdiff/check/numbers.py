@@ -355,6 +355,21 @@ def spelled_numbers(text: str, lang: str) -> set[int]:
     return {number for number, pattern in patterns.items() if pattern.search(text)}
 
 
+#: A list label opening a sentence: "12.", "3)", "(b)", "IV.", "一、", "（二）".
+_LABEL = re.compile(
+    r"^\s*(?:\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zа-я])[.)]|[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）)\s*"
+)
+
+
+def strip_label(sentence: str) -> str:
+    """A sentence without its paragraph number: a label of the list, not a number it states.
+
+    A translation that drops a paragraph's first sentence moves the label to the next one;
+    comparing labels would report a number that is no fault of the sentence.
+    """
+    return _LABEL.sub("", sentence, count=1)
+
+
 @dataclass(frozen=True, slots=True)
 class NumberMismatch:
     """Quantities only one side of an aligned pair has."""

@@ -25,9 +25,9 @@ from stmtdiff.check.findings import (
 )
 from stmtdiff.check.glossary import Glossary, check_terms
 from stmtdiff.check.lock import LockedTranslation
-from stmtdiff.check.numbers import NumberMismatch, compare_numbers
+from stmtdiff.check.numbers import NumberMismatch, compare_numbers, strip_label
 from stmtdiff.compare import cell_text
-from stmtdiff.langid import detect_language
+from stmtdiff.langid import detect_language, is_cjk
 from stmtdiff.model import PairAlignment, Version
 from stmtdiff.textnorm import canonical
 
@@ -44,6 +44,10 @@ LENGTH_SAMPLE = 8
 MAX_SPLIT = 3
 #: How much better (in log length ratio) a part of a merged group must fit to be split off.
 SPLIT_MARGIN = math.log(1.6)
+#: Larger groups (n against m, both above 1) are re-aligned inside up to this size.
+MAX_REALIGN = 4
+#: What an unpaired sentence costs inside a re-aligned group (a number mismatch costs 1).
+SKIP = math.log(1.6)
 
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "zh": "Chinese", "fr": "French"}
 LANGUAGE_NAMES |= {"de": "German", "es": "Spanish", "ja": "Japanese", "ko": "Korean"}
@@ -138,6 +142,11 @@ class _Side:
     def text(self, ids: Sequence[int]) -> str:
         return cell_text(self.version, ids)
 
+    def unlabelled(self, ids: Sequence[int]) -> str:
+        """The sentences without paragraph numbers: what the numbers check compares."""
+        separator = "" if is_cjk(self.version.lang) else " "
+        return separator.join(strip_label(self.version.sentences[i].text) for i in ids)
+
 
 def check_translation(
     source: Version,
@@ -230,7 +239,7 @@ class _Checker:
                 last_tgt = max(unit.translation_ids)
         expected = self._expected_ratio([(left, right) for _, left, right in paired])
         for unit, left, right in paired:
-            self._numbers(unit, left, right)
+            self._numbers(unit)
             self._glossary(unit, left, right)
             self._stale(unit, left, right)
             self._length(unit, left, right, expected)
@@ -260,6 +269,11 @@ class _Checker:
                 result.extend(self._split(unit, expected, translation_side=False))
             elif len(unit.source_ids) == 1 and 1 < len(unit.translation_ids) <= MAX_SPLIT:
                 result.extend(self._split(unit, expected, translation_side=True))
+            elif (
+                1 < len(unit.source_ids) <= MAX_REALIGN
+                and 1 < len(unit.translation_ids) <= MAX_REALIGN
+            ):
+                result.extend(self._realign(unit, expected))
             else:
                 result.append(unit)
         return result
@@ -277,6 +291,39 @@ class _Checker:
         whole_misses, _ = self._fit(unit, expected)
         if sum(m for m, _ in fits) <= whole_misses and all(d < SPLIT_MARGIN for _, d in fits):
             return pairs
+        return [unit]
+
+    def _realign(self, unit: Unit, expected: float) -> list[Unit]:
+        """Re-align a group of n against m sentences on content: a dropped or added sentence.
+
+        A small exact alignment inside the group, scoring each pair by its number and glossary
+        mismatches and its length, and each unpaired sentence by ``SKIP``; it replaces the group
+        only when it fits clearly better than the group as one unit.
+        """
+        src, tgt = unit.source_ids, unit.translation_ids
+        whole_misses, whole_deviation = self._fit(unit, expected)
+        steps = ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1))
+        best: dict[tuple[int, int], tuple[float, list[Unit]]] = {(0, 0): (0.0, [])}
+        for i in range(len(src) + 1):
+            for j in range(len(tgt) + 1):
+                if (i, j) not in best:
+                    continue
+                cost, path = best[(i, j)]
+                for di, dj in steps:
+                    if i + di > len(src) or j + dj > len(tgt):
+                        continue
+                    step = Unit(src[i : i + di], tgt[j : j + dj])
+                    if di and dj:
+                        misses, deviation = self._fit(step, expected)
+                        added = misses + deviation
+                    else:
+                        added = SKIP
+                    key = (i + di, j + dj)
+                    if key not in best or cost + added < best[key][0]:
+                        best[key] = (cost + added, [*path, step])
+        cost, path = best[(len(src), len(tgt))]
+        if cost + SPLIT_MARGIN < whole_misses + whole_deviation:
+            return path
         return [unit]
 
     def _split(self, unit: Unit, expected: float, *, translation_side: bool) -> list[Unit]:
@@ -310,7 +357,7 @@ class _Checker:
     def _fit(self, unit: Unit, expected: float) -> tuple[int, float]:
         """How badly a pairing fits: content mismatches, then length deviation (lower is better)."""
         left, right = self.src.text(unit.source_ids), self.tgt.text(unit.translation_ids)
-        mismatch = compare_numbers(left, self.src_lang, right, self.tgt_lang)
+        mismatch = self._compare_numbers(unit)
         misses = len(mismatch.source_only) + len(mismatch.translation_only) if mismatch else 0
         if self.terms:
             misses += len(check_terms(self.terms, left, self.src_lang, right, self.tgt_lang))
@@ -381,12 +428,17 @@ class _Checker:
                 found = True
         return found
 
-    def _numbers(self, unit: Unit, left: str, right: str) -> None:
+    def _numbers(self, unit: Unit) -> None:
         if "numbers" not in self.enabled:
             return
-        mismatch = compare_numbers(left, self.src_lang, right, self.tgt_lang)
+        mismatch = self._compare_numbers(unit)
         if mismatch is not None:
             self._add("numbers", self._numbers_message(mismatch), unit, detail=_detail(mismatch))
+
+    def _compare_numbers(self, unit: Unit) -> NumberMismatch | None:
+        left = self.src.unlabelled(unit.source_ids)
+        right = self.tgt.unlabelled(unit.translation_ids)
+        return compare_numbers(left, self.src_lang, right, self.tgt_lang)
 
     def _numbers_message(self, mismatch: NumberMismatch) -> str:
         source = ", ".join(q.text for q in mismatch.source_only)

@@ -12,6 +12,7 @@ import argparse
 import io
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -29,8 +30,10 @@ from stmtdiff.compare import compare
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_atomic
 from stmtdiff.ingest import load_document
+from stmtdiff.lexicon import Lexicon
 from stmtdiff.model import PairAlignment, Version
-from stmtdiff.pairalign import METHODS
+from stmtdiff.offline import offline_evidence
+from stmtdiff.pairalign import METHODS, Evidence
 from stmtdiff.render.check_text import render_check_text
 from stmtdiff.versions import make_version
 
@@ -110,13 +113,16 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     specs = _specs(args)
     loader = _Loader()
-    jobs = [
-        (spec, source, translation, _align(source, translation, spec.method))
-        for spec in specs
-        for source in [loader.version(spec.source, "source")]
-        for number, file in enumerate(spec.translations, start=1)
-        for translation in [loader.version(file, f"translation-{number}")]
-    ]
+    evidence = offline_evidence()
+    jobs = []
+    for spec in specs:
+        source = loader.version(spec.source, "source")
+        glossary = loader.glossary(spec.glossary) if spec.glossary else None
+        for number, file in enumerate(spec.translations, start=1):
+            translation = loader.version(file, f"translation-{number}")
+            pair_evidence = _with_glossary(evidence, glossary, source.lang, translation.lang)
+            alignment = _align(source, translation, spec.method, pair_evidence)
+            jobs.append((spec, source, translation, alignment))
     if args.update_lock:
         _approve(jobs, loader)
     report = CheckReport(fail_on=Severity(args.fail_on))
@@ -269,10 +275,34 @@ class _Loader:
         return self.locks[path]
 
 
-def _align(source: Version, translation: Version, method: str) -> PairAlignment:
+def _align(source: Version, translation: Version, method: str, evidence: Evidence) -> PairAlignment:
     if Path(source.label).resolve() == Path(translation.label).resolve():
         raise StmtdiffError(f"{source.label} is both the source and a translation")
-    return compare([source, translation], pivot=0, method=method).alignments[0]
+    comparison = compare([source, translation], pivot=0, method=method, evidence=evidence)
+    return comparison.alignments[0]
+
+
+def _with_glossary(
+    evidence: Evidence, glossary: Glossary | None, src_lang: str, tgt_lang: str
+) -> Evidence:
+    """The glossary's term pairs as aligner evidence too: a term and its translation anchor."""
+    if glossary is None:
+        return evidence
+    src_keys, tgt_keys = evidence.keys(src_lang), evidence.keys(tgt_lang)
+    pairs: list[tuple[str, str]] = []
+    for term in glossary.relevant(src_lang, tgt_lang):
+        for left in term.forms[_base(src_lang)]:
+            for right in term.forms[_base(tgt_lang)]:
+                for key in src_keys.keys(left):
+                    pairs.extend((key, other) for other in tgt_keys.keys(right))
+    if not pairs:
+        return evidence
+    lexicon = Lexicon.from_pairs(_base(src_lang), _base(tgt_lang), pairs)
+    return replace(evidence, glossary=[*evidence.glossary, lexicon])
+
+
+def _base(lang: str) -> str:
+    return lang.split("-")[0].lower()
 
 
 def _lock_key(lock_path: str | None, version: Version) -> str:
