@@ -124,9 +124,9 @@ def make_statement(sentences: int, seed: int = 11) -> tuple[str, str, str]:
     return tuple("\n\n".join(p) + "\n" for p in paragraphs)  # type: ignore[return-value]
 
 
-def run_once() -> tuple[float, int]:
+def run_once(method: str) -> tuple[float, int]:
     args = ["check", "ru.txt", "en.txt", "zh.txt", "--glossary", "glossary.toml"]
-    args += ["--format", "json", "-o", "report.json"]
+    args += ["--method", method, "--format", "json", "-o", "report.json"]
     started = time.perf_counter()
     with contextlib.redirect_stderr(io.StringIO()):
         code = main(args)
@@ -137,6 +137,7 @@ def main_benchmark() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--method", default="auto", help="alignment method (default: auto)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -147,7 +148,7 @@ def main_benchmark() -> None:
         os.chdir(folder)
         times = []
         for _ in range(options.runs):
-            seconds, code = run_once()
+            seconds, code = run_once(options.method)
             times.append(seconds)
         data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
         started = time.perf_counter()
@@ -162,6 +163,8 @@ def main_benchmark() -> None:
                 "zh.txt",
                 "--glossary",
                 "glossary.toml",
+                "--method",
+                options.method,
                 "--format",
                 "json",
                 "-o",
