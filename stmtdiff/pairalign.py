@@ -96,11 +96,9 @@ def choose_scorer(
             f"unknown alignment method {method!r} (choose from {', '.join(METHODS)})"
         )
     same = _base(pivot.lang) == _base(other.lang)
-    if same and method == "auto":
-        return same_language_scorer(
-            [s.text for s in pivot.sentences], [s.text for s in other.sentences]
-        )
     evidence = evidence or Evidence()
+    if same and method == "auto":
+        return _same_language(pivot, other, evidence)
     src = [s.text for s in pivot.sentences]
     tgt = [s.text for s in other.sentences]
     common = common_texts(pivot, other)
@@ -135,6 +133,36 @@ def choose_scorer(
         other.lang,
         lexicon=evidence.lexicon_for(pivot.lang, other.lang),
         keys=evidence.keys,
+    )
+
+
+#: Versions in one language sharing fewer identical sentences than this (as a share of the
+#: shorter one) are independent translations, not edits of one text: words alone align them
+#: poorly, so the encoder joins in when there is one.
+SAME_TEXT_SHARE = 0.3
+
+
+def _same_language(pivot: Version, other: Version, evidence: Evidence) -> Scorer:
+    src = [s.text for s in pivot.sentences]
+    tgt = [s.text for s in other.sentences]
+    scorer = same_language_scorer(src, tgt)
+    if len(scorer.anchors) >= SAME_TEXT_SHARE * min(len(src), len(tgt)):
+        return scorer
+    encoder = evidence.encoder()
+    if encoder is None:
+        return scorer
+    words = LexicalEvidence(
+        src,
+        tgt,
+        pivot.lang,
+        other.lang,
+        None,
+        evidence.keys,
+        length_model("", ""),
+        count_unknown=True,
+    )
+    return semantic_scorer(
+        src, tgt, pivot.lang, other.lang, encoder, words=words, method="same-language"
     )
 
 
