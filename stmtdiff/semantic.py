@@ -54,8 +54,9 @@ class SemanticParams:
     margin: bool = True
     #: Multiply by log2(1 + shorter/longer), lengths in characters scaled by the document ratio.
     length_penalty: bool = True
-    #: Embed real concatenations of runs (True) or sum their sentence vectors (False, cheaper).
-    concatenate: bool = True
+    #: Runs of up to this many sentences are embedded as text (what Bertalign does); longer
+    #: runs get the normalised sum of their sentences' vectors, which costs no encoder time.
+    concatenate: int = 4
     #: Runs less similar than this (cosine) are never aligned: better left as missing/extra.
     floor: float = 0.2
     #: Weight of word-level (lexicon) evidence added to the cosine, when there is any.
@@ -102,12 +103,12 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 
 
 def run_vectors(
-    texts: Sequence[str], lang: str, encoder: Encoder, *, concatenate: bool
+    texts: Sequence[str], lang: str, encoder: Encoder, *, concatenate: int
 ) -> list[np.ndarray]:
     """``out[k-1][i]``: unit vector of ``texts[i:i+k]`` for k = 1..MAX_SIDE (zero past the end).
 
-    With ``concatenate`` the runs are embedded as text (what Bertalign does); otherwise a run's
-    vector is the normalised sum of its sentences' vectors, which costs no encoder time.
+    Runs of up to ``concatenate`` sentences are embedded as text; a longer run's vector is the
+    normalised sum of its sentences' vectors.
     """
     n = len(texts)
     single = _normalise(np.asarray(encoder.encode(list(texts)), dtype=np.float32).reshape(n, -1))
@@ -118,7 +119,7 @@ def run_vectors(
         runs = np.zeros((n, dim), dtype=np.float32)
         count = n - k + 1
         if count > 0:
-            if concatenate:
+            if k <= concatenate:
                 joined = [separator.join(texts[i : i + k]) for i in range(count)]
                 runs[:count] = _normalise(np.asarray(encoder.encode(joined), dtype=np.float32))
             else:
@@ -229,7 +230,7 @@ class WordEvidence(Protocol):
 class _Embedded:
     """Run vectors of one view and their cached cosines and neighbour margins."""
 
-    def __init__(self, view: View, encoder: Encoder, concatenate: bool) -> None:
+    def __init__(self, view: View, encoder: Encoder, concatenate: int) -> None:
         self.weight = view.weight
         self.src = run_vectors(view.src, view.src_lang, encoder, concatenate=concatenate)
         self.tgt = run_vectors(view.tgt, view.tgt_lang, encoder, concatenate=concatenate)
