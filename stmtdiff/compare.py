@@ -210,8 +210,11 @@ def _build_rows(
         for pivot_sid, other_sid in pair.moves:
             src_row = rows[pivot_row[pivot_sid]]
             dst_index = other_row.get((pair.other, other_sid))
-            if dst_index is None or src_row.cell(pair.other).sentence_ids:
-                continue  # absorbed into a group: shown in place, not as a move
+            source_cell = src_row.cell(pair.other)
+            if dst_index is None or source_cell.sentence_ids or source_cell.moved_to is not None:
+                # Absorbed into a group (shown in place), or a row whose cell already points at
+                # another place: a cell links to one place only.
+                continue
             src_row.cell(pair.other).status = Status.MOVED
             src_row.cell(pair.other).moved_to = dst_index
             rows[dst_index].cell(pair.other).status = Status.MOVED
