@@ -111,8 +111,14 @@ def test_without_translate_nothing_is_sent(
 
 
 def test_an_unreachable_engine_is_one_line_and_exit_two(
-    pair: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    pair: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[translate]\nretries = 1\n", encoding="utf-8")
+    monkeypatch.setenv("STMTDIFF_CONFIG", str(config))
     code = main(
         [
             "compare",

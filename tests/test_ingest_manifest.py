@@ -141,7 +141,7 @@ def test_role_spelling_is_normalised(tmp_path: Path) -> None:
         ),
         (
             'titel = "Joint statement"\n[[version]]\nsource = "ru.txt"\n',
-            "unknown key 'titel' (allowed at the top: title, version)",
+            "unknown key 'titel' (allowed at the top: title, version, check)",
         ),
         (
             '[[version]]\nid = "ru"\nlabel = "Kremlin"\n',
