@@ -16,11 +16,12 @@ from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest import VersionSpec, expand_inputs, load_document
 from stmtdiff.ingest.fetch import is_url
 from stmtdiff.ingest.manifest import load_manifest, manifest_path
+from stmtdiff.langid import detect_language
 from stmtdiff.model import Comparison, Version
 from stmtdiff.offline import offline_evidence
 from stmtdiff.pairalign import align_pair
 from stmtdiff.translate import TranslationSettings, translate_sentences
-from stmtdiff.versions import make_version
+from stmtdiff.versions import DETECT_SAMPLE, make_version
 
 
 @dataclass(slots=True)
@@ -105,16 +106,28 @@ def _check_unknown_keys(request: Request, versions: Sequence[Version]) -> None:
                 )
 
 
-def attach_translation_file(version: Version, path: str, *, lang: str = "en") -> None:
+def attach_translation_file(version: Version, path: str, *, segmented: bool = False) -> None:
     """Attach a translation file to ``version``: one translated sentence per line, or a whole
-    text, which is segmented and aligned to the version's sentences (cross-language)."""
+    text, which is segmented and aligned to the version's sentences (cross-language).
+
+    ``segmented``: the version was given one sentence per line, so its translation must be too.
+    """
     document = load_document(path)
-    lines = [line.strip() for line in document.text.splitlines() if line.strip()]
+    text = document.text
+    lines = text.splitlines() if segmented else [ln.strip() for ln in text.splitlines()]
+    if not segmented:
+        lines = [line for line in lines if line]
     if len(lines) == len(version.sentences):
         version.translations = list(lines)
-        version.translation_lang = lang
+        version.translation_lang = detect_language(text[:DETECT_SAMPLE])
+    elif segmented:
+        raise StmtdiffError(
+            f"{path}: {len(lines)} lines, but {version.path or version.id} has "
+            f"{len(version.sentences)} (a translation of segmented input needs one line per "
+            "sentence)"
+        )
     else:
-        translated = make_version("translation", document.text)
+        translated = make_version("translation", text)
         if not translated.sentences:
             raise StmtdiffError(f"{path}: the translation is empty")
         version.translations = translations_by_alignment(version, translated)

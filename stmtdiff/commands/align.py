@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_atomic
@@ -20,7 +19,8 @@ from stmtdiff.langid import detect_language
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.offline import offline_evidence
 from stmtdiff.pairalign import METHODS, align_pair
-from stmtdiff.session import translations_by_alignment
+from stmtdiff.session import attach_translation_file, machine_translate
+from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 from stmtdiff.versions import make_version, version_from_sentences
 
 
@@ -63,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="term pairs 'source<TAB>target', one per line, added to the lexicon",
     )
     parser.add_argument("--format", choices=("beads", "json"), default="beads")
+    add_translation_arguments(parser, display=False)
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.set_defaults(func=run)
 
@@ -74,28 +75,6 @@ def _version(role: str, source: str, lang: str | None, segmented: bool) -> Versi
         language = lang or detect_language("\n".join(lines[:200]))
         return version_from_sentences(role, lines, lang=language, path=source)
     return make_version(role, text, lang=lang, path=source)
-
-
-def _attach(version: Version, path: str, segmented: bool) -> None:
-    text = load_document(path).text
-    lines = text.splitlines() if segmented else [ln.strip() for ln in text.splitlines()]
-    if not segmented:
-        lines = [line for line in lines if line]
-    if len(lines) == len(version.sentences):
-        version.translations = list(lines)
-        version.translation_lang = detect_language(text[:4000])
-    elif segmented:
-        raise StmtdiffError(
-            f"{path}: {len(lines)} lines, but {version.path} has {len(version.sentences)} "
-            "(a translation of segmented input needs one line per sentence)"
-        )
-    else:
-        translated = make_version("translation", text)
-        if not translated.sentences:
-            raise StmtdiffError(f"{path}: the translation is empty")
-        version.translations = translations_by_alignment(version, translated)
-        version.translation_lang = translated.lang
-    version.translation_engine = f"file:{Path(path).name}"
 
 
 def format_bead(bead: Bead) -> str:
@@ -122,9 +101,11 @@ def run(args: argparse.Namespace) -> int:
     src = _version("src", args.src, args.src_lang, args.segmented)
     tgt = _version("tgt", args.tgt, args.tgt_lang, args.segmented)
     if args.src_translation:
-        _attach(src, args.src_translation, args.segmented)
+        attach_translation_file(src, args.src_translation, segmented=args.segmented)
     if args.tgt_translation:
-        _attach(tgt, args.tgt_translation, args.segmented)
+        attach_translation_file(tgt, args.tgt_translation, segmented=args.segmented)
+    for note in machine_translate([src, tgt], settings_from_args(args)):
+        print(f"stmtdiff: {note}", file=sys.stderr)
     glossaries = [(args.glossary, src.lang, tgt.lang)] if args.glossary else []
     pair = align_pair(src, tgt, method=args.method, evidence=offline_evidence(glossaries))
     if args.format == "json":

@@ -35,6 +35,8 @@ from stmtdiff.model import PairAlignment, Version
 from stmtdiff.offline import offline_evidence
 from stmtdiff.pairalign import METHODS, Evidence
 from stmtdiff.render.check_text import render_check_text
+from stmtdiff.session import machine_translate
+from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 from stmtdiff.versions import make_version
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
@@ -102,6 +104,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_translation_arguments(parser, display=False)
     parser.add_argument(
         "--fail-on",
         choices=[str(s) for s in Severity],
@@ -114,12 +117,15 @@ def run(args: argparse.Namespace) -> int:
     specs = _specs(args)
     loader = _Loader()
     evidence = offline_evidence()
+    settings = settings_from_args(args)
     jobs = []
     for spec in specs:
         source = loader.version(spec.source, "source")
         glossary = loader.glossary(spec.glossary) if spec.glossary else None
         for number, file in enumerate(spec.translations, start=1):
             translation = loader.version(file, f"translation-{number}")
+            for note in machine_translate([source, translation], settings):
+                print(f"stmtdiff: {note}", file=sys.stderr)
             pair_evidence = _with_glossary(evidence, glossary, source.lang, translation.lang)
             alignment = _align(source, translation, spec.method, pair_evidence)
             jobs.append((spec, source, translation, alignment))

@@ -25,9 +25,9 @@ def _positive_seconds(value: str) -> float:
     return seconds
 
 
-def add_translation_arguments(parser: argparse.ArgumentParser) -> None:
+def add_translation_arguments(parser: argparse.ArgumentParser, *, display: bool = True) -> None:
     """Add ``--translate``, ``--to``, ``--translate-url``, ``--translate-timeout``, ``--offline``,
-    ``--cache`` and ``--show-translation`` to ``parser``."""
+    ``--cache`` and, for commands that display sentences (``display``), ``--show-translation``."""
     group = parser.add_argument_group(
         "machine translation (opt-in: sends sentences to the named online service)"
     )
@@ -61,6 +61,8 @@ def add_translation_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="translation cache file (default: translations.sqlite3 in the user cache directory)",
     )
+    if not display:
+        return
     group.add_argument(
         "--show-translation",
         action="store_true",
