@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence, lexical_scorer
-from stmtdiff.lexicon import KeyMaker, Lexicon
+from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.sametext import same_language_scorer
-from stmtdiff.scoring import Scorer, confidence, run
+from stmtdiff.scoring import Scorer, confidence, paragraph_starts, respect_paragraphs, run
 from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
 
 METHODS = ("auto", "translation", "semantic", "lexical")
@@ -57,6 +57,9 @@ class Evidence:
                 found = oriented if found is None else found.merged(oriented)
         return found
 
+
+#: Next to a moved sentence, a sentence moved with it needs this share of the threshold.
+MOVE_NEIGHBOUR = 0.5
 
 #: Move detection compares every deletion with every insertion; beyond this it is skipped.
 MAX_MOVE_PAIRS = 1_000_000
@@ -211,11 +214,20 @@ def _translation_scorer(
     )
 
 
+def _starts(version: Version) -> list[bool]:
+    return paragraph_starts(
+        [s.paragraph for s in version.sentences],
+        [(label := numbering(s.text)) is not None and label.isdigit() for s in version.sentences],
+    )
+
+
 def align_pair(
     pivot: Version, other: Version, *, method: str = "auto", evidence: Evidence | None = None
 ) -> PairAlignment:
     """Beads from the pivot's sentences to ``other``'s, with the method used and its confidence."""
-    scorer = choose_scorer(pivot, other, method, evidence)
+    scorer = respect_paragraphs(
+        choose_scorer(pivot, other, method, evidence), _starts(pivot), _starts(other)
+    )
     beads = run(scorer, len(pivot.sentences), len(other.sentences))
     trust = confidence(beads)
     warning = None
@@ -285,4 +297,24 @@ def find_moves(beads: list[Bead], scorer: Scorer) -> list[tuple[int, int]]:
         used_src.add(i)
         used_tgt.add(j)
         moves.append((i, j))
+    # A moved paragraph moves whole: a neighbour of a moved sentence that moved the same way
+    # needs less evidence (a short sentence says less, across languages most of all).
+    deleted_ids = {i for i, _ in deleted}
+    inserted_ids = {j for j, _ in inserted}
+    pending = list(moves)
+    while pending:
+        i, j = pending.pop()
+        for step in (-1, 1):
+            a, b = i + step, j + step
+            if (
+                a in deleted_ids
+                and b in inserted_ids
+                and a not in used_src
+                and b not in used_tgt
+                and scorer.similarity(a, 1, b, 1) >= threshold * MOVE_NEIGHBOUR
+            ):
+                used_src.add(a)
+                used_tgt.add(b)
+                moves.append((a, b))
+                pending.append((a, b))
     return sorted(moves)

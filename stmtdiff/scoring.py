@@ -45,6 +45,56 @@ def gain_from_similarity(similarity: Similarity, *, threshold: float, merge_cost
     return gain
 
 
+#: Gain lost per paragraph boundary a bead crosses on one side but not the other: translators
+#: keep paragraphs, so such a bead almost always glues a sentence onto the wrong neighbour.
+PARAGRAPH_PENALTY = 1.0
+#: Paragraph boundaries are evidence only in a text whose paragraphs hold this many sentences on
+#: average (one sentence per line, as in segmented input, says nothing).
+INFORMATIVE_PARAGRAPHS = 1.3
+
+
+def paragraph_starts(paragraphs: Sequence[int], numbered: Sequence[bool]) -> list[bool]:
+    """Whether each sentence opens a paragraph: a new paragraph (where the text's paragraphs
+    hold several sentences) or a paragraph number (``3.``, ``三、``) at its start."""
+    count = len(set(paragraphs))
+    informative = count > 0 and len(paragraphs) >= INFORMATIVE_PARAGRAPHS * count
+    return [
+        k > 0 and (numbered[k] or (informative and paragraphs[k] != paragraphs[k - 1]))
+        for k in range(len(paragraphs))
+    ]
+
+
+def respect_paragraphs(
+    scorer: Scorer, src_starts: Sequence[bool], tgt_starts: Sequence[bool]
+) -> Scorer:
+    """The scorer with ``PARAGRAPH_PENALTY`` per paragraph boundary inside a bead on one side
+    more than on the other (every method: the evidence is the same whatever scores words)."""
+    src_prefix = _prefix(src_starts)
+    tgt_prefix = _prefix(tgt_starts)
+    if not src_prefix[-1] and not tgt_prefix[-1]:
+        return scorer
+    inner = scorer.gain
+
+    def gain(i: int, di: int, j: int, dj: int) -> float:
+        value = inner(i, di, j, dj)
+        if di > 1 or dj > 1:
+            src_inside = src_prefix[i + di] - src_prefix[i + 1] if di > 1 else 0
+            tgt_inside = tgt_prefix[j + dj] - tgt_prefix[j + 1] if dj > 1 else 0
+            value -= PARAGRAPH_PENALTY * abs(src_inside - tgt_inside)
+        return value
+
+    scorer.gain = gain
+    return scorer
+
+
+def _prefix(starts: Sequence[bool]) -> list[int]:
+    """``out[k]``: how many of ``starts[:k]`` are true."""
+    out = [0]
+    for start in starts:
+        out.append(out[-1] + int(start))
+    return out
+
+
 def run(scorer: Scorer, n: int, m: int) -> list[Bead]:
     """Align with ``scorer``; each returned bead's score is its similarity (0 for skips)."""
     path = align(

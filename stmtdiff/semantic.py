@@ -49,7 +49,7 @@ class SemanticParams:
     """The second pass's costs; defaults tuned on MAC-Dev (zh-en) and Text+Berg dev (de-fr)."""
 
     #: Gain of leaving a sentence unaligned (Bertalign's ``skip``).
-    skip: float = -0.2
+    skip: float = -0.15
     #: Subtract the mean similarity to neighbouring sentences.
     margin: bool = True
     #: Multiply by log2(1 + shorter/longer), lengths in characters scaled by the document ratio.
@@ -73,7 +73,7 @@ class SemanticParams:
 
 #: For versions that are not translations of each other (two readouts of one meeting): only
 #: clearly related sentences pair up, few merges, and leaving a sentence out costs little.
-COMPARABLE = SemanticParams(skip=-0.1, floor=0.3, member_floor=0.2, max_bead=4)
+COMPARABLE = SemanticParams(skip=-0.1, floor=0.3, member_floor=0.3, max_bead=3)
 #: A document whose length ratio is off the language pair's by more than this factor is taken
 #: for a comparable text, not a translation (translations seen in the dev data stay within 1.4).
 COMPARABLE_RATIO = 1.6

@@ -5,7 +5,7 @@ from __future__ import annotations
 from stmtdiff.align import align, patience_anchors
 from stmtdiff.model import Bead
 from stmtdiff.sametext import same_language_scorer
-from stmtdiff.scoring import run
+from stmtdiff.scoring import PARAGRAPH_PENALTY, paragraph_starts, respect_paragraphs, run
 
 
 def beads_of(src: list[str], tgt: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -91,3 +91,28 @@ def test_large_gaps_use_the_band_and_still_cover_everything() -> None:
     tgt = [f"Sentence number {k} talks about point {k * 7} of the statement." for k in range(n)]
     beads = beads_of(src, tgt)
     assert all(b == ((k,), (k,)) for k, b in enumerate(beads))
+
+
+def test_a_merge_across_a_paragraph_boundary_on_one_side_only_pays_the_penalty() -> None:
+    src = [
+        "2. Стороны отмечают высокий уровень отношений.",
+        "Отношения не направлены против третьих стран.",
+        "3. Стороны осуждают попытки пересмотра итогов войны.",
+    ]
+    tgt = ["2. Стороны отмечают высокий уровень отношений.", "Отношения ни против кого."]
+    starts = paragraph_starts([0, 0, 1], [True, False, True])
+    plain = same_language_scorer(src, tgt)
+    merged = plain.gain(1, 2, 1, 1)
+    scorer = respect_paragraphs(same_language_scorer(src, tgt), starts, [False, False])
+    assert scorer.gain(1, 2, 1, 1) == merged - PARAGRAPH_PENALTY
+    assert scorer.gain(0, 2, 0, 2) == plain.gain(0, 2, 0, 2)
+
+
+def test_paragraphs_of_one_sentence_each_say_nothing_but_numbers_still_do() -> None:
+    assert paragraph_starts([0, 1, 2, 3], [False, False, True, False]) == [
+        False,
+        False,
+        True,
+        False,
+    ]
+    assert paragraph_starts([0, 0, 1, 1], [False] * 4) == [False, False, True, False]
