@@ -16,6 +16,8 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 
+import numpy as np
+
 from stmtdiff.model import Bead
 
 #: gain(i, di, j, dj): how much aligning src[i:i+di] with tgt[j:j+dj] is worth; 1-0 / 0-1 beads
@@ -215,4 +217,101 @@ def _banded_dp(
             )
         )
         i, j = pi, pj
+    return path[::-1]
+
+
+class Band:
+    """Cells of a grid row by row: row ``i`` holds columns ``lo[i]..hi[i]``, stored flat.
+
+    The vectorised search keeps one value per cell (a bead's gain, indexed by where the bead
+    starts) in a flat array, so memory grows with the corridor, not with ``n * m``.
+    """
+
+    def __init__(self, lo: Sequence[int] | np.ndarray, hi: Sequence[int] | np.ndarray) -> None:
+        self.lo = np.asarray(lo, dtype=np.int64)
+        self.hi = np.asarray(hi, dtype=np.int64)
+        widths = np.maximum(self.hi - self.lo + 1, 0)
+        self.offset = np.concatenate(([0], np.cumsum(widths))).astype(np.int64)
+        self.size = int(self.offset[-1])
+        #: Row and column of every cell, in storage order.
+        self.rows = np.repeat(np.arange(len(widths), dtype=np.int64), widths)
+        self.cols = (
+            np.arange(self.size, dtype=np.int64) - self.offset[self.rows] + self.lo[self.rows]
+        )
+
+    def index(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Flat positions of cells (clipped into range) and whether each cell is in the band."""
+        inside = (rows >= 0) & (rows < len(self.lo))
+        safe_rows = np.clip(rows, 0, len(self.lo) - 1)
+        inside &= (cols >= self.lo[safe_rows]) & (cols <= self.hi[safe_rows])
+        flat = self.offset[safe_rows] + cols - self.lo[safe_rows]
+        return np.where(inside, flat, 0), inside
+
+
+#: Gains of every bead type at every cell of a band (by where the bead starts), -inf where a
+#: bead may not start.
+GainTables = Callable[[Band, Sequence[tuple[int, int]]], dict[tuple[int, int], np.ndarray]]
+
+
+def corridor_band(n: int, m: int, window: Sequence[tuple[int, int]]) -> Band:
+    """The band of grid points (0..n, 0..m) a search corridor lets the path through."""
+    lo, hi = _corridor(n, m, window)
+    return Band(lo, hi)
+
+
+def align_tables(
+    n: int, m: int, band: Band, tables: dict[tuple[int, int], np.ndarray]
+) -> list[tuple[int, int, int, int]]:
+    """Best monotonic path through ``band`` (grid points) given each bead's gain table.
+
+    Vectorised over each row: every bead type moving down rows is one shifted array maximum;
+    target skips (0-1) within a row are a running maximum. Returns beads as (i, di, j, dj).
+    """
+    types = list(tables)
+    neg = -np.inf
+    score = np.full(band.size, neg)
+    back = np.full(band.size, -1, dtype=np.int8)
+    lo, hi, off = band.lo, band.hi, band.offset
+    for i in range(n + 1):
+        width = int(hi[i] - lo[i] + 1)
+        best = np.full(width, neg)
+        best_type = np.full(width, -1, dtype=np.int8)
+        if i == 0:
+            best[0 - int(lo[0])] = 0.0
+        for t, (di, dj) in enumerate(types):
+            if di == 0 or i - di < 0:
+                continue
+            p = i - di
+            start = max(int(lo[i]), int(lo[p]) + dj)
+            stop = min(int(hi[i]), int(hi[p]) + dj)
+            if start > stop:
+                continue
+            source = slice(
+                int(off[p]) + start - dj - int(lo[p]), int(off[p]) + stop - dj - int(lo[p]) + 1
+            )
+            values = score[source] + tables[(di, dj)][source]
+            target = slice(start - int(lo[i]), stop - int(lo[i]) + 1)
+            better = values > best[target]
+            best[target] = np.where(better, values, best[target])
+            best_type[target] = np.where(better, t, best_type[target])
+        if (0, 1) in tables and width > 1:
+            skip = tables[(0, 1)][int(off[i]) : int(off[i]) + width - 1]
+            # best'[j] = max(best[j], best'[j-1] + skip[j-1]): a running maximum in prefix form.
+            prefix = np.concatenate(([0.0], np.cumsum(np.where(np.isfinite(skip), skip, -1e18))))
+            carried = np.maximum.accumulate(best - prefix) + prefix
+            moved = np.zeros(width, dtype=bool)
+            moved[1:] = carried[1:] > best[1:] + 1e-12
+            best = np.where(moved, carried, best)
+            best_type[moved] = types.index((0, 1))
+        score[int(off[i]) : int(off[i]) + width] = best
+        back[int(off[i]) : int(off[i]) + width] = best_type
+    path: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        t = int(back[int(off[i]) + j - int(lo[i])])
+        if t < 0:
+            raise ValueError("no path through the band")
+        di, dj = types[t]
+        path.append((i - di, di, j - dj, dj))
+        i, j = i - di, j - dj
     return path[::-1]

@@ -42,6 +42,8 @@ CREATE TABLE IF NOT EXISTS embeddings (
 ) WITHOUT ROWID
 """
 _SIDE_FILES = ("-journal", "-wal", "-shm")
+#: Vectors kept in memory by a caching encoder (float16, 1 KB each).
+RECENT = 32_768
 _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 #: Longest text embedded, in characters: the encoder averages over tokens, so a longer
 #: paragraph adds time but barely moves its vector.
@@ -122,8 +124,8 @@ class EmbeddingCache:
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
         try:
-            if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
-                raise _Unusable
+            # Header and schema only: a full integrity check reads the whole file (half a
+            # second per gigabyte, on every run); damage found later turns caching off.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if version == 0 and not tables:
@@ -214,6 +216,8 @@ class CachingEncoder:
         self.model = model
         self.cache = cache
         self.stats = EncodeStats()
+        #: Vectors of this process's latest texts (a pivot is embedded once per pair).
+        self._recent: dict[bytes, np.ndarray] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = [text[:MAX_CHARS] for text in texts]
@@ -221,7 +225,10 @@ class CachingEncoder:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         keys = [digest(text) for text in texts]
-        known = self.cache.get_many(self.model, keys) if self.cache is not None else {}
+        known = {key: self._recent[key] for key in keys if key in self._recent}
+        wanted = [key for key in keys if key not in known]
+        if self.cache is not None and wanted:
+            known.update(self.cache.get_many(self.model, wanted))
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, texts, strict=True):
             if key not in known:
@@ -239,7 +246,10 @@ class CachingEncoder:
             known.update(fresh)
             if self.cache is not None:
                 self.cache.put_many(self.model, fresh)
-        return np.stack([known[key] for key in keys])
+        if len(self._recent) + len(known) > RECENT:
+            self._recent.clear()
+        self._recent.update((key, vector.astype(np.float16)) for key, vector in known.items())
+        return np.stack([known[key] for key in keys]).astype(np.float32)
 
 
 class UseEncoder:

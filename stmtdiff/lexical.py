@@ -19,15 +19,24 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
+from stmtdiff.align import Band
 from stmtdiff.lengthmodel import LengthModel, length_model
 from stmtdiff.lexicon import KeyMaker, Lexicon, base, coverage, numbering
 from stmtdiff.scoring import Scorer
-from stmtdiff.semantic import MAX_SIDE, UNRELATED, bead_types, corridor, first_pass
+from stmtdiff.semantic import (
+    MAX_SIDE,
+    UNRELATED,
+    bead_types,
+    corridor,
+    fill_band,
+    first_pass,
+)
 from stmtdiff.textnorm import canonical
 
 #: Numbers as written (full-width digits are folded by NFKC first); ordinals' digits count too.
@@ -89,8 +98,7 @@ class LexicalEvidence:
         self.src_keys = [src_maker.keys(t) for t in src]
         self.tgt_keys = [tgt_maker.keys(t) for t in tgt]
         self.lexicon = lexicon or Lexicon(base(src_lang), base(tgt_lang))
-        self.src_numbers = [numbers(t) for t in src]
-        self.tgt_numbers = [numbers(t) for t in tgt]
+        self._texts = (src, tgt)
         self.src_len = [len(t) for t in src]
         self.tgt_len = [len(t) for t in tgt]
         self.lengths = lengths
@@ -113,6 +121,19 @@ class LexicalEvidence:
             return 0.0
         return (src_share * src_count + tgt_share * tgt_count) / total
 
+    @cached_property
+    def src_numbers(self) -> list[frozenset[str]]:
+        """Numbers of each source sentence (only the lexical scorer asks: computed then)."""
+        return [numbers(t) for t in self._texts[0]]
+
+    @cached_property
+    def tgt_numbers(self) -> list[frozenset[str]]:
+        return [numbers(t) for t in self._texts[1]]
+
+    def run_tables(self, band: Band) -> _RunTables:
+        """``words`` for every run starting in ``band``'s cells, vectorised (same values)."""
+        return _RunTables(self, band)
+
     def length(self, i: int, di: int, j: int, dj: int) -> float:
         return self.lengths.probability(
             sum(self.src_len[i : i + di]), sum(self.tgt_len[j : j + dj])
@@ -123,6 +144,152 @@ class LexicalEvidence:
         left = frozenset().union(*self.src_numbers[i : i + di])
         right = frozenset().union(*self.tgt_numbers[j : j + dj])
         return len(left & right), len(left ^ right)
+
+
+class _Side:
+    """One side's sentences as weighted key ids, and the other side's sentences as the ids of
+    this side's keys they translate (``hits``) or contain as such (``same``)."""
+
+    def __init__(
+        self,
+        keys: Sequence[Sequence[str]],
+        weight: Mapping[str, float] | None,
+        translations: Mapping[str, frozenset[str]],
+        other_keys: Sequence[Sequence[str]],
+        count_unknown: bool,
+    ) -> None:
+        vocab: dict[str, int] = {}
+        for sentence in keys:
+            for key in sentence:
+                vocab.setdefault(key, len(vocab))
+        self.size = len(vocab)
+        known = np.zeros(self.size, dtype=bool)
+        for key, index in vocab.items():
+            known[index] = key in translations
+        weights = weight or {}
+        self.ids: list[np.ndarray] = []
+        self.weights: list[np.ndarray] = []
+        self.fixed_mass = np.zeros(len(keys))
+        self.unknown_weights: list[np.ndarray] = []
+        for k, sentence in enumerate(keys):
+            mass: dict[int, float] = {}
+            for key in sentence:
+                index = vocab[key]
+                mass[index] = mass.get(index, 0.0) + weights.get(key, 1.0)
+            ids = np.fromiter(mass, dtype=np.int64, count=len(mass))
+            values = np.fromiter(mass.values(), dtype=np.float64, count=len(mass))
+            self.ids.append(ids)
+            self.weights.append(values)
+            counted = np.ones(len(ids), dtype=bool) if count_unknown else known[ids]
+            self.fixed_mass[k] = values[counted].sum()
+            self.unknown_weights.append(np.where(counted, 0.0, values))
+        # Which of this side's keys each key of the other side translates.
+        inverse: dict[str, list[int]] = {}
+        for key, index in vocab.items():
+            for target in translations.get(key, ()):
+                inverse.setdefault(target, []).append(index)
+        self.hits: list[np.ndarray] = []
+        self.same: list[np.ndarray] = []
+        for sentence in other_keys:
+            same = {vocab[key] for key in sentence if key in vocab}
+            hit = set(same)
+            for key in set(sentence):
+                hit.update(inverse.get(key, ()))
+            self.hits.append(np.fromiter(hit, dtype=np.int64, count=len(hit)))
+            self.same.append(np.fromiter(same, dtype=np.int64, count=len(same)))
+
+    def blocks(self, rows: range, runs: range, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """(hit mass, key mass) of each sentence in ``rows`` against the other side's run of
+        ``size`` sentences starting at each of ``runs``: dense (len(rows), len(runs))."""
+        local = np.full(self.size, -1, dtype=np.int64)
+        used = np.unique(np.concatenate([self.ids[k] for k in rows] or [np.zeros(0, np.int64)]))
+        local[used] = np.arange(len(used))
+        weights = np.zeros((len(rows), len(used)))
+        unknown = np.zeros((len(rows), len(used)))
+        for r, k in enumerate(rows):
+            weights[r, local[self.ids[k]]] = self.weights[k]
+            unknown[r, local[self.ids[k]]] = self.unknown_weights[k]
+        others = range(runs.start, min(len(self.hits), runs.stop + size - 1))
+        hit_rows = np.zeros((len(others) + size, len(used)))
+        same_rows = np.zeros((len(others) + size, len(used)))
+        for r, t in enumerate(others):
+            ids = local[self.hits[t]]
+            hit_rows[r, ids[ids >= 0]] = 1.0
+            ids = local[self.same[t]]
+            same_rows[r, ids[ids >= 0]] = 1.0
+        count = len(runs)
+        hit_run = hit_rows[:count].copy()
+        same_run = same_rows[:count].copy()
+        for shift in range(1, size):
+            np.maximum(hit_run, hit_rows[shift : shift + count], out=hit_run)
+            np.maximum(same_run, same_rows[shift : shift + count], out=same_run)
+        mass = self.fixed_mass[rows.start : rows.stop, None] + unknown @ same_run.T
+        hit: np.ndarray = weights @ hit_run.T
+        return hit, mass
+
+
+class _RunTables:
+    """Lexicon coverage split per sentence, over a band of (source, target) cells: for source
+    sentence k and the target run (j, b), the weight of k's keys the run translates and the
+    weight of k's keys that count; likewise for target sentences against source runs. A
+    bead's coverage is then sums over its sentences (``LexicalEvidence.words``'s value)."""
+
+    def __init__(self, evidence: LexicalEvidence, band: Band) -> None:
+        lexicon = evidence.lexicon
+        self.band = band
+        self.n, self.m = len(evidence.src_keys), len(evidence.tgt_keys)
+        self.src = _Side(
+            evidence.src_keys,
+            evidence.src_weight,
+            lexicon.forward,
+            evidence.tgt_keys,
+            evidence.count_unknown,
+        )
+        self.tgt = _Side(
+            evidence.tgt_keys,
+            evidence.tgt_weight,
+            lexicon.backward,
+            evidence.src_keys,
+            evidence.count_unknown,
+        )
+        self._tables: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    def _table(self, side: str, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """Source side: rows are source sentences, columns target run starts. Target side:
+        rows are source run starts, columns target sentences."""
+        found = self._tables.get((side, size))
+        if found is None:
+
+            def block(i0: int, i1: int, j0: int, j1: int) -> np.ndarray:
+                if side == "src":
+                    hit, mass = self.src.blocks(range(i0, i1), range(j0, j1), size)
+                else:
+                    hit, mass = (a.T for a in self.tgt.blocks(range(j0, j1), range(i0, i1), size))
+                return np.stack((hit, mass), axis=-1)
+
+            both = fill_band(self.band, self.n, block, depth=2)
+            found = (both[:, 0], both[:, 1])
+            self._tables[(side, size)] = found
+        return found
+
+    def _at(self, side: str, size: int, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
+        flat, inside = self.band.index(i, j)
+        hit, mass = self._table(side, size)
+        return np.where(inside, hit[flat], 0.0), np.where(inside, mass[flat], 0.0)
+
+    def words(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        hit = np.zeros(len(i))
+        mass = np.zeros(len(i))
+        for k in range(di):
+            h, w = self._at("src", dj, i + k, j)
+            hit += h
+            mass += w
+        for k in range(dj):
+            h, w = self._at("tgt", di, i, j + k)
+            hit += h
+            mass += w
+        words: np.ndarray = np.where(mass > 0, hit / np.maximum(mass, 1e-12), 0.0)
+        return words
 
 
 def lexical_scorer(

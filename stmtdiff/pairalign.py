@@ -76,18 +76,21 @@ def common_texts(
     pivot: Version, other: Version
 ) -> tuple[list[str | None], list[str | None], str] | None:
     """Both versions' sentences in one language, using translations where needed; else None."""
-    pivot_texts: list[str | None] = [s.text for s in pivot.sentences]
-    other_texts: list[str | None] = [s.text for s in other.sentences]
-    options = [(pivot_texts, _base(pivot.lang))]
-    if pivot.translations is not None and pivot.translation_lang:
-        options.append((list(pivot.translations), _base(pivot.translation_lang)))
-    others = [(other_texts, _base(other.lang))]
-    if other.translations is not None and other.translation_lang:
-        others.append((list(other.translations), _base(other.translation_lang)))
-    for left, left_lang in options:
-        for right, right_lang in others:
+    for left in (None, pivot.translations):
+        left_lang = _base(pivot.lang if left is None else pivot.translation_lang or "")
+        if left is not None and not pivot.translation_lang:
+            continue
+        for right in (None, other.translations):
+            right_lang = _base(other.lang if right is None else other.translation_lang or "")
+            if right is not None and not other.translation_lang:
+                continue
             if left_lang == right_lang:
-                return left, right, left_lang
+                # Languages are checked first: texts are only gathered for a match.
+                return (
+                    [s.text for s in pivot.sentences] if left is None else list(left),
+                    [s.text for s in other.sentences] if right is None else list(right),
+                    left_lang,
+                )
     return None
 
 

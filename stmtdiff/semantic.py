@@ -15,12 +15,13 @@ text), created, cached and passed in by front-end code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
+from stmtdiff.align import Band
 from stmtdiff.langid import is_cjk
 from stmtdiff.scoring import Scorer
 
@@ -221,10 +222,52 @@ class View:
     weight: float = 1.0
 
 
+class RunTables(Protocol):
+    """Word evidence over a band of (source sentence, target sentence) cells, split per sentence
+    so runs add up (``stmtdiff.lexical.LexicalEvidence.run_tables``)."""
+
+    def words(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray: ...
+
+
 class WordEvidence(Protocol):
     """Word-level similarity of runs in [0, 1] (``stmtdiff.lexical.LexicalEvidence``)."""
 
     def words(self, i: int, di: int, j: int, dj: int) -> float: ...
+
+    def run_tables(self, band: Band) -> RunTables: ...
+
+
+#: Rows of the band filled by one matrix product.
+BLOCK = 64
+
+
+def fill_band(
+    band: Band, n: int, block: Callable[[int, int, int, int], np.ndarray], depth: int = 0
+) -> np.ndarray:
+    """Values of every cell of ``band`` (rows ``0..n-1``), ``block(i0, i1, j0, j1)`` giving the
+    dense values of rows ``i0:i1`` and columns ``j0:j1`` (a matrix product, typically); with
+    ``depth``, each cell holds that many values (the block's last axis)."""
+    out = np.zeros((band.size, depth) if depth else band.size, dtype=np.float64)
+    for i0 in range(0, n, BLOCK):
+        i1 = min(n, i0 + BLOCK)
+        start, stop = int(band.offset[i0]), int(band.offset[i1])
+        if start == stop:
+            continue
+        j0 = int(band.lo[i0:i1].min())
+        j1 = int(band.hi[i0:i1].max()) + 1
+        dense = block(i0, i1, j0, j1)
+        out[start:stop] = dense[band.rows[start:stop] - i0, band.cols[start:stop] - j0]
+    return out
+
+
+def lookup_band(band: Band) -> Band:
+    """Cells a gain table over ``band`` (grid points) needs to look at: each bead's neighbours
+    and parts lie within MAX_SIDE sentences of where it starts."""
+    n, m = len(band.lo) - 1, int(band.hi[-1])
+    rows = np.arange(n)
+    lo = np.maximum(0, band.lo[np.maximum(0, rows - MAX_SIDE)] - 1)
+    hi = np.minimum(m - 1, band.hi[np.minimum(n, rows + 1)] + MAX_SIDE)
+    return Band(lo, hi)
 
 
 class _Embedded:
@@ -349,10 +392,151 @@ def semantic_scorer(
             score *= float(np.log2(1.0 + min(a, b) / max(a, b)))
         return score
 
+    def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
+        return _SemanticTables(
+            band, views, total_weight, words, params, src_len, tgt_len, ratio
+        ).gains(beads)
+
     return Scorer(
         method=method,
         similarity=similarity,
         gain=gain,
         beads=bead_types(params.max_bead),
         window=window,
+        tables=tables,
     )
+
+
+class _SemanticTables:
+    """``semantic_scorer``'s gain for every bead of a band at once (numpy, same values)."""
+
+    def __init__(
+        self,
+        band: Band,
+        views: Sequence[_Embedded],
+        total_weight: float,
+        words: WordEvidence | None,
+        params: SemanticParams,
+        src_len: list[np.ndarray],
+        tgt_len: list[np.ndarray],
+        ratio: float,
+    ) -> None:
+        self.band = band
+        self.n, self.m = len(band.lo) - 1, int(band.hi[-1])
+        self.cells = lookup_band(band)
+        self.views = views
+        self.total_weight = total_weight
+        self.params = params
+        self.src_len, self.tgt_len, self.ratio = src_len, tgt_len, ratio
+        self.word_tables = (
+            words.run_tables(self.cells) if words is not None and params.word_weight else None
+        )
+        self._cos: dict[tuple[int, int], np.ndarray] = {}
+
+    def _cos_table(self, di: int, dj: int) -> np.ndarray:
+        table = self._cos.get((di, dj))
+        if table is None:
+            table = np.zeros(self.cells.size)
+            for view in self.views:
+                left, right = view.src[di - 1], view.tgt[dj - 1]
+
+                def block(
+                    i0: int,
+                    i1: int,
+                    j0: int,
+                    j1: int,
+                    left: np.ndarray = left,
+                    right: np.ndarray = right,
+                ) -> np.ndarray:
+                    product: np.ndarray = left[i0:i1] @ right[j0:j1].T
+                    return product
+
+                table += view.weight * fill_band(self.cells, self.n, block)
+            table /= self.total_weight
+            self._cos[(di, dj)] = table
+        return table
+
+    def cosine(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        flat, inside = self.cells.index(i, j)
+        values: np.ndarray = np.where(inside, self._cos_table(di, dj)[flat], 0.0)
+        return values
+
+    def _words(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        assert self.word_tables is not None
+        return self.word_tables.words(di, dj, i, j)
+
+    def _neighbours(
+        self,
+        measure: Callable[[int, int, np.ndarray, np.ndarray], np.ndarray],
+        di: int,
+        dj: int,
+        i: np.ndarray,
+        j: np.ndarray,
+    ) -> np.ndarray:
+        """Mean similarity of each side to the sentences just outside the other side."""
+        total = np.zeros(len(i))
+        for side in ("tgt", "src"):
+            values = np.zeros(len(i))
+            count = np.zeros(len(i))
+            for step in (-1, (dj if side == "tgt" else di)):
+                if side == "tgt":
+                    p = j + step
+                    present = (p >= 0) & (p < self.m)
+                    found = measure(di, 1, i, p)
+                else:
+                    p = i + step
+                    present = (p >= 0) & (p < self.n)
+                    found = measure(1, dj, p, j)
+                values += np.where(present, found, 0.0)
+                count += present
+            total += np.where(count > 0, values / np.maximum(count, 1), 0.0)
+        return total / 2
+
+    def _members_fit(
+        self, di: int, dj: int, i: np.ndarray, j: np.ndarray, whole: np.ndarray
+    ) -> np.ndarray:
+        fit = np.ones(len(i), dtype=bool)
+        floor = self.params.member_floor
+        if floor is not None:
+            for k in range(di if di > 1 else 0):
+                fit &= self.cosine(1, dj, i + k, j) >= floor
+            for k in range(dj if dj > 1 else 0):
+                fit &= self.cosine(di, 1, i, j + k) >= floor
+        tolerance = self.params.merge_tolerance
+        if tolerance is not None:
+            limit = whole + tolerance
+            if di > 1:
+                parts = np.maximum(self.cosine(di - 1, dj, i, j), self.cosine(di - 1, dj, i + 1, j))
+                fit &= ~(parts > limit)
+            if dj > 1:
+                parts = np.maximum(self.cosine(di, dj - 1, i, j), self.cosine(di, dj - 1, i, j + 1))
+                fit &= ~(parts > limit)
+        return fit
+
+    def gains(self, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
+        band, params = self.band, self.params
+        out: dict[tuple[int, int], np.ndarray] = {}
+        for di, dj in beads:
+            i, j = band.rows, band.cols
+            valid = (i + di <= self.n) & (j + dj <= self.m)
+            if di == 0 or dj == 0:
+                out[(di, dj)] = np.where(valid, params.skip, -np.inf)
+                continue
+            i, j = np.minimum(i, self.n - 1), np.minimum(j, self.m - 1)
+            whole = self.cosine(di, dj, i, j)
+            score = whole.copy()
+            if params.margin:
+                score -= self._neighbours(self.cosine, di, dj, i, j)
+            if self.word_tables is not None:
+                lexical = self._words(di, dj, i, j)
+                if params.margin:
+                    lexical -= self._neighbours(self._words, di, dj, i, j)
+                score += params.word_weight * lexical
+            if params.length_penalty:
+                a = self.src_len[di - 1][i]
+                b = self.tgt_len[dj - 1][j] * self.ratio
+                score *= np.log2(1.0 + np.minimum(a, b) / np.maximum(np.maximum(a, b), 1e-9))
+            related = (whole >= params.floor) & self._members_fit(di, dj, i, j, whole)
+            score = np.where(related, score, UNRELATED)
+            out[(di, dj)] = np.where(valid, score, -np.inf)
+        return out

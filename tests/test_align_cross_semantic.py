@@ -6,10 +6,14 @@ import numpy as np
 import pytest
 from align_support import CHINESE, ENGLISH, RUSSIAN
 
+from stmtdiff.align import align, align_tables, corridor_band
 from stmtdiff.embed import UseEncoder, encoder_available
+from stmtdiff.lengthmodel import length_model
+from stmtdiff.lexical import LexicalEvidence
+from stmtdiff.lexicon import KeyMaker, Lexicon
 from stmtdiff.model import Bead
 from stmtdiff.pairalign import Evidence, align_pair
-from stmtdiff.semantic import bead_types, corridor, first_pass, looks_comparable
+from stmtdiff.semantic import bead_types, corridor, first_pass, looks_comparable, semantic_scorer
 from stmtdiff.versions import version_from_sentences
 
 
@@ -82,3 +86,62 @@ def test_a_sentence_the_translation_leaves_out_stays_unaligned(evidence: Evidenc
     beads = pairs(align_pair(ru, zh, evidence=evidence).beads)
     assert ((3,), ()) in beads
     assert ((4,), (3,)) in beads
+
+
+class WordHashEncoder:
+    """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed)."""
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            vector = np.zeros(64)
+            for word in text.lower().replace(".", " ").split():
+                vector += np.random.default_rng(sum(map(ord, word))).standard_normal(64)
+            rows.append(vector / max(float(np.linalg.norm(vector)), 1e-9))
+        return np.array(rows, dtype=np.float32)
+
+
+def test_the_vectorised_gain_tables_equal_the_scorer_gain_cell_by_cell() -> None:
+    src = [s.text for s in version_from_sentences("ru", RUSSIAN, lang="ru").sentences]
+    tgt = [s.text for s in version_from_sentences("en", ENGLISH, lang="en").sentences]
+    lexicon = Lexicon.from_pairs("ru", "en", [("сторон", "side"), ("товарооборот", "trade")])
+    words = LexicalEvidence(
+        src, tgt, "ru", "en", lexicon, KeyMaker, length_model("ru", "en"), count_unknown=False
+    )
+    scorer = semantic_scorer(src, tgt, "ru", "en", WordHashEncoder(), words=words)
+    assert scorer.window is not None and scorer.tables is not None
+    band = corridor_band(len(src), len(tgt), scorer.window)
+    for (di, dj), table in scorer.tables(band, scorer.beads).items():
+        for cell in range(band.size):
+            i, j = int(band.rows[cell]), int(band.cols[cell])
+            if i + di <= len(src) and j + dj <= len(tgt):
+                assert table[cell] == pytest.approx(scorer.gain(i, di, j, dj), abs=1e-5)
+            else:
+                assert table[cell] == -np.inf
+
+
+def test_the_vectorised_search_finds_the_cell_by_cell_search_path() -> None:
+    rng = np.random.default_rng(7)
+    n, m = 30, 26
+    beads = bead_types(5)
+    gains = {(di, dj): rng.normal(size=(n + 1, m + 1)) for di, dj in beads}
+    window = [(max(0, i - 6), min(m, i + 4)) for i in range(n + 1)]
+    band = corridor_band(n, m, window)
+    tables = {b: g[band.rows, band.cols] for b, g in gains.items()}
+    fast = align_tables(n, m, band, tables)
+    slow = align(
+        n, m, lambda i, di, j, dj: float(gains[(di, dj)][i, j]), beads=beads, window=window
+    )
+    assert fast == [
+        (b.src[0] if b.src else i, len(b.src), b.tgt[0] if b.tgt else j, len(b.tgt))
+        for b, (i, j) in zip(slow, starts(slow), strict=True)
+    ]
+
+
+def starts(beads: list[Bead]) -> list[tuple[int, int]]:
+    """Where each bead starts on both sides (a skip's empty side starts where it stands)."""
+    out, i, j = [], 0, 0
+    for bead in beads:
+        out.append((i, j))
+        i, j = i + len(bead.src), j + len(bead.tgt)
+    return out
