@@ -25,7 +25,7 @@ from pathlib import Path
 
 from stmtdiff.embed import cache_dir
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.lexicon import KeyMaker, Lexicon, alpha_keys, base
+from stmtdiff.lexicon import KeyMaker, Lexicon, alpha_keys, base, inverse
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP_GLOSS = ("variant of", "old variant", "cl:", "surname ", "used in ", "erhua variant")
@@ -34,7 +34,7 @@ _SEE = re.compile(r"^see (?:also )?([^|\[\s]+)(?:\|([^\[\s]+))?")
 
 
 #: Bump when the prepared form of CC-CEDICT changes.
-_PREPARED_VERSION = 1
+_PREPARED_VERSION = 2
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -77,17 +77,18 @@ def cedict() -> Lexicon | None:
         f"-v{_PREPARED_VERSION}.marshal"
     )
     try:
-        table = marshal.loads(prepared.read_bytes())
-        return Lexicon.from_table("zh", "en", table)
+        forward, backward = marshal.loads(prepared.read_bytes())
+        return Lexicon("zh", "en", forward, backward)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     table = _parse_cedict(source)
+    backward = {key: tuple(values) for key, values in inverse(table).items()}
     try:
         prepared.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(prepared, marshal.dumps(table))
+        write_bytes_atomic(prepared, marshal.dumps((table, backward)))
     except OSError:
         pass  # a cache that cannot be written only costs time
-    return Lexicon.from_table("zh", "en", table)
+    return Lexicon("zh", "en", dict(table), dict(backward))
 
 
 def _parse_cedict(source: Path) -> dict[str, tuple[str, ...]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -154,7 +154,7 @@ class _Side:
         self,
         keys: Sequence[Sequence[str]],
         weight: Mapping[str, float] | None,
-        translations: Mapping[str, frozenset[str]],
+        translations: Mapping[str, Collection[str]],
         other_keys: Sequence[Sequence[str]],
         count_unknown: bool,
     ) -> None:

@@ -12,7 +12,7 @@ Pure: lexicons are built from tables by front-end code (``stmtdiff.dictionary``)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -167,8 +167,10 @@ class Lexicon:
 
     src_lang: str
     tgt_lang: str
-    forward: dict[str, frozenset[str]] = field(default_factory=dict)
-    backward: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Translations per key: frozensets, or tuples as read from a prepared table (only
+    #: membership and iteration are used, and converting 100,000 entries costs a second).
+    forward: dict[str, Collection[str]] = field(default_factory=dict)
+    backward: dict[str, Collection[str]] = field(default_factory=dict)
 
     @classmethod
     def from_pairs(cls, src_lang: str, tgt_lang: str, pairs: Iterable[tuple[str, str]]) -> Lexicon:
@@ -189,12 +191,7 @@ class Lexicon:
         cls, src_lang: str, tgt_lang: str, table: Mapping[str, Sequence[str]]
     ) -> Lexicon:
         """From source key -> target keys."""
-        forward = {key: frozenset(values) for key, values in table.items()}
-        backward: dict[str, set[str]] = {}
-        for key, values in table.items():
-            for value in values:
-                backward.setdefault(value, set()).add(key)
-        return cls(src_lang, tgt_lang, forward, {k: frozenset(v) for k, v in backward.items()})
+        return cls(src_lang, tgt_lang, dict(table), inverse(table))
 
     def reversed(self) -> Lexicon:
         return Lexicon(self.tgt_lang, self.src_lang, self.backward, self.forward)
@@ -214,12 +211,21 @@ class Lexicon:
         return sum(len(v) for v in self.forward.values())
 
 
+def inverse(table: Mapping[str, Sequence[str]]) -> dict[str, Collection[str]]:
+    """Target key -> the source keys translated by it."""
+    backward: dict[str, list[str]] = {}
+    for key, values in table.items():
+        for value in values:
+            backward.setdefault(value, []).append(key)
+    return dict(backward)
+
+
 def _union(
-    a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]
-) -> dict[str, frozenset[str]]:
+    a: Mapping[str, Collection[str]], b: Mapping[str, Collection[str]]
+) -> dict[str, Collection[str]]:
     out = dict(a)
     for key, values in b.items():
-        out[key] = out[key] | values if key in out else values
+        out[key] = frozenset(out[key]) | frozenset(values) if key in out else values
     return out
 
 
@@ -270,7 +276,7 @@ def coverage(
     else:
         src_known = [k for k in src_keys if k in forward or k in tgt_set]
         tgt_known = [k for k in tgt_keys if k in backward or k in src_set]
-    empty: frozenset[str] = frozenset()
+    empty: tuple[str, ...] = ()
     ws = src_weight or {}
     wt = tgt_weight or {}
     src_mass = sum(ws.get(k, 1.0) for k in src_known)
@@ -278,12 +284,12 @@ def coverage(
     src_hit = sum(
         ws.get(k, 1.0)
         for k in src_known
-        if k in tgt_set or not forward.get(k, empty).isdisjoint(tgt_set)
+        if k in tgt_set or not tgt_set.isdisjoint(forward.get(k, empty))
     )
     tgt_hit = sum(
         wt.get(k, 1.0)
         for k in tgt_known
-        if k in src_set or not backward.get(k, empty).isdisjoint(src_set)
+        if k in src_set or not src_set.isdisjoint(backward.get(k, empty))
     )
     src_share = src_hit / src_mass if src_mass else 0.0
     tgt_share = tgt_hit / tgt_mass if tgt_mass else 0.0
