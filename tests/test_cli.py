@@ -158,3 +158,16 @@ def test_a_manifest_folder_compares_its_versions_with_labels_and_title(
         "Kremlin, English translation",
     ]
     assert data["versions"][2]["publisher"] == "Xinhua"
+
+
+def test_segment_reports_each_sentences_language_in_a_mixed_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text(
+        "Стороны договорились о сотрудничестве. The parties agreed to cooperate.\n双方同意合作。\n",
+        encoding="utf-8",
+    )
+    assert main(["segment", str(mixed), "--format", "json"]) == 0
+    sentences = json.loads(capsys.readouterr().out)["sentences"]
+    assert [s["lang"] for s in sentences] == ["ru", "en", "zh"]

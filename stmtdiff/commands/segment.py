@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from stmtdiff.ingest import load_document
+from stmtdiff.langid import detect_languages
 from stmtdiff.versions import make_version
 
 
@@ -27,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     document = load_document(args.file)
     version = make_version("input", document.text, lang=args.lang, path=args.file)
+    # Per sentence too: a document may quote another language (mixed documents).
+    langs = detect_languages(s.text for s in version.sentences)
     if args.format == "lines":
         for sentence in version.sentences:
             print(sentence.text)
@@ -40,18 +43,19 @@ def run(args: argparse.Namespace) -> int:
                     "paragraph": s.paragraph,
                     "start": s.start,
                     "end": s.end,
+                    "lang": lang,
                     "text": s.text,
                 }
-                for s in version.sentences
+                for s, lang in zip(version.sentences, langs, strict=True)
             ],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     console = Console(highlight=False)
     table = Table(title=f"{args.file} — {version.lang}, {len(version.sentences)} sentences")
-    for name in ("#", "¶", "span", "sentence"):
+    for name in ("#", "¶", "span", "lang", "sentence"):
         table.add_column(name, no_wrap=name != "sentence", overflow="fold")
-    for s in version.sentences:
-        table.add_row(str(s.id), str(s.paragraph), f"{s.start}–{s.end}", s.text)
+    for s, lang in zip(version.sentences, langs, strict=True):
+        table.add_row(str(s.id), str(s.paragraph), f"{s.start}–{s.end}", lang, s.text)
     console.print(table)
     return 0
