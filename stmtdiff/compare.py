@@ -244,14 +244,27 @@ def cell_text(version: Version, sentence_ids: Sequence[int]) -> str:
     return separator.join(version.sentences[sid].text for sid in sentence_ids)
 
 
-def _cell_translation(version: Version, sentence_ids: Sequence[int]) -> str | None:
-    if version.translations is None:
+def cell_translation(
+    version: Version, sentence_ids: Sequence[int], *, placeholder: str | None = None
+) -> str | None:
+    """The translations of a cell's sentences joined; ``None`` when the cell has none.
+
+    A sentence without a translation shows as ``placeholder``; with no placeholder it makes the
+    whole result ``None`` (a partial translation would misread as a complete one).
+    """
+    if version.translations is None or not sentence_ids:
         return None
-    parts = [version.translations[sid] for sid in sentence_ids]
+    parts = [
+        placeholder if version.translations[sid] is None else version.translations[sid]
+        for sid in sentence_ids
+    ]
+    return _joined(parts, version.translation_lang or "")
+
+
+def _joined(parts: Sequence[str | None], lang: str) -> str | None:
     if any(part is None for part in parts):
         return None
-    separator = "" if is_cjk(version.translation_lang or "") else " "
-    return separator.join(part for part in parts if part is not None)
+    return ("" if is_cjk(lang) else " ").join(part for part in parts if part is not None)
 
 
 def _classify(row: Row, pivot: Version, versions: Sequence[Version]) -> None:
@@ -284,8 +297,8 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
     if common is not None:
         # Rebuild the cell texts in the common language (originals or translations).
         left, right, lang = common
-        old_t = _join(left, pivot_cell.sentence_ids, lang)
-        new_t = _join(right, cell.sentence_ids, lang)
+        old_t = _joined([left[i] for i in pivot_cell.sentence_ids], lang)
+        new_t = _joined([right[i] for i in cell.sentence_ids], lang)
         if old_t is not None and new_t is not None:
             _compare_texts(cell, old_t, new_t, lang, basis="translation")
             # Machine translations of two originals never agree word for word: only a large
@@ -296,13 +309,6 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
             return
     cell.status = Status.MATCHED
     cell.similarity = None
-
-
-def _join(texts: Sequence[str | None], ids: Sequence[int], lang: str) -> str | None:
-    parts = [texts[i] for i in ids]
-    if any(part is None for part in parts):
-        return None
-    return ("" if is_cjk(lang) else " ").join(p for p in parts if p is not None)
 
 
 def _compare_texts(cell: Cell, old: str, new: str, lang: str, *, basis: str) -> None:

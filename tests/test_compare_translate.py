@@ -137,3 +137,24 @@ def test_an_unreachable_engine_is_one_line_and_exit_two(
     assert code == 2
     assert err.startswith("stmtdiff: error: libre")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_show_translation_prints_translations_under_the_originals(
+    pair: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with serving() as stub:
+        main(
+            [
+                "compare",
+                *pair,
+                "--translate",
+                "libre",
+                "--translate-url",
+                stub.url,
+                "--cache",
+                str(tmp_path / "c.sqlite3"),
+                "--show-translation",
+            ]
+        )
+    out = " ".join(capsys.readouterr().out.split())
+    assert "The two sides agreed to strengthen cooperation in the energy sector." in out

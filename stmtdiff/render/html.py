@@ -19,9 +19,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from stmtdiff import __version__
-from stmtdiff.compare import cell_text
+from stmtdiff.compare import cell_text, cell_translation
 from stmtdiff.diff import new_text
-from stmtdiff.langid import is_cjk
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.render.terminal import SYMBOLS
 
@@ -116,17 +115,10 @@ def _pieces(ops: Sequence[DiffOp]) -> list[Piece]:
     return [Piece(marks[op.op], op.text) for op in ops if op.text]
 
 
-def _translation_text(version: Version, cell: Cell) -> str | None:
-    if version.translations is None or not cell.sentence_ids:
-        return None
-    parts = [version.translations[sid] or "…" for sid in cell.sentence_ids]
-    return ("" if is_cjk(version.translation_lang or "") else " ").join(parts)
-
-
 def cell_view(version: Version, cell: Cell) -> CellView:
     """A cell's text and translation as marked-up pieces, ready for a template."""
     text = cell_text(version, cell.sentence_ids)
-    translation = _translation_text(version, cell)
+    translation = cell_translation(version, cell.sentence_ids, placeholder="…")
     pieces = [Piece("", text)] if text else []
     translated = None if translation is None else [Piece("", translation)]
     if cell.diff is not None and cell.status in {Status.CHANGED, Status.MINOR}:

@@ -7,8 +7,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from stmtdiff.compare import cell_text
-from stmtdiff.model import SAME_STATUSES, Cell, Comparison, Op, Row, Status, Version
+from stmtdiff.compare import cell_text, cell_translation
+from stmtdiff.model import SAME_STATUSES, Cell, Comparison, Op, Row, Status
 
 SYMBOLS: dict[Status, str] = {
     Status.IDENTICAL: "=",
@@ -59,13 +59,6 @@ def cell_renderable(
     if cell.status is Status.MOVED and cell.moved_to is not None:
         text.append(f"  ↕ from row {cell.moved_to + 1}", style=STYLES[Status.MOVED])
     return text
-
-
-def _translation(version: Version, cell: Cell) -> Text | None:
-    if version.translations is None or not cell.sentence_ids:
-        return None
-    parts = [version.translations[sid] or "…" for sid in cell.sentence_ids]
-    return Text(" ".join(parts), style="italic dim")
 
 
 def _header(comparison: Comparison) -> Text:
@@ -128,9 +121,11 @@ def render_terminal(
         cells = []
         for cell in row.cells:
             renderable = cell_renderable(comparison, row, cell, brackets=brackets)
-            translation = _translation(comparison.version(cell.version), cell)
+            translation = cell_translation(
+                comparison.version(cell.version), cell.sentence_ids, placeholder="…"
+            )
             cells.append(
-                Group(renderable, translation)
+                Group(renderable, Text(translation, style="italic dim"))
                 if show_translation and translation is not None
                 else renderable
             )

@@ -16,9 +16,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from stmtdiff.compare import cell_text
+from stmtdiff.compare import cell_text, cell_translation
 from stmtdiff.model import Cell, Op, Row, Status, Version
-from stmtdiff.tui.state import ViewState, cell_translation
+from stmtdiff.tui.state import ViewState
 from stmtdiff.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
 
 

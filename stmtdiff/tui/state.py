@@ -13,9 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stmtdiff.compare import cell_text, compare
+from stmtdiff.compare import cell_text, cell_translation, compare
 from stmtdiff.diff import new_text, old_text
-from stmtdiff.langid import is_cjk
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 
 #: Recomputes a comparison of already loaded versions around another pivot (the core's job).
@@ -375,17 +374,6 @@ def _moved_suffix(cell: Cell) -> Piece | None:
     if cell.status is Status.MOVED and cell.moved_to is not None:
         return Piece(f"  ↕ from row {cell.moved_to + 1}", Span.MOVED)
     return None
-
-
-def cell_translation(version: Version, sentence_ids: Sequence[int]) -> str | None:
-    """The translations of a cell's sentences joined, or None if any is missing."""
-    if version.translations is None or not sentence_ids:
-        return None
-    parts = [version.translations[sid] for sid in sentence_ids]
-    if any(part is None for part in parts):
-        return None
-    separator = "" if is_cjk(version.translation_lang or "") else " "
-    return separator.join(part for part in parts if part is not None)
 
 
 def _op_ranges(diff: Sequence[DiffOp], kind: Op) -> list[tuple[int, int]]:
