@@ -140,8 +140,12 @@ def test_an_unreachable_engine_is_one_line_and_exit_two(
 
 
 def test_show_translation_prints_translations_under_the_originals(
-    pair: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    pair: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "400")
     with serving() as stub:
         main(
             [
@@ -156,5 +160,9 @@ def test_show_translation_prints_translations_under_the_originals(
                 "--show-translation",
             ]
         )
-    out = " ".join(capsys.readouterr().out.split())
-    assert "The two sides agreed to strengthen cooperation in the energy sector." in out
+    lines = capsys.readouterr().out.splitlines()
+    original = next(k for k, line in enumerate(lines) if "双方同意加强能源领域合作。" in line)
+    assert (
+        "The two sides agreed to strengthen cooperation in the energy sector."
+        in lines[original + 1]
+    )
