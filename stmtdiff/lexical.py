@@ -36,6 +36,7 @@ from stmtdiff.semantic import (
     corridor,
     fill_band,
     first_pass,
+    looks_comparable,
 )
 from stmtdiff.textnorm import canonical
 
@@ -360,6 +361,7 @@ def lexical_scorer(
         gain=gain,
         beads=bead_types(),
         window=_window(n, m, similarity, evidence, src, tgt),
+        comparable=looks_comparable(src, tgt, evidence.lengths.ratio),
     )
 
 

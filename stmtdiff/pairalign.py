@@ -18,7 +18,7 @@ from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import Scorer, confidence, paragraph_starts, respect_paragraphs, run
-from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
+from stmtdiff.semantic import Encoder, View, semantic_scorer
 
 METHODS = ("auto", "translation", "semantic", "lexical")
 
@@ -235,10 +235,7 @@ def align_pair(
     trust = confidence(beads)
     warning = None
     if scorer.method in {"lexical", "semantic"}:
-        src = [s.text for s in pivot.sentences]
-        tgt = [s.text for s in other.sentences]
-        expected = length_model(pivot.lang, other.lang).ratio
-        if looks_comparable(src, tgt, expected):
+        if scorer.comparable:
             warning = (
                 f"alignment of {other.display_label} to {pivot.display_label} is unreliable: "
                 "their lengths say they are not translations of each other, so only sentences "

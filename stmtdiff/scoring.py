@@ -40,6 +40,8 @@ class Scorer:
     #: The gain of every bead type over a whole band at once (vectorised); the same values as
     #: ``gain``, used with ``window`` because calling ``gain`` per cell is slow.
     tables: GainTables | None = None
+    #: The texts look like two accounts of one event rather than translations of each other.
+    comparable: bool = False
 
 
 def gain_from_similarity(similarity: Similarity, *, threshold: float, merge_cost: float) -> Gain:

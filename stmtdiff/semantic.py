@@ -80,14 +80,40 @@ COMPARABLE = SemanticParams(skip=-0.1, floor=0.3, member_floor=0.3, max_bead=3)
 COMPARABLE_RATIO = 1.6
 
 
-def looks_comparable(src: Sequence[str], tgt: Sequence[str], expected_ratio: float) -> bool:
-    """True when the texts' lengths are too far apart for one to translate the other."""
+#: Share of the longer text's sentences that are the mutual best match of a sentence of the
+#: other text at or above which lengths that look off mean a free translation, not another text.
+#: The comparable pairs of the dev data (readouts of one call or meeting) sit at 0.30-0.38, and
+#: a short readout against a long statement cannot exceed shorter/longer.
+TRANSLATED_SHARE = 0.5
+
+
+def mutual_share(similarity: np.ndarray) -> float:
+    """Share of the longer side's sentences that are mutual best matches across the sides."""
+    n, m = similarity.shape
+    if n == 0 or m == 0:
+        return 0.0
+    best_tgt = similarity.argmax(axis=1)
+    best_src = similarity.argmax(axis=0)
+    mutual = int((best_src[best_tgt] == np.arange(n)).sum())
+    return float(mutual) / float(max(n, m))
+
+
+def looks_comparable(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    expected_ratio: float,
+    similarity: np.ndarray | None = None,
+) -> bool:
+    """True when the texts' lengths are too far apart for one to translate the other, unless
+    ``similarity`` (sentence against sentence) shows most sentences matching one another."""
     src_chars = sum(len(t) for t in src)
     tgt_chars = sum(len(t) for t in tgt)
     if not src_chars or not tgt_chars or expected_ratio <= 0:
         return False
     factor = (tgt_chars / src_chars) / expected_ratio
-    return max(factor, 1 / factor) > COMPARABLE_RATIO
+    if max(factor, 1 / factor) <= COMPARABLE_RATIO:
+        return False
+    return similarity is None or mutual_share(similarity) < TRANSLATED_SHARE
 
 
 def bead_types(max_bead: int = MAX_BEAD) -> tuple[tuple[int, int], ...]:
@@ -329,19 +355,22 @@ def semantic_scorer(
     ``extra_views`` add evidence from translations (their cosines are averaged with the
     originals' by weight); ``words`` adds lexical evidence with weight ``params.word_weight``.
     With ``expected_ratio`` (target characters per source character for the language pair),
-    texts whose lengths rule out translation are aligned with the ``COMPARABLE`` costs.
+    texts whose lengths rule out translation (and whose sentences mostly do not match one
+    another) are aligned with the ``COMPARABLE`` costs.
     """
     n, m = len(src), len(tgt)
-    if expected_ratio is not None and looks_comparable(src, tgt, expected_ratio):
-        params = COMPARABLE
     views = [
         _Embedded(view, encoder, params.concatenate)
         for view in (View(src, src_lang, tgt, tgt_lang), *extra_views)
     ]
     total_weight = sum(view.weight for view in views)
+    comparable = False
     if n and m:
-        matrix = sum(view.weight * (view.src[0] @ view.tgt[0].T) for view in views)
-        window = corridor(first_pass(np.asarray(matrix) / total_weight), n, m)
+        matrix = np.asarray(sum(view.weight * (view.src[0] @ view.tgt[0].T) for view in views))
+        matrix /= total_weight
+        window = corridor(first_pass(matrix), n, m)
+        if expected_ratio is not None and looks_comparable(src, tgt, expected_ratio, matrix):
+            comparable, params = True, COMPARABLE
     else:
         window = [(0, m)] * (n + 1)
     src_len, tgt_len = _lengths(src), _lengths(tgt)
@@ -404,6 +433,7 @@ def semantic_scorer(
         beads=bead_types(params.max_bead),
         window=window,
         tables=tables,
+        comparable=comparable,
     )
 
 

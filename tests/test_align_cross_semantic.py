@@ -45,6 +45,16 @@ def test_lengths_far_off_the_language_pair_mark_a_comparable_text() -> None:
     assert looks_comparable(["a" * 400], ["字" * 100], expected_ratio=0.24) is False
 
 
+def test_lengths_far_off_with_most_sentences_matching_mark_a_free_translation() -> None:
+    src = ["a" * 200, "b" * 200, "c" * 200]
+    tgt = ["字" * 10, "字" * 10, "字" * 10]
+    diagonal = np.eye(3) * 0.5 + 0.1
+    assert looks_comparable(src, tgt, expected_ratio=0.24, similarity=diagonal) is False
+    one_match = np.full((3, 3), 0.1)
+    one_match[0, 0] = 0.6
+    assert looks_comparable(src, tgt, expected_ratio=0.24, similarity=one_match) is True
+
+
 needs_encoder = pytest.mark.skipif(not encoder_available(), reason="encoder package not installed")
 
 
