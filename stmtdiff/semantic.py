@@ -74,7 +74,7 @@ class SemanticParams:
 
 #: For versions that are not translations of each other (two readouts of one meeting): only
 #: clearly related sentences pair up, few merges, and leaving a sentence out costs little.
-COMPARABLE = SemanticParams(skip=-0.1, floor=0.3, member_floor=0.3, max_bead=3)
+COMPARABLE = SemanticParams(skip=-0.1, floor=0.3, member_floor=0.3, max_bead=4)
 #: A document whose length ratio is off the language pair's by more than this factor is taken
 #: for a comparable text, not a translation (translations seen in the dev data stay within 1.4).
 COMPARABLE_RATIO = 1.6
