@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from stmtdiff.lengthtable import LENGTHS
 
 DEFAULT_VARIANCE = 6.8
@@ -28,9 +30,43 @@ class LengthModel:
         delta = (tgt_chars - src_chars * self.ratio) / math.sqrt(src_chars * self.variance)
         return math.erfc(abs(delta) / math.sqrt(2.0))
 
+    def probabilities(self, src_chars: np.ndarray, tgt_chars: np.ndarray) -> np.ndarray:
+        """``probability`` for arrays of lengths at once."""
+        src = np.maximum(src_chars, 1).astype(np.float64)
+        delta = (tgt_chars - src * self.ratio) / np.sqrt(src * self.variance)
+        return _erfc(np.abs(delta) / math.sqrt(2.0))
+
     def rescaled(self, ratio: float) -> LengthModel:
         """The same model for a document whose own length ratio is ``ratio``."""
         return LengthModel(ratio, self.variance * ratio / self.ratio)
+
+
+def _erfc(z: np.ndarray) -> np.ndarray:
+    """erfc for z >= 0 (Numerical Recipes' Chebyshev fit, relative error below 1.2e-7): numpy
+    has none, and calling ``math.erfc`` per cell is what the vectorised search avoids."""
+    t = 1.0 / (1.0 + 0.5 * z)
+    poly = -1.26551223 + t * (
+        1.00002368
+        + t
+        * (
+            0.37409196
+            + t
+            * (
+                0.09678418
+                + t
+                * (
+                    -0.18628806
+                    + t
+                    * (
+                        0.27886807
+                        + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))
+                    )
+                )
+            )
+        )
+    )
+    out: np.ndarray = t * np.exp(-z * z + poly)
+    return out
 
 
 def _base(lang: str) -> str:

@@ -37,6 +37,8 @@ from stmtdiff.semantic import (
     fill_band,
     first_pass,
     looks_comparable,
+    lookup_band,
+    neighbour_mean,
 )
 from stmtdiff.textnorm import canonical
 
@@ -133,7 +135,25 @@ class LexicalEvidence:
 
     def run_tables(self, band: Band) -> _RunTables:
         """``words`` for every run starting in ``band``'s cells, vectorised (same values)."""
-        return _RunTables(self, band)
+        return _RunTables(
+            band,
+            (self.src_keys, self.tgt_keys),
+            (self.src_weight, self.tgt_weight),
+            self.lexicon,
+            self.count_unknown,
+        )
+
+    def number_tables(self, band: Band) -> _RunTables:
+        """Numbers as keys that only match themselves: a bead shares a number where the
+        translated weight is positive, and has a number on one side only where it falls short
+        of the counted weight."""
+        return _RunTables(
+            band,
+            ([sorted(x) for x in self.src_numbers], [sorted(x) for x in self.tgt_numbers]),
+            (None, None),
+            Lexicon(self.lexicon.src_lang, self.lexicon.tgt_lang),
+            count_unknown=True,
+        )
 
     def length(self, i: int, di: int, j: int, dj: int) -> float:
         return self.lengths.probability(
@@ -235,24 +255,18 @@ class _RunTables:
     weight of k's keys that count; likewise for target sentences against source runs. A
     bead's coverage is then sums over its sentences (``LexicalEvidence.words``'s value)."""
 
-    def __init__(self, evidence: LexicalEvidence, band: Band) -> None:
-        lexicon = evidence.lexicon
+    def __init__(
+        self,
+        band: Band,
+        keys: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]],
+        weights: tuple[Mapping[str, float] | None, Mapping[str, float] | None],
+        lexicon: Lexicon,
+        count_unknown: bool,
+    ) -> None:
         self.band = band
-        self.n, self.m = len(evidence.src_keys), len(evidence.tgt_keys)
-        self.src = _Side(
-            evidence.src_keys,
-            evidence.src_weight,
-            lexicon.forward,
-            evidence.tgt_keys,
-            evidence.count_unknown,
-        )
-        self.tgt = _Side(
-            evidence.tgt_keys,
-            evidence.tgt_weight,
-            lexicon.backward,
-            evidence.src_keys,
-            evidence.count_unknown,
-        )
+        self.n, self.m = len(keys[0]), len(keys[1])
+        self.src = _Side(keys[0], weights[0], lexicon.forward, keys[1], count_unknown)
+        self.tgt = _Side(keys[1], weights[1], lexicon.backward, keys[0], count_unknown)
         self._tables: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
 
     def _table(self, side: str, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -278,7 +292,10 @@ class _RunTables:
         hit, mass = self._table(side, size)
         return np.where(inside, hit[flat], 0.0), np.where(inside, mass[flat], 0.0)
 
-    def words(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    def masses(
+        self, di: int, dj: int, i: np.ndarray, j: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(translated key weight, counted key weight) of the beads (i, di, j, dj), both sides."""
         hit = np.zeros(len(i))
         mass = np.zeros(len(i))
         for k in range(di):
@@ -289,6 +306,10 @@ class _RunTables:
             h, w = self._at("tgt", di, i, j + k)
             hit += h
             mass += w
+        return hit, mass
+
+    def words(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        hit, mass = self.masses(di, dj, i, j)
         words: np.ndarray = np.where(mass > 0, hit / np.maximum(mass, 1e-12), 0.0)
         return words
 
@@ -355,12 +376,16 @@ def lexical_scorer(
             score -= neighbours(i, di, j, dj)
         return score
 
+    def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
+        return _LexicalTables(band, evidence, params, weight, informed).gains(beads)
+
     return Scorer(
         method=method,
         similarity=similarity,
         gain=gain,
         beads=bead_types(),
-        window=_window(n, m, similarity, evidence, src, tgt),
+        window=_window(n, m, evidence, params, weight, informed, src, tgt),
+        tables=tables,
         comparable=looks_comparable(src, tgt, evidence.lengths.ratio),
     )
 
@@ -372,8 +397,10 @@ FIRST_PASS_BAND = 40
 def _window(
     n: int,
     m: int,
-    similarity: Callable[[int, int, int, int], float],
     evidence: LexicalEvidence,
+    params: LexicalParams,
+    weight: float,
+    informed: bool,
     src: Sequence[str],
     tgt: Sequence[str],
 ) -> list[tuple[int, int]]:
@@ -381,12 +408,14 @@ def _window(
     (plus paragraph numbers shared by both sides, which pull the chain through them)."""
     if n == 0 or m == 0:
         return [(0, m)] * (n + 1)
+    width = max(FIRST_PASS_BAND, abs(n - m) // 2 + 10)
+    centre = (np.arange(n) * m) // n
+    near = Band(np.maximum(0, centre - width), np.minimum(m - 1, centre + width))
+    values = _LexicalTables(near, evidence, params, weight, informed, cells=near).similarity(
+        1, 1, near.rows, near.cols
+    )
     matrix = np.zeros((n, m), dtype=np.float32)
-    band = max(FIRST_PASS_BAND, abs(n - m) // 2 + 10)
-    for i in range(n):
-        centre = (i * m) // n
-        for j in range(max(0, centre - band), min(m, centre + band + 1)):
-            matrix[i, j] = similarity(i, 1, j, 1)
+    matrix[near.rows, near.cols] = values
     src_numbering = [numbering(t) for t in src]
     tgt_numbering = [numbering(t) for t in tgt]
     for i, label in enumerate(src_numbering):
@@ -395,6 +424,62 @@ def _window(
                 if other == label:
                     matrix[i, j] += 0.5
     return corridor(first_pass(matrix), n, m)
+
+
+class _LexicalTables:
+    """``lexical_scorer``'s similarity and gain for every bead of a band at once (numpy)."""
+
+    def __init__(
+        self,
+        band: Band,
+        evidence: LexicalEvidence,
+        params: LexicalParams,
+        weight: float,
+        informed: bool,
+        cells: Band | None = None,
+    ) -> None:
+        self.band, self.params, self.weight, self.informed = band, params, weight, informed
+        self.n, self.m = len(evidence.src_keys), len(evidence.tgt_keys)
+        cells = cells if cells is not None else lookup_band(band)
+        self.words = evidence.run_tables(cells)
+        self.numbers = evidence.number_tables(cells)
+        self.lengths = evidence.lengths
+        self.src_chars = np.concatenate(([0], np.cumsum(evidence.src_len)))
+        self.tgt_chars = np.concatenate(([0], np.cumsum(evidence.tgt_len)))
+
+    def _run_chars(self, prefix: np.ndarray, start: np.ndarray, size: int) -> np.ndarray:
+        last = len(prefix) - 1
+        chars: np.ndarray = prefix[np.clip(start + size, 0, last)] - prefix[np.clip(start, 0, last)]
+        return chars
+
+    def similarity(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        length = self.lengths.probabilities(
+            self._run_chars(self.src_chars, i, di), self._run_chars(self.tgt_chars, j, dj)
+        )
+        value = self.weight * self.words.words(di, dj, i, j) + (1 - self.weight) * length
+        shared, counted = self.numbers.masses(di, dj, i, j)
+        bonus = self.params.number_bonus
+        value += np.where(shared > 0, bonus, np.where(counted > 0, -bonus / 2, 0.0))
+        out: np.ndarray = np.clip(value, 0.0, 1.0)
+        return out
+
+    def gains(self, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
+        band, params = self.band, self.params
+        out: dict[tuple[int, int], np.ndarray] = {}
+        for di, dj in beads:
+            i, j = band.rows, band.cols
+            valid = (i + di <= self.n) & (j + dj <= self.m)
+            if di == 0 or dj == 0:
+                out[(di, dj)] = np.where(valid, params.skip, -np.inf)
+                continue
+            i, j = np.minimum(i, self.n - 1), np.minimum(j, self.m - 1)
+            score = self.similarity(di, dj, i, j)
+            if params.margin:
+                score = score - neighbour_mean(self.similarity, self.n, self.m, di, dj, i, j)
+            if self.informed:
+                score = np.where(self.words.words(di, dj, i, j) < params.floor, UNRELATED, score)
+            out[(di, dj)] = np.where(valid, score, -np.inf)
+        return out
 
 
 __all__ = ["MAX_SIDE", "LexicalParams", "lexical_scorer", "numbering", "numbers"]

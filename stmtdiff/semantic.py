@@ -437,6 +437,36 @@ def semantic_scorer(
     )
 
 
+def neighbour_mean(
+    measure: Callable[[int, int, np.ndarray, np.ndarray], np.ndarray],
+    n: int,
+    m: int,
+    di: int,
+    dj: int,
+    i: np.ndarray,
+    j: np.ndarray,
+) -> np.ndarray:
+    """Mean similarity of each side of the beads (i, di, j, dj) to the sentences just outside
+    the other side, ``measure(di, dj, i, j)`` giving similarities of arrays of beads."""
+    total = np.zeros(len(i))
+    for side in ("tgt", "src"):
+        values = np.zeros(len(i))
+        count = np.zeros(len(i))
+        for step in (-1, (dj if side == "tgt" else di)):
+            if side == "tgt":
+                p = j + step
+                present = (p >= 0) & (p < m)
+                found = measure(di, 1, i, p)
+            else:
+                p = i + step
+                present = (p >= 0) & (p < n)
+                found = measure(1, dj, p, j)
+            values += np.where(present, found, 0.0)
+            count += present
+        total += np.where(count > 0, values / np.maximum(count, 1), 0.0)
+    return total / 2
+
+
 class _SemanticTables:
     """``semantic_scorer``'s gain for every bead of a band at once (numpy, same values)."""
 
@@ -503,24 +533,7 @@ class _SemanticTables:
         i: np.ndarray,
         j: np.ndarray,
     ) -> np.ndarray:
-        """Mean similarity of each side to the sentences just outside the other side."""
-        total = np.zeros(len(i))
-        for side in ("tgt", "src"):
-            values = np.zeros(len(i))
-            count = np.zeros(len(i))
-            for step in (-1, (dj if side == "tgt" else di)):
-                if side == "tgt":
-                    p = j + step
-                    present = (p >= 0) & (p < self.m)
-                    found = measure(di, 1, i, p)
-                else:
-                    p = i + step
-                    present = (p >= 0) & (p < self.n)
-                    found = measure(1, dj, p, j)
-                values += np.where(present, found, 0.0)
-                count += present
-            total += np.where(count > 0, values / np.maximum(count, 1), 0.0)
-        return total / 2
+        return neighbour_mean(measure, self.n, self.m, di, dj, i, j)
 
     def _members_fit(
         self, di: int, dj: int, i: np.ndarray, j: np.ndarray, whole: np.ndarray

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from align_support import CHINESE, ENGLISH, RUSSIAN, model_cache  # noqa: F401
 
+from stmtdiff.align import corridor_band
 from stmtdiff.dictionary import cedict, key_maker, lexicon_for, load_glossary
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.lengthmodel import length_model
@@ -106,3 +107,27 @@ def test_a_glossary_line_without_a_tab_is_an_error(tmp_path: object) -> None:
     path.write_text("Сила Сибири = Power of Siberia\n", encoding="utf-8")
     with pytest.raises(StmtdiffError, match=r"terms\.tsv:1"):
         load_glossary(path, "ru", "en")
+
+
+def test_the_vectorised_lexical_gain_tables_equal_the_scorer_gain_cell_by_cell() -> None:
+    src = [
+        "1. Стороны отмечают, что товарооборот в 2024 году достиг 245 млрд долларов США.",
+        "Стороны будут расширять расчёты в национальных валютах.",
+        "2. Стороны выступают против односторонних санкций.",
+    ]
+    tgt = [
+        "1. The sides note that trade reached 245 billion U.S. dollars in 2024.",
+        "They will expand settlements in national currencies.",
+        "2. The sides oppose unilateral sanctions.",
+        "The next meeting will take place in 2026.",
+    ]
+    scorer = lexical_scorer(src, tgt, "ru", "en", lexicon=lexicon_for("ru", "en"), keys=key_maker)
+    assert scorer.window is not None and scorer.tables is not None
+    band = corridor_band(len(src), len(tgt), scorer.window)
+    for (di, dj), table in scorer.tables(band, scorer.beads).items():
+        for cell in range(band.size):
+            i, j = int(band.rows[cell]), int(band.cols[cell])
+            if i + di <= len(src) and j + dj <= len(tgt):
+                assert table[cell] == pytest.approx(scorer.gain(i, di, j, dj), abs=1e-6)
+            else:
+                assert table[cell] == float("-inf")
