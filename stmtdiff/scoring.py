@@ -69,12 +69,15 @@ INFORMATIVE_PARAGRAPHS = 1.3
 
 
 def paragraph_starts(paragraphs: Sequence[int], numbered: Sequence[bool]) -> list[bool]:
-    """Whether each sentence opens a paragraph: a new paragraph (where the text's paragraphs
-    hold several sentences) or a paragraph number (``3.``, ``三、``) at its start."""
+    """Whether each sentence opens a paragraph: a new paragraph, or a paragraph number (``3.``,
+    ``三、``) at its start. Only where the text's paragraphs hold several sentences: in text with
+    one sentence per line (segmented input) a line says nothing, and a number opening a line may
+    be the part of a sentence the other side runs on from the line before."""
     count = len(set(paragraphs))
-    informative = count > 0 and len(paragraphs) >= INFORMATIVE_PARAGRAPHS * count
+    if not count or len(paragraphs) < INFORMATIVE_PARAGRAPHS * count:
+        return [False] * len(paragraphs)
     return [
-        k > 0 and (numbered[k] or (informative and paragraphs[k] != paragraphs[k - 1]))
+        k > 0 and (numbered[k] or paragraphs[k] != paragraphs[k - 1])
         for k in range(len(paragraphs))
     ]
 

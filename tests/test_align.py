@@ -108,11 +108,15 @@ def test_a_merge_across_a_paragraph_boundary_on_one_side_only_pays_the_penalty()
     assert scorer.gain(0, 2, 0, 2) == plain.gain(0, 2, 0, 2)
 
 
-def test_paragraphs_of_one_sentence_each_say_nothing_but_numbers_still_do() -> None:
-    assert paragraph_starts([0, 1, 2, 3], [False, False, True, False]) == [
+def test_paragraphs_of_one_sentence_each_say_nothing_not_even_their_numbers() -> None:
+    assert paragraph_starts([0, 1, 2, 3], [False, False, True, False]) == [False] * 4
+
+
+def test_paragraphs_of_several_sentences_and_numbered_sentences_open_paragraphs() -> None:
+    assert paragraph_starts([0, 0, 1, 1, 1], [False, False, False, True, False]) == [
         False,
         False,
         True,
+        True,
         False,
     ]
-    assert paragraph_starts([0, 0, 1, 1], [False] * 4) == [False, False, True, False]
