@@ -27,7 +27,14 @@ import numpy as np
 
 from stmtdiff.align import Band
 from stmtdiff.lengthmodel import LengthModel, length_model
-from stmtdiff.lexicon import KeyMaker, Lexicon, base, coverage, numbering
+from stmtdiff.lexicon import (
+    NUMBERING,
+    KeyMaker,
+    Lexicon,
+    base,
+    coverage,
+    numbering,
+)
 from stmtdiff.scoring import Scorer
 from stmtdiff.semantic import (
     MAX_SIDE,
@@ -185,8 +192,10 @@ class _Side:
                 vocab.setdefault(key, len(vocab))
         self.size = len(vocab)
         known = np.zeros(self.size, dtype=bool)
+        numbered = np.zeros(self.size, dtype=bool)
         for key, index in vocab.items():
             known[index] = key in translations
+            numbered[index] = key.startswith(NUMBERING)
         weights = weight or {}
         self.ids: list[np.ndarray] = []
         self.weights: list[np.ndarray] = []
@@ -202,6 +211,7 @@ class _Side:
             self.ids.append(ids)
             self.weights.append(values)
             counted = np.ones(len(ids), dtype=bool) if count_unknown else known[ids]
+            counted &= ~numbered[ids]
             self.fixed_mass[k] = values[counted].sum()
             self.unknown_weights.append(np.where(counted, 0.0, values))
         # Which of this side's keys each key of the other side translates.

@@ -161,6 +161,18 @@ def numbering(text: str) -> str | None:
     return str(value) if value is not None else label
 
 
+#: Prefix of paragraph-number keys. Two sides numbering a paragraph alike is strong evidence;
+#: numbering it differently is none (a moved paragraph renumbers the ones after it), so an
+#: unmatched number never counts as an untranslated word.
+NUMBERING = "§"
+
+
+def without_numbering(text: str) -> str:
+    """The text after its paragraph number, if any: the number is the paragraph's, not one the
+    sentence states (``4.`` against ``三、`` or a renumbered ``3.`` says nothing against a pair)."""
+    return _NUMBERING.sub("", canonical(text), count=1)
+
+
 @dataclass
 class Lexicon:
     """Word translations between ``src_lang`` and ``tgt_lang`` (both directions)."""
@@ -242,7 +254,10 @@ class KeyMaker:
         """Lexicon keys of ``text``; paragraph numbering becomes a key written alike in every
         language (``§3`` for ``3.``, ``三、`` and ``(3)``)."""
         label = numbering(text)
-        found = [f"§{label}"] if label is not None else []
+        found = []
+        if label is not None:
+            found.append(f"{NUMBERING}{label}")
+            text = without_numbering(text)
         if self.lang in {"zh", "ja"}:
             return found + han_keys(text, self.headwords, self.longest)
         return found + alpha_keys(text, self.lang)
@@ -272,7 +287,8 @@ def coverage(
     src_set = set(src_keys)
     forward, backward = lexicon.forward, lexicon.backward
     if count_unknown:
-        src_known, tgt_known = src_keys, tgt_keys
+        src_known = [k for k in src_keys if not k.startswith(NUMBERING) or k in tgt_set]
+        tgt_known = [k for k in tgt_keys if not k.startswith(NUMBERING) or k in src_set]
     else:
         src_known = [k for k in src_keys if k in forward or k in tgt_set]
         tgt_known = [k for k in tgt_keys if k in backward or k in src_set]

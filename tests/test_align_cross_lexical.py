@@ -10,7 +10,7 @@ from stmtdiff.dictionary import cedict, key_maker, lexicon_for, load_glossary
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import lexical_scorer, numbering, numbers
-from stmtdiff.lexicon import KeyMaker, coverage
+from stmtdiff.lexicon import KeyMaker, Lexicon, coverage
 from stmtdiff.scoring import run
 
 pytestmark = pytest.mark.usefixtures("model_cache")
@@ -131,3 +131,21 @@ def test_the_vectorised_lexical_gain_tables_equal_the_scorer_gain_cell_by_cell()
                 assert table[cell] == pytest.approx(scorer.gain(i, di, j, dj), abs=1e-6)
             else:
                 assert table[cell] == float("-inf")
+
+
+def test_paragraph_numbers_that_agree_count_for_a_pair_and_differing_ones_never_against() -> None:
+    keys = KeyMaker("en")
+    stress = keys.keys("4. The Parties stress the friendship between the two peoples.")
+    renumbered = keys.keys("3. The Parties stress the friendship between the two peoples.")
+    same_number = keys.keys("4. The Parties stress the friendship between the two peoples.")
+    lexicon = Lexicon("en", "en")
+    moved = coverage([stress], [renumbered], lexicon, count_unknown=True)
+    unmoved = coverage([stress], [same_number], lexicon, count_unknown=True)
+    unnumbered = coverage(
+        [keys.keys("The Parties stress the friendship between the two peoples.")],
+        [keys.keys("The Parties stress the friendship between the two peoples.")],
+        lexicon,
+        count_unknown=True,
+    )
+    assert moved[:2] == unnumbered[:2] == (1.0, 1.0)
+    assert unmoved[:2] == (1.0, 1.0) and unmoved[2] > moved[2]
