@@ -143,10 +143,15 @@ def _prefix(starts: Sequence[bool]) -> list[int]:
     return out
 
 
+#: Corridors of more cells than this (a first pass that found almost nothing) are searched
+#: cell by cell: the tables hold some forty arrays of this size.
+MAX_TABLE_CELLS = 1_000_000
+
+
 def run(scorer: Scorer, n: int, m: int) -> list[Bead]:
     """Align with ``scorer``; each returned bead's score is its similarity (0 for skips)."""
-    if scorer.tables is not None and scorer.window is not None and n and m:
-        band = corridor_band(n, m, scorer.window)
+    band = corridor_band(n, m, scorer.window) if scorer.window is not None and n and m else None
+    if scorer.tables is not None and band is not None and band.size <= MAX_TABLE_CELLS:
         found = align_tables(n, m, band, scorer.tables(band, scorer.beads))
         path = [Bead(tuple(range(i, i + di)), tuple(range(j, j + dj))) for i, di, j, dj in found]
     else:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from align_support import CHINESE, ENGLISH, RUSSIAN
 
+from stmtdiff import scoring
 from stmtdiff.align import align, align_tables, corridor_band
 from stmtdiff.embed import UseEncoder, encoder_available
 from stmtdiff.lengthmodel import length_model
@@ -13,6 +14,7 @@ from stmtdiff.lexical import LexicalEvidence
 from stmtdiff.lexicon import KeyMaker, Lexicon
 from stmtdiff.model import Bead
 from stmtdiff.pairalign import Evidence, align_pair
+from stmtdiff.scoring import run
 from stmtdiff.semantic import bead_types, corridor, first_pass, looks_comparable, semantic_scorer
 from stmtdiff.versions import version_from_sentences
 
@@ -155,3 +157,14 @@ def starts(beads: list[Bead]) -> list[tuple[int, int]]:
         out.append((i, j))
         i, j = i + len(bead.src), j + len(bead.tgt)
     return out
+
+
+def test_a_corridor_too_wide_for_tables_is_searched_cell_by_cell_to_the_same_beads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    src = [s.text for s in version_from_sentences("ru", RUSSIAN, lang="ru").sentences]
+    tgt = [s.text for s in version_from_sentences("zh", CHINESE, lang="zh").sentences]
+    scorer = semantic_scorer(src, tgt, "ru", "zh", WordHashEncoder())
+    fast = run(scorer, len(src), len(tgt))
+    monkeypatch.setattr(scoring, "MAX_TABLE_CELLS", 0)
+    assert pairs(run(scorer, len(src), len(tgt))) == pairs(fast)
