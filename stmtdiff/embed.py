@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import platformdirs
 
+from stmtdiff.cachefiles import set_aside, user_cache_dir
 from stmtdiff.semantic import Encoder
 
 #: Identifies the vectors in the cache; change it when the model or its preprocessing changes.
@@ -41,7 +41,6 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (model, digest)
 ) WITHOUT ROWID
 """
-_SIDE_FILES = ("-journal", "-wal", "-shm")
 #: Vectors kept in memory by a caching encoder (float16, 1 KB each).
 RECENT = 32_768
 _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
@@ -57,7 +56,7 @@ CACHE_ENV = "STMTDIFF_MODEL_CACHE"
 def cache_dir() -> Path:
     """Folder of the embedding cache and prepared lexicons (per user, unless overridden)."""
     override = os.environ.get(CACHE_ENV)
-    return Path(override) if override else Path(platformdirs.user_cache_dir("stmtdiff"))
+    return Path(override) if override else user_cache_dir()
 
 
 def default_cache_path() -> Path:
@@ -71,22 +70,6 @@ def _warn(message: str) -> None:
 
 class _Unusable(Exception):
     pass
-
-
-def _set_aside(path: Path) -> Path:
-    """Rename a bad cache file (and SQLite's side files) out of the way; return the new name."""
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while aside.exists():
-        counter += 1
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    path.rename(aside)
-    for suffix in _SIDE_FILES:
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(aside.with_name(aside.name + suffix))
-    return aside
 
 
 def digest(text: str) -> bytes:
@@ -109,7 +92,7 @@ class EmbeddingCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = self._open()
         except _Unusable:
-            self.set_aside = _set_aside(path)
+            self.set_aside = set_aside(path)
             warn(
                 f"embedding cache {path} is corrupt; set it aside as {self.set_aside.name} "
                 "and started a new one"

@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-import platformdirs
 
 from stmtdiff import __version__
+from stmtdiff.cachefiles import user_cache_dir
 from stmtdiff.errors import StmtdiffError
 
 USER_AGENT = f"stmtdiff/{__version__} (+https://github.com/stmtdiff)"
@@ -50,7 +50,7 @@ def default_cache_dir() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override)
-    return platformdirs.user_cache_path("stmtdiff", appauthor=False) / "pages"
+    return user_cache_dir() / "pages"
 
 
 def fetch_page(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from stmtdiff.cachefiles import SQLITE_SIDE_FILES, set_aside
 from stmtdiff.errors import StmtdiffError
 
 _SCHEMA_VERSION = 1
@@ -28,7 +29,6 @@ CREATE TABLE IF NOT EXISTS translations (
     PRIMARY KEY (engine, source, target, text)
 )
 """
-_SIDE_FILES = ("-journal", "-wal", "-shm")
 _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 
 
@@ -48,22 +48,6 @@ class CacheStats:
 
 class _Unusable(Exception):
     pass
-
-
-def _set_aside(path: Path) -> Path:
-    """Rename a bad cache file (and SQLite's side files) out of the way; return the new name."""
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while aside.exists():
-        counter += 1
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    path.rename(aside)
-    for suffix in _SIDE_FILES:
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(aside.with_name(aside.name + suffix))
-    return aside
 
 
 class TranslationCache:
@@ -89,7 +73,7 @@ class TranslationCache:
         try:
             self._conn = self._open()
         except _Unusable:
-            self.set_aside = _set_aside(path)
+            self.set_aside = set_aside(path)
             try:
                 self._conn = self._open()
             except _Unusable as error:
@@ -171,7 +155,10 @@ class TranslationCache:
     def stats(self) -> CacheStats:
         size = sum(
             p.stat().st_size
-            for p in (self.path, *(self.path.with_name(self.path.name + s) for s in _SIDE_FILES))
+            for p in (
+                self.path,
+                *(self.path.with_name(self.path.name + s) for s in SQLITE_SIDE_FILES),
+            )
             if p.exists()
         )
         if self._conn is None:

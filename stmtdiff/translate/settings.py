@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
 
-import platformdirs
-
+from stmtdiff.cachefiles import user_cache_dir
 from stmtdiff.errors import StmtdiffError
 
 #: Every engine stmtdiff can send text to; nothing else is ever contacted.
@@ -24,7 +23,7 @@ class TranslationError(StmtdiffError):
 
 def default_cache_path() -> Path:
     """The per-user cache file, so translations survive across runs and projects."""
-    return Path(platformdirs.user_cache_dir("stmtdiff")) / "translations.sqlite3"
+    return user_cache_dir() / "translations.sqlite3"
 
 
 @dataclass
