@@ -20,7 +20,7 @@ from stmtdiff.langid import detect_language
 from stmtdiff.model import Comparison, Version
 from stmtdiff.offline import offline_evidence
 from stmtdiff.pairalign import align_pair
-from stmtdiff.translate import TranslationSettings, translate_sentences
+from stmtdiff.translate.settings import TranslationSettings
 from stmtdiff.versions import DETECT_SAMPLE, make_version
 
 
@@ -172,6 +172,9 @@ def machine_translate(versions: Sequence[Version], settings: TranslationSettings
     engine = settings.engine
     if engine is None:
         return []
+    # Imported here: the HTTP clients behind the engines are only needed once one is asked for.
+    from stmtdiff.translate.service import translate_sentences
+
     notes: list[str] = []
     target = settings.target.split("-")[0].lower()
     for version in versions:

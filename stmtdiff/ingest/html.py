@@ -13,7 +13,6 @@ import copy
 import re
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from stmtdiff.errors import StmtdiffError
@@ -59,6 +58,8 @@ _PUBLISHER_META = ("og:site_name", "sitename", "application-name", "source", "co
 
 def extract_html(markup: str, source: str) -> Document:
     """The page's headline, date, publisher and body paragraphs, one paragraph per line."""
+    import trafilatura  # only when a page is read: it costs a tenth of a second to import
+
     tree = _parse(markup, source)
     meta = trafilatura.extract_metadata(copy.deepcopy(tree))
     title = _clean(meta.title) if meta.title else None
@@ -194,6 +195,8 @@ def _paragraphs(container: lxml.html.HtmlElement) -> list[str]:
 
 
 def _body_by_trafilatura(tree: lxml.html.HtmlElement) -> list[str]:
+    import trafilatura
+
     text = trafilatura.extract(
         copy.deepcopy(tree),
         output_format="txt",

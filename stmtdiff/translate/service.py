@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, as_completed
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -32,10 +33,12 @@ from rich.progress import (
 from stmtdiff.translate.cache import TranslationCache
 from stmtdiff.translate.chunks import join_pieces, split_for_limit
 from stmtdiff.translate.config import credentials_for
-from stmtdiff.translate.engines import Engine, make_engine
 from stmtdiff.translate.languages import normalize_language
 from stmtdiff.translate.settings import TranslationError, TranslationResult, TranslationSettings
 from stmtdiff.translate.transport import HttpStatusError, MalformedResponse, TransportError
+
+if TYPE_CHECKING:
+    from stmtdiff.translate.engines import Engine
 
 #: Runs sending at least this many texts get a progress bar (when stderr is a terminal).
 PROGRESS_THRESHOLD = 10
@@ -358,6 +361,9 @@ def translate_sentences(
         if settings.offline or not positions:
             missing = sorted(i for indices in positions.values() for i in indices)
             return TranslationResult(translations, engine_name, missing, notices=notices)
+
+        # The engines' HTTP clients (deep-translator, deepl, requests) load only when needed.
+        from stmtdiff.translate.engines import make_engine
 
         engine = make_engine(
             engine_name,
