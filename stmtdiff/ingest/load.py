@@ -8,10 +8,8 @@ from typing import BinaryIO
 
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest.document import Document
-from stmtdiff.ingest.docx import extract_docx
 from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
 from stmtdiff.ingest.html import extract_html
-from stmtdiff.ingest.pdf import extract_pdf
 from stmtdiff.ingest.sniff import Kind, sniff
 from stmtdiff.ingest.text import decode_html, decode_text
 
@@ -65,9 +63,14 @@ def parse_bytes(data: bytes, source: str, *, declared_charset: str | None = None
     if not data:
         raise StmtdiffError(f"{source}: the file is empty")
     kind = sniff(data, source)
+    # pdfminer and python-docx load only for their formats: most inputs are text or HTML.
     if kind is Kind.PDF:
+        from stmtdiff.ingest.pdf import extract_pdf
+
         return extract_pdf(data, source)
     if kind is Kind.DOCX:
+        from stmtdiff.ingest.docx import extract_docx
+
         return extract_docx(data, source)
     if kind is Kind.HTML:
         markup, encoding = decode_html(data, source, declared_charset)

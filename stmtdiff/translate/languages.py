@@ -8,11 +8,7 @@ translated once is found again however the user spelled the language.
 
 from __future__ import annotations
 
-from deep_translator.constants import (
-    GOOGLE_LANGUAGES_TO_CODES,
-    LIBRE_LANGUAGES_TO_CODES,
-    MY_MEMORY_LANGUAGES_TO_CODES,
-)
+from functools import cache
 
 from stmtdiff.translate.settings import TranslationError
 
@@ -32,8 +28,25 @@ _ALIASES = {
     "eng": "en",
 }
 
-_GOOGLE_CODES = frozenset(GOOGLE_LANGUAGES_TO_CODES.values())
-_LIBRE_CODES = frozenset(LIBRE_LANGUAGES_TO_CODES.values())
+
+@cache
+def _engine_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    """deep-translator's language tables: Google's and Libre's codes, MyMemory's locales.
+
+    Loaded on first use: importing deep-translator costs a tenth of a second that a run which
+    translates nothing should not pay.
+    """
+    from deep_translator.constants import (
+        GOOGLE_LANGUAGES_TO_CODES,
+        LIBRE_LANGUAGES_TO_CODES,
+        MY_MEMORY_LANGUAGES_TO_CODES,
+    )
+
+    return (
+        frozenset(GOOGLE_LANGUAGES_TO_CODES.values()),
+        frozenset(LIBRE_LANGUAGES_TO_CODES.values()),
+        dict(MY_MEMORY_LANGUAGES_TO_CODES),
+    )
 
 
 def normalize_language(code: str) -> str:
@@ -57,7 +70,7 @@ def _google(code: str) -> str:
     if code in special:
         return special[code]
     for candidate in (code, _base(code)):
-        if candidate in _GOOGLE_CODES:
+        if candidate in _engine_tables()[0]:
             return candidate
     raise _unsupported("google", code)
 
@@ -65,7 +78,7 @@ def _google(code: str) -> str:
 def _libre(code: str) -> str:
     if code == "zh-tw":  # LibreTranslate calls traditional Chinese "zt"; deep-translator lacks it
         raise _unsupported("libre", code)
-    if _base(code) in _LIBRE_CODES:
+    if _base(code) in _engine_tables()[1]:
         return _base(code)
     raise _unsupported("libre", code)
 
@@ -75,12 +88,13 @@ def _mymemory(code: str) -> str:
     special = {"zh": "zh-CN", "zh-tw": "zh-TW", "en": "en-GB"}
     if code in special:
         return special[code]
-    by_lower = {value.lower(): value for value in MY_MEMORY_LANGUAGES_TO_CODES.values()}
+    locales = _engine_tables()[2]
+    by_lower = {value.lower(): value for value in locales.values()}
     if code in by_lower:
         return str(by_lower[code])
     plain = [
         value
-        for name, value in MY_MEMORY_LANGUAGES_TO_CODES.items()
+        for name, value in locales.items()
         if _base(value.lower()) == _base(code) and " " not in name and "(" not in name
     ]
     if plain:
