@@ -41,7 +41,7 @@ def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = 
         action="append",
         default=[],
         metavar="VERSION=FILE",
-        help="English translation of a version, one sentence per line; repeatable",
+        help="translation of a version: one sentence per line, or a whole text; repeatable",
     )
     add_translation_arguments(parser)
 
