@@ -16,6 +16,9 @@ from langdetect import DetectorFactory, LangDetectException, detect_langs
 
 DetectorFactory.seed = 0
 
+#: Latin-script texts with fewer letters than this are taken for English (see detect_language).
+SHORT_LATIN = 16
+
 #: Letters Russian lacks; any of them in a Cyrillic text rules Russian out.
 _UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
 _BELARUSIAN_ONLY = frozenset("ўЎ")
@@ -90,6 +93,10 @@ def detect_language(text: str) -> str:
         return _cyrillic_language(text, guess)
     if guess is None or guess.startswith("zh") or guess in {"ko", "ja", "ru", "uk", "bg"}:
         return "en" if script == "latin" else "und"
+    if script == "latin" and script_counts(text)["latin"] < SHORT_LATIN:
+        # "One sentence." comes out French: too few letters to tell Latin-script languages
+        # apart, so take the one most statements in Latin script are written in.
+        return "en"
     return guess
 
 

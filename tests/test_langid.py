@@ -49,3 +49,12 @@ def test_mixed_documents_are_detected_per_sentence() -> None:
 
 def test_han_outweighs_a_few_latin_letters() -> None:
     assert dominant_script("在G20和APEC框架内加强协调与合作") == "han"
+
+
+@pytest.mark.parametrize("text", ["One sentence.", "Visit ended.", "Joint Statement"])
+def test_very_short_latin_text_is_taken_for_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+def test_a_short_but_clear_german_sentence_stays_german() -> None:
+    assert detect_language("Die Seiten einigten sich.") == "de"
