@@ -9,7 +9,6 @@ Prints seconds and peak memory (tracemalloc, Python allocations) per size, for t
 from __future__ import annotations
 
 import argparse
-import random
 import resource
 import subprocess
 import sys
@@ -21,52 +20,13 @@ from pathlib import Path
 from stmtdiff.compare import compare
 from stmtdiff.versions import make_version
 
-SUBJECTS = ["The Parties", "Russia", "China", "The heads of state", "Both sides", "The ministers"]
-VERBS = ["condemn", "welcome", "support", "oppose", "note", "reaffirm", "stress", "call for"]
-OBJECTS = [
-    "unilateral sanctions that lack a basis in international law",
-    "the central role of the United Nations in international affairs",
-    "trade between the two countries, which reached {n} billion dollars",
-    "the Years of Culture in {y}",
-    "an equal and orderly multipolar world",
-    "settlements in national currencies for {n} percent of trade",
-    "any attempt to revise the outcomes of the Second World War",
-    "cooperation in the Arctic and on the Northern Sea Route",
-]
-
-
-def make_pair(size: int, seed: int = 7) -> tuple[str, str]:
-    """A statement of ``size`` sentences and an edited copy (5% edits, drops, inserts, merges)."""
-    rng = random.Random(seed)
-    sentences = [
-        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} "
-        + rng.choice(OBJECTS).format(n=rng.randint(10, 900), y=rng.randint(1990, 2030))
-        + f" (item {k})."
-        for k in range(size)
-    ]
-    edited: list[str] = []
-    for sentence in sentences:
-        roll = rng.random()
-        if roll < 0.02:
-            continue
-        if roll < 0.04:
-            edited.append("An added sentence about " + rng.choice(OBJECTS).format(n=1, y=2))
-        if roll < 0.07:
-            sentence = sentence.replace(" ", " firmly ", 1)
-        if roll > 0.98 and edited:
-            edited[-1] = edited[-1].rstrip(".") + ", and " + sentence
-            continue
-        edited.append(sentence)
-
-    def text(items: list[str]) -> str:
-        return "\n\n".join(" ".join(items[k : k + 4]) for k in range(0, len(items), 4)) + "\n"
-
-    return text(sentences), text(edited)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from reportkit import statement_pair  # one generator for the size tests and every benchmark
 
 
 def core(size: int) -> tuple[float, float, int]:
     """Seconds (best of 3, untraced) and peak traced MiB of segment + compare in this process."""
-    left, right = make_pair(size)
+    left, right = statement_pair(size)
 
     def once() -> int:
         result = compare([make_version("a", left, lang="en"), make_version("b", right, lang="en")])
@@ -85,7 +45,7 @@ def core(size: int) -> tuple[float, float, int]:
 
 
 def cli(size: int) -> tuple[float, float]:
-    left, right = make_pair(size)
+    left, right = statement_pair(size)
     with tempfile.TemporaryDirectory() as folder:
         a, b = Path(folder, "a.txt"), Path(folder, "b.txt")
         a.write_text(left, encoding="utf-8")

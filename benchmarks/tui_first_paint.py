@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 import time
+from pathlib import Path
 
-from compare_speed import make_pair
 from textual.events import Ready
 from textual.message import Message
 from textual.pilot import Pilot
@@ -25,9 +26,12 @@ from stmtdiff.model import Comparison
 from stmtdiff.tui.app import make_app
 from stmtdiff.versions import make_version
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from reportkit import statement_pair  # the generator the size tests use
+
 
 def build(size: int) -> Comparison:
-    pivot, other = make_pair(size)
+    pivot, other = statement_pair(size)
     return compare([make_version("a", pivot, lang="en"), make_version("b", other, lang="en")])
 
 
