@@ -39,6 +39,7 @@ from stmtdiff.scoring import Scorer
 from stmtdiff.semantic import (
     MAX_SIDE,
     UNRELATED,
+    band_gains,
     bead_types,
     corridor,
     fill_band,
@@ -474,22 +475,16 @@ class _LexicalTables:
         return out
 
     def gains(self, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
-        band, params = self.band, self.params
-        out: dict[tuple[int, int], np.ndarray] = {}
-        for di, dj in beads:
-            i, j = band.rows, band.cols
-            valid = (i + di <= self.n) & (j + dj <= self.m)
-            if di == 0 or dj == 0:
-                out[(di, dj)] = np.where(valid, params.skip, -np.inf)
-                continue
-            i, j = np.minimum(i, self.n - 1), np.minimum(j, self.m - 1)
-            score = self.similarity(di, dj, i, j)
-            if params.margin:
-                score = score - neighbour_mean(self.similarity, self.n, self.m, di, dj, i, j)
-            if self.informed:
-                score = np.where(self.words.words(di, dj, i, j) < params.floor, UNRELATED, score)
-            out[(di, dj)] = np.where(valid, score, -np.inf)
-        return out
+        return band_gains(self.band, self.n, self.m, beads, self.params.skip, self._bead_score)
+
+    def _bead_score(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        params = self.params
+        score = self.similarity(di, dj, i, j)
+        if params.margin:
+            score = score - neighbour_mean(self.similarity, self.n, self.m, di, dj, i, j)
+        if self.informed:
+            score = np.where(self.words.words(di, dj, i, j) < params.floor, UNRELATED, score)
+        return score
 
 
 __all__ = ["MAX_SIDE", "LexicalParams", "lexical_scorer", "numbering", "numbers"]

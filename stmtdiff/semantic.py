@@ -437,6 +437,28 @@ def semantic_scorer(
     )
 
 
+def band_gains(
+    band: Band,
+    n: int,
+    m: int,
+    beads: Sequence[tuple[int, int]],
+    skip: float,
+    score: Callable[[int, int, np.ndarray, np.ndarray], np.ndarray],
+) -> dict[tuple[int, int], np.ndarray]:
+    """Gain tables for ``beads`` over ``band``: ``skip`` for 1-0 and 0-1, ``score(di, dj, i, j)``
+    for the rest, and -inf where a bead would run past the end of either text."""
+    out: dict[tuple[int, int], np.ndarray] = {}
+    for di, dj in beads:
+        i, j = band.rows, band.cols
+        valid = (i + di <= n) & (j + dj <= m)
+        if di == 0 or dj == 0:
+            out[(di, dj)] = np.where(valid, skip, -np.inf)
+            continue
+        i, j = np.minimum(i, n - 1), np.minimum(j, m - 1)
+        out[(di, dj)] = np.where(valid, score(di, dj, i, j), -np.inf)
+    return out
+
+
 def neighbour_mean(
     measure: Callable[[int, int, np.ndarray, np.ndarray], np.ndarray],
     n: int,
@@ -557,29 +579,23 @@ class _SemanticTables:
         return fit
 
     def gains(self, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
-        band, params = self.band, self.params
-        out: dict[tuple[int, int], np.ndarray] = {}
-        for di, dj in beads:
-            i, j = band.rows, band.cols
-            valid = (i + di <= self.n) & (j + dj <= self.m)
-            if di == 0 or dj == 0:
-                out[(di, dj)] = np.where(valid, params.skip, -np.inf)
-                continue
-            i, j = np.minimum(i, self.n - 1), np.minimum(j, self.m - 1)
-            whole = self.cosine(di, dj, i, j)
-            score = whole.copy()
+        return band_gains(self.band, self.n, self.m, beads, self.params.skip, self._bead_score)
+
+    def _bead_score(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        params = self.params
+        whole = self.cosine(di, dj, i, j)
+        score = whole.copy()
+        if params.margin:
+            score -= self._neighbours(self.cosine, di, dj, i, j)
+        if self.word_tables is not None:
+            lexical = self._words(di, dj, i, j)
             if params.margin:
-                score -= self._neighbours(self.cosine, di, dj, i, j)
-            if self.word_tables is not None:
-                lexical = self._words(di, dj, i, j)
-                if params.margin:
-                    lexical -= self._neighbours(self._words, di, dj, i, j)
-                score += params.word_weight * lexical
-            if params.length_penalty:
-                a = self.src_len[di - 1][i]
-                b = self.tgt_len[dj - 1][j] * self.ratio
-                score *= np.log2(1.0 + np.minimum(a, b) / np.maximum(np.maximum(a, b), 1e-9))
-            related = (whole >= params.floor) & self._members_fit(di, dj, i, j, whole)
-            score = np.where(related, score, UNRELATED)
-            out[(di, dj)] = np.where(valid, score, -np.inf)
-        return out
+                lexical -= self._neighbours(self._words, di, dj, i, j)
+            score += params.word_weight * lexical
+        if params.length_penalty:
+            a = self.src_len[di - 1][i]
+            b = self.tgt_len[dj - 1][j] * self.ratio
+            score *= np.log2(1.0 + np.minimum(a, b) / np.maximum(np.maximum(a, b), 1e-9))
+        related = (whole >= params.floor) & self._members_fit(di, dj, i, j, whole)
+        result: np.ndarray = np.where(related, score, UNRELATED)
+        return result
