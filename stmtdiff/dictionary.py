@@ -15,16 +15,15 @@ Front-end code: reads files, builds ``stmtdiff.lexicon.Lexicon`` objects once pe
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from stmtdiff.embed import cache_dir
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.fsutil import write_bytes_atomic
 from stmtdiff.lexicon import KeyMaker, Lexicon, alpha_keys, base, inverse
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -35,18 +34,6 @@ _SEE = re.compile(r"^see (?:also )?([^|\[\s]+)(?:\|([^\[\s]+))?")
 
 #: Bump when the prepared form of CC-CEDICT changes.
 _PREPARED_VERSION = 2
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so a reader never sees half."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _gloss_keys(gloss: str) -> list[str]:

@@ -19,23 +19,33 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place.
+
+    Raises ``OSError``: caches decide for themselves whether a failed write matters; output the
+    user asked for goes through ``write_atomic``, which turns it into a message.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file renamed into place."""
+    """Write ``text`` (UTF-8) to ``path`` atomically; problems become one-line errors."""
     target = Path(path)
     if target.is_dir():
         raise StmtdiffError(f"{target}: is a directory, not a file to write")
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise StmtdiffError(f"{target}: folder {directory} does not exist")
+    if not target.parent.is_dir():
+        raise StmtdiffError(f"{target}: folder {target.parent} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
+        write_bytes_atomic(target, text.encode("utf-8"))
     except OSError as error:
-        if "tmp" in locals() and os.path.exists(tmp):
-            os.unlink(tmp)
         raise StmtdiffError(f"{target}: cannot write ({error.strerror or error})") from None

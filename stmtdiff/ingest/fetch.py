@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ import httpx
 from stmtdiff import __version__
 from stmtdiff.cachefiles import user_cache_dir
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.fsutil import write_bytes_atomic
 
 USER_AGENT = f"stmtdiff/{__version__} (+https://github.com/stmtdiff)"
 DEFAULT_TIMEOUT = 20.0
@@ -148,18 +148,9 @@ class _Cache:
         fields = {k: v for k, v in asdict(page).items() if k not in ("content", "from_cache")}
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            _write_atomic(body, page.content)
-            _write_atomic(meta, json.dumps(fields, ensure_ascii=False, indent=1).encode("utf-8"))
+            write_bytes_atomic(body, page.content)
+            write_bytes_atomic(
+                meta, json.dumps(fields, ensure_ascii=False, indent=1).encode("utf-8")
+            )
         except OSError:
             return
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        raise
