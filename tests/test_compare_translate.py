@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from translate_stubs import serving
+from translate_stubs import libre_flags, serving
 
 from stmtdiff.cli import main
 
@@ -45,12 +45,7 @@ def test_translation_aligns_shared_sentences_and_shows_the_omission(
             [
                 "compare",
                 *pair,
-                "--translate",
-                "libre",
-                "--translate-url",
-                stub.url,
-                "--cache",
-                str(cache),
+                *libre_flags(stub.url, cache),
             ],
             capsys,
         )
@@ -86,12 +81,7 @@ def test_offline_sends_nothing_and_says_what_lacks_a_translation(
             [
                 "compare",
                 *pair,
-                "--translate",
-                "libre",
-                "--translate-url",
-                stub.url,
-                "--cache",
-                str(tmp_path / "empty.sqlite3"),
+                *libre_flags(stub.url, tmp_path / "empty.sqlite3"),
                 "--offline",
             ],
             capsys,
@@ -123,14 +113,9 @@ def test_an_unreachable_engine_is_one_line_and_exit_two(
         [
             "compare",
             *pair,
-            "--translate",
-            "libre",
-            "--translate-url",
-            "http://127.0.0.1:9/",
+            *libre_flags("http://127.0.0.1:9/", tmp_path / "c.sqlite3"),
             "--translate-timeout",
             "0.5",
-            "--cache",
-            str(tmp_path / "c.sqlite3"),
         ]
     )
     err = capsys.readouterr().err
@@ -151,12 +136,7 @@ def test_show_translation_prints_translations_under_the_originals(
             [
                 "compare",
                 *pair,
-                "--translate",
-                "libre",
-                "--translate-url",
-                stub.url,
-                "--cache",
-                str(tmp_path / "c.sqlite3"),
+                *libre_flags(stub.url, tmp_path / "c.sqlite3"),
                 "--show-translation",
             ]
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from translate_stubs import serving
+from translate_stubs import libre_flags, serving
 
 from stmtdiff.cli import main
 
@@ -34,12 +34,7 @@ def test_align_translates_both_sides_and_names_the_engine(
             [
                 "align",
                 *files,
-                "--translate",
-                "libre",
-                "--translate-url",
-                stub.url,
-                "--cache",
-                str(tmp_path / "c.sqlite3"),
+                *libre_flags(stub.url, tmp_path / "c.sqlite3"),
             ]
         )
         assert stub.count == 5
@@ -58,12 +53,7 @@ def test_check_with_translate_reports_the_dropped_sentence(
             [
                 "check",
                 *files,
-                "--translate",
-                "libre",
-                "--translate-url",
-                stub.url,
-                "--cache",
-                str(tmp_path / "c.sqlite3"),
+                *libre_flags(stub.url, tmp_path / "c.sqlite3"),
                 "--format",
                 "github",
             ]
@@ -82,12 +72,7 @@ def test_check_offline_sends_nothing(
             [
                 "check",
                 *files,
-                "--translate",
-                "libre",
-                "--translate-url",
-                stub.url,
-                "--cache",
-                str(tmp_path / "c.sqlite3"),
+                *libre_flags(stub.url, tmp_path / "c.sqlite3"),
                 "--offline",
             ]
         )

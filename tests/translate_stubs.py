@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -236,6 +237,11 @@ def serving(**options: Any) -> Iterator[StubServer]:
         yield server
     finally:
         server.close()
+
+
+def libre_flags(url: str, cache: str | Path) -> list[str]:
+    """Flags that translate with the stub's LibreTranslate into a private cache file."""
+    return ["--translate", "libre", "--translate-url", url, "--cache", str(cache)]
 
 
 def json_reply(status: int, body: Mapping[str, Any], **headers: str) -> Reply:
