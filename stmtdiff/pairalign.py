@@ -168,7 +168,14 @@ def _same_language(pivot: Version, other: Version, evidence: Evidence) -> Scorer
         count_unknown=True,
     )
     return semantic_scorer(
-        src, tgt, pivot.lang, other.lang, encoder, words=words, method="same-language"
+        src,
+        tgt,
+        pivot.lang,
+        other.lang,
+        encoder,
+        words=words,
+        method="same-language",
+        expected_ratio=1.0,
     )
 
 
@@ -234,19 +241,19 @@ def align_pair(
     beads = run(scorer, len(pivot.sentences), len(other.sentences))
     trust = confidence(beads)
     warning = None
-    if scorer.method in {"lexical", "semantic"}:
-        if scorer.comparable:
-            warning = (
-                f"alignment of {other.display_label} to {pivot.display_label} is unreliable: "
-                "their lengths say they are not translations of each other, so only sentences "
-                "that clearly say the same thing are paired; try --translate ENGINE"
-            )
-        elif trust < UNRELIABLE:
-            warning = (
-                f"alignment of {other.display_label} to {pivot.display_label} is unreliable "
-                f"(confidence {trust:.2f}): these may not be translations of each other; "
-                "try --translate ENGINE or --translation"
-            )
+    if scorer.comparable:
+        warning = (
+            f"alignment of {other.display_label} to {pivot.display_label} is unreliable: "
+            "their lengths say they are not versions of one text, so only sentences that "
+            "clearly say the same thing are paired"
+            + ("; try --translate ENGINE" if scorer.method != "same-language" else "")
+        )
+    elif scorer.method in {"lexical", "semantic"} and trust < UNRELIABLE:
+        warning = (
+            f"alignment of {other.display_label} to {pivot.display_label} is unreliable "
+            f"(confidence {trust:.2f}): these may not be translations of each other; "
+            "try --translate ENGINE or --translation"
+        )
     return PairAlignment(
         pivot=pivot.id,
         other=other.id,

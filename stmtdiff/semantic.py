@@ -53,13 +53,17 @@ class SemanticParams:
     skip: float = -0.15
     #: Subtract the mean similarity to neighbouring sentences.
     margin: bool = True
+    #: Weight of that margin on the encoder's cosines (word evidence subtracts its own in full).
+    neighbour_weight: float = 0.8
     #: Multiply by log2(1 + shorter/longer), lengths in characters scaled by the document ratio.
     length_penalty: bool = True
     #: Runs of up to this many sentences are embedded as text (what Bertalign does); longer
     #: runs get the normalised sum of their sentences' vectors, which costs no encoder time.
     concatenate: int = 4
     #: Runs less similar than this (cosine) are never aligned: better left as missing/extra.
-    floor: float = 0.2
+    #: Low, because free (literary) translations of one sentence can sit near 0.1; the margin
+    #: and the skip cost keep unrelated neighbours apart.
+    floor: float = 0.05
     #: Weight of word-level (lexicon) evidence added to the cosine, when there is any.
     word_weight: float = 0.6
     #: In a bead of several sentences on one side, each must be at least this similar to the
@@ -70,11 +74,16 @@ class SemanticParams:
     #: A merge must not make the bead less similar than it is without the merged sentence at
     #: either end by more than this: a sentence the other side leaves out is not absorbed.
     merge_tolerance: float | None = 0.1
+    #: Paid by 2-2 beads: two sentences on each side are nearly always two 1-1 beads, and the
+    #: merged texts' cosine flatters the pairing.
+    two_two_cost: float = 0.04
 
 
 #: For versions that are not translations of each other (two readouts of one meeting): only
 #: clearly related sentences pair up, few merges, and leaving a sentence out costs little.
-COMPARABLE = SemanticParams(skip=-0.1, floor=0.3, member_floor=0.3, max_bead=4)
+COMPARABLE = SemanticParams(
+    skip=-0.1, floor=0.3, member_floor=0.3, max_bead=4, neighbour_weight=1.0
+)
 #: A document whose length ratio is off the language pair's by more than this factor is taken
 #: for a comparable text, not a translation (translations seen in the dev data stay within 1.4).
 COMPARABLE_RATIO = 1.6
@@ -375,9 +384,10 @@ def semantic_scorer(
         window = [(0, m)] * (n + 1)
     src_len, tgt_len = _lengths(src), _lengths(tgt)
     # Source characters per target character: the document's, pulled towards the language
-    # pair's when known (omissions skew a document's own ratio; style skews the pair's).
+    # pair's when known (omissions skew a document's own ratio; style skews the pair's). In
+    # one language there is no pair's ratio: the document's own is the better guide.
     ratio = float(src_len[0].sum() / tgt_len[0].sum()) if n and m else 1.0
-    if expected_ratio:
+    if expected_ratio and src_lang.split("-")[0] != tgt_lang.split("-")[0]:
         ratio = float(np.sqrt(ratio / expected_ratio))
     word_weight = params.word_weight if words is not None else 0.0
 
@@ -409,7 +419,8 @@ def semantic_scorer(
         if score < params.floor or not members_fit(i, di, j, dj):
             return UNRELATED
         if params.margin:
-            score -= sum(v.weight * v.neighbours(i, di, j, dj) for v in views) / total_weight
+            around = sum(v.weight * v.neighbours(i, di, j, dj) for v in views) / total_weight
+            score -= params.neighbour_weight * around
         if words is not None and word_weight:
             lexical = words.words(i, di, j, dj)
             if params.margin:
@@ -419,6 +430,8 @@ def semantic_scorer(
             a = src_len[di - 1][i]
             b = tgt_len[dj - 1][j] * ratio
             score *= float(np.log2(1.0 + min(a, b) / max(a, b)))
+        if di == 2 and dj == 2:
+            score -= params.two_two_cost
         return score
 
     def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
@@ -586,7 +599,7 @@ class _SemanticTables:
         whole = self.cosine(di, dj, i, j)
         score = whole.copy()
         if params.margin:
-            score -= self._neighbours(self.cosine, di, dj, i, j)
+            score -= params.neighbour_weight * self._neighbours(self.cosine, di, dj, i, j)
         if self.word_tables is not None:
             lexical = self._words(di, dj, i, j)
             if params.margin:
@@ -596,6 +609,8 @@ class _SemanticTables:
             a = self.src_len[di - 1][i]
             b = self.tgt_len[dj - 1][j] * self.ratio
             score *= np.log2(1.0 + np.minimum(a, b) / np.maximum(np.maximum(a, b), 1e-9))
+        if di == 2 and dj == 2:
+            score -= params.two_two_cost
         related = (whole >= params.floor) & self._members_fit(di, dj, i, j, whole)
         result: np.ndarray = np.where(related, score, UNRELATED)
         return result

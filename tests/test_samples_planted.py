@@ -246,3 +246,15 @@ def test_five_versions_pair_the_readout_only_where_it_quotes_the_statement() -> 
         assert_together(result, "ru", ru, "readout", readout)
     headline = row_with(result, "readout", "Xi and Putin sign joint statement")
     assert headline.cell("ru").sentence_ids == []
+
+
+def test_readout_against_the_english_statement_pairs_only_what_it_quotes() -> None:
+    # Same language, but a readout is not a version of the statement: it must not glue the
+    # statement's sentences together to match its own summary lines.
+    result = build_comparison(Request(inputs=[str(SAMPLES)], pivot="en-moscow"))
+    (pair,) = [p for p in result.alignments if p.other == "readout"]
+    assert pair.method == "same-language"
+    assert pair.warning is not None and "not versions of one text" in pair.warning
+    assert "--translate" not in pair.warning
+    assert all(len(b.src) <= 2 and len(b.tgt) <= 2 for b in pair.beads)
+    assert_together(result, "en-moscow", "2. The Parties note", "readout", "at their best")
