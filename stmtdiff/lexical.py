@@ -335,8 +335,10 @@ def lexical_scorer(
     keys: Callable[[str], KeyMaker] = KeyMaker,
     params: LexicalParams = LexicalParams(),
     method: str = "lexical",
+    parallel: bool = False,
 ) -> Scorer:
-    """Scorer aligning ``src`` to ``tgt`` with no translation and no model (see module doc)."""
+    """Scorer aligning ``src`` to ``tgt`` with no translation and no model (see module doc);
+    ``parallel``: the caller knows them to be translations, so they are never called comparable."""
     n, m = len(src), len(tgt)
     evidence = LexicalEvidence(
         src,
@@ -397,7 +399,7 @@ def lexical_scorer(
         beads=bead_types(),
         window=_window(n, m, evidence, params, weight, informed, src, tgt),
         tables=tables,
-        comparable=looks_comparable(src, tgt, evidence.lengths.ratio),
+        comparable=not parallel and looks_comparable(src, tgt, evidence.lengths.ratio),
     )
 
 

@@ -95,8 +95,15 @@ def common_texts(
 
 
 def choose_scorer(
-    pivot: Version, other: Version, method: str = "auto", evidence: Evidence | None = None
+    pivot: Version,
+    other: Version,
+    method: str = "auto",
+    evidence: Evidence | None = None,
+    *,
+    parallel: bool = False,
 ) -> Scorer:
+    """The scorer for the pair; ``parallel``: the caller declares the versions translations
+    of each other, so they are never aligned as comparable texts (readouts of one event)."""
     if method not in METHODS:
         raise StmtdiffError(
             f"unknown alignment method {method!r} (choose from {', '.join(METHODS)})"
@@ -104,12 +111,12 @@ def choose_scorer(
     same = _base(pivot.lang) == _base(other.lang)
     evidence = evidence or Evidence()
     if same and method == "auto":
-        return _same_language(pivot, other, evidence)
+        return _same_language(pivot, other, evidence, parallel)
     src = [s.text for s in pivot.sentences]
     tgt = [s.text for s in other.sentences]
     common = common_texts(pivot, other)
     if method in {"auto", "translation"} and common is not None and not same:
-        return _translation_scorer(pivot, other, common, evidence)
+        return _translation_scorer(pivot, other, common, evidence, parallel)
     if method == "translation":
         raise StmtdiffError(
             f"--method translation needs a translation of {pivot.id!r} or {other.id!r} "
@@ -126,6 +133,7 @@ def choose_scorer(
                 encoder,
                 words=_words(pivot, other, evidence),
                 expected_ratio=length_model(pivot.lang, other.lang).ratio,
+                parallel=parallel,
             )
         if method == "semantic":
             raise StmtdiffError(
@@ -139,6 +147,7 @@ def choose_scorer(
         other.lang,
         lexicon=evidence.lexicon_for(pivot.lang, other.lang),
         keys=evidence.keys,
+        parallel=parallel,
     )
 
 
@@ -148,7 +157,7 @@ def choose_scorer(
 SAME_TEXT_SHARE = 0.3
 
 
-def _same_language(pivot: Version, other: Version, evidence: Evidence) -> Scorer:
+def _same_language(pivot: Version, other: Version, evidence: Evidence, parallel: bool) -> Scorer:
     src = [s.text for s in pivot.sentences]
     tgt = [s.text for s in other.sentences]
     scorer = same_language_scorer(src, tgt)
@@ -176,6 +185,7 @@ def _same_language(pivot: Version, other: Version, evidence: Evidence) -> Scorer
         words=words,
         method="same-language",
         expected_ratio=1.0,
+        parallel=parallel,
     )
 
 
@@ -197,6 +207,7 @@ def _translation_scorer(
     other: Version,
     common: tuple[list[str | None], list[str | None], str],
     evidence: Evidence,
+    parallel: bool,
 ) -> Scorer:
     """Translations compared in their common language; with the encoder, the originals'
     embeddings and the lexicon join in (each kind of evidence catches the others' misses)."""
@@ -221,6 +232,7 @@ def _translation_scorer(
         words=_words(pivot, other, evidence),
         expected_ratio=length_model(pivot.lang, other.lang).ratio,
         method="translation",
+        parallel=parallel,
     )
 
 
@@ -232,11 +244,19 @@ def _starts(version: Version) -> list[bool]:
 
 
 def align_pair(
-    pivot: Version, other: Version, *, method: str = "auto", evidence: Evidence | None = None
+    pivot: Version,
+    other: Version,
+    *,
+    method: str = "auto",
+    evidence: Evidence | None = None,
+    parallel: bool = False,
 ) -> PairAlignment:
-    """Beads from the pivot's sentences to ``other``'s, with the method used and its confidence."""
+    """Beads from the pivot's sentences to ``other``'s, with the method used and its confidence
+    (``parallel``: see ``choose_scorer``)."""
     scorer = respect_paragraphs(
-        choose_scorer(pivot, other, method, evidence), _starts(pivot), _starts(other)
+        choose_scorer(pivot, other, method, evidence, parallel=parallel),
+        _starts(pivot),
+        _starts(other),
     )
     beads = run(scorer, len(pivot.sentences), len(other.sentences))
     trust = confidence(beads)

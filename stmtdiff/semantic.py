@@ -358,6 +358,7 @@ def semantic_scorer(
     words: WordEvidence | None = None,
     method: str = "semantic",
     expected_ratio: float | None = None,
+    parallel: bool = False,
 ) -> Scorer:
     """Scorer aligning ``src`` to ``tgt`` by sentence embeddings (see the module docstring).
 
@@ -365,7 +366,8 @@ def semantic_scorer(
     originals' by weight); ``words`` adds lexical evidence with weight ``params.word_weight``.
     With ``expected_ratio`` (target characters per source character for the language pair),
     texts whose lengths rule out translation (and whose sentences mostly do not match one
-    another) are aligned with the ``COMPARABLE`` costs.
+    another) are aligned with the ``COMPARABLE`` costs, unless ``parallel`` says the caller
+    knows them to be translations of each other.
     """
     n, m = len(src), len(tgt)
     views = [
@@ -378,7 +380,11 @@ def semantic_scorer(
         matrix = np.asarray(sum(view.weight * (view.src[0] @ view.tgt[0].T) for view in views))
         matrix /= total_weight
         window = corridor(first_pass(matrix), n, m)
-        if expected_ratio is not None and looks_comparable(src, tgt, expected_ratio, matrix):
+        if (
+            not parallel
+            and expected_ratio is not None
+            and looks_comparable(src, tgt, expected_ratio, matrix)
+        ):
             comparable, params = True, COMPARABLE
     else:
         window = [(0, m)] * (n + 1)

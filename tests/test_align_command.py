@@ -96,3 +96,17 @@ def test_beads_can_be_written_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "out.align"
     assert main(["align", "--segmented", ru, zh, "-o", str(target)]) == 0
     assert covered(target.read_text(encoding="utf-8").split(), 6, 6)
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "joint-statement"
+
+
+@pytest.mark.parametrize("method", ["lexical", "semantic"])
+def test_parallel_declares_the_texts_translations_so_lengths_never_call_them_comparable(
+    capsys: pytest.CaptureFixture[str], method: str
+) -> None:
+    ru, readout = str(SAMPLES / "ru-kremlin.txt"), str(SAMPLES / "readout-en.txt")
+    assert main(["align", "--method", method, ru, readout]) == 0
+    assert "not versions of one text" in capsys.readouterr().err
+    assert main(["align", "--method", method, "--parallel", ru, readout]) == 0
+    assert "not versions of one text" not in capsys.readouterr().err

@@ -58,6 +58,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "(lexicon, anchors and length; no model); auto picks the best available",
     )
     parser.add_argument(
+        "--parallel",
+        action="store_true",
+        help="the texts are translations of each other: never align them as two accounts of "
+        "one event, whatever their lengths (as research aligners assume)",
+    )
+    parser.add_argument(
         "--glossary",
         metavar="FILE",
         help="term pairs 'source<TAB>target', one per line, added to the lexicon",
@@ -107,7 +113,13 @@ def run(args: argparse.Namespace) -> int:
     for note in machine_translate([src, tgt], settings_from_args(args)):
         print(f"stmtdiff: {note}", file=sys.stderr)
     glossaries = [(args.glossary, src.lang, tgt.lang)] if args.glossary else []
-    pair = align_pair(src, tgt, method=args.method, evidence=offline_evidence(glossaries))
+    pair = align_pair(
+        src,
+        tgt,
+        method=args.method,
+        evidence=offline_evidence(glossaries),
+        parallel=args.parallel,
+    )
     if args.format == "json":
         text = to_json(pair, src, tgt)
     else:
