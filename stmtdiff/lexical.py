@@ -38,7 +38,6 @@ from stmtdiff.lexicon import (
 from stmtdiff.scoring import Scorer
 from stmtdiff.semantic import (
     MAX_SIDE,
-    UNRELATED,
     band_gains,
     bead_types,
     corridor,
@@ -80,12 +79,15 @@ class LexicalParams:
 
     skip: float = -0.1
     #: Weight of lexicon coverage against length in the similarity.
-    lexicon_weight: float = 0.7
+    lexicon_weight: float = 0.9
     #: Similarity a bead gets for each number both sides share, at most once per bead.
     number_bonus: float = 0.15
-    margin: bool = True
-    #: Beads whose words agree less than this (lexicon coverage) are never aligned.
-    floor: float = 0.05
+    #: Weight of the mean similarity to neighbouring sentences subtracted from a bead's (a
+    #: margin); 0 turns it off. Light, because lexicon coverage of a neighbour is noisy.
+    margin: float = 0.3
+    #: Paid per sentence beyond two in a bead: with word evidence this sparse, merges must
+    #: earn their place.
+    merge_cost: float = 0.04
     #: Count words the lexicon does not know as untranslated (always so for one language).
     count_unknown: bool = False
 
@@ -382,22 +384,20 @@ def lexical_scorer(
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
-        if informed and evidence.words(i, di, j, dj) < params.floor:
-            return UNRELATED
-        score = similarity(i, di, j, dj)
+        score = similarity(i, di, j, dj) - params.merge_cost * (di + dj - 2)
         if params.margin:
-            score -= neighbours(i, di, j, dj)
+            score -= params.margin * neighbours(i, di, j, dj)
         return score
 
     def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
-        return _LexicalTables(band, evidence, params, weight, informed).gains(beads)
+        return _LexicalTables(band, evidence, params, weight).gains(beads)
 
     return Scorer(
         method=method,
         similarity=similarity,
         gain=gain,
         beads=bead_types(),
-        window=_window(n, m, evidence, params, weight, informed, src, tgt),
+        window=_window(n, m, evidence, params, weight, src, tgt),
         tables=tables,
         comparable=not parallel and looks_comparable(src, tgt, evidence.lengths.ratio),
     )
@@ -413,7 +413,6 @@ def _window(
     evidence: LexicalEvidence,
     params: LexicalParams,
     weight: float,
-    informed: bool,
     src: Sequence[str],
     tgt: Sequence[str],
 ) -> list[tuple[int, int]]:
@@ -424,7 +423,7 @@ def _window(
     width = max(FIRST_PASS_BAND, abs(n - m) // 2 + 10)
     centre = (np.arange(n) * m) // n
     near = Band(np.maximum(0, centre - width), np.minimum(m - 1, centre + width))
-    values = _LexicalTables(near, evidence, params, weight, informed, cells=near).similarity(
+    values = _LexicalTables(near, evidence, params, weight, cells=near).similarity(
         1, 1, near.rows, near.cols
     )
     matrix = np.zeros((n, m), dtype=np.float32)
@@ -448,10 +447,9 @@ class _LexicalTables:
         evidence: LexicalEvidence,
         params: LexicalParams,
         weight: float,
-        informed: bool,
         cells: Band | None = None,
     ) -> None:
-        self.band, self.params, self.weight, self.informed = band, params, weight, informed
+        self.band, self.params, self.weight = band, params, weight
         self.n, self.m = len(evidence.src_keys), len(evidence.tgt_keys)
         cells = cells if cells is not None else lookup_band(band)
         self.words = evidence.run_tables(cells)
@@ -481,11 +479,10 @@ class _LexicalTables:
 
     def _bead_score(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         params = self.params
-        score = self.similarity(di, dj, i, j)
+        score = self.similarity(di, dj, i, j) - params.merge_cost * (di + dj - 2)
         if params.margin:
-            score = score - neighbour_mean(self.similarity, self.n, self.m, di, dj, i, j)
-        if self.informed:
-            score = np.where(self.words.words(di, dj, i, j) < params.floor, UNRELATED, score)
+            around = neighbour_mean(self.similarity, self.n, self.m, di, dj, i, j)
+            score = score - params.margin * around
         return score
 
 
