@@ -31,8 +31,10 @@ MAX_BEAD = 5
 MAX_SIDE = MAX_BEAD - 1
 #: Candidate targets kept per source sentence in the first pass.
 TOP_K = 3
-#: Half-width of the second-pass corridor around the first-pass chain, in sentences.
-WINDOW = 5
+#: Half-width of the second-pass corridor around the first-pass chain, in sentences. Free
+#: translations stray further from that chain than Bertalign's 5 (MAC-Dev strict F1 semantic
+#: 0.894 -> 0.900, lexical 0.781 -> 0.786; no change from 8 up to 16, nor on the other dev sets).
+WINDOW = 8
 
 
 #: Gain of a bead whose sides are unrelated: worse than leaving both sides unaligned.
