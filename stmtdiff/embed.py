@@ -209,7 +209,7 @@ class CachingEncoder:
         self.cache = cache
         self.stats = EncodeStats()
         #: Vectors of this process's latest texts (a pivot is embedded once per pair).
-        self._recent: dict[bytes, np.ndarray] = {}
+        self._recent: dict[str, dict[bytes, np.ndarray]] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self._lookup(
@@ -254,12 +254,12 @@ class CachingEncoder:
         self.stats.requested += len(texts)
         if not texts:
             return np.zeros((0, width), dtype=np.float32)
-        keys = [model.encode() + digest(text) for text in texts]
-        known = {key: self._recent[key] for key in keys if key in self._recent}
-        wanted = [key[-16:] for key in keys if key not in known]
+        keys = [digest(text) for text in texts]
+        recent = self._recent.setdefault(model, {})
+        known = {key: recent[key] for key in keys if key in recent}
+        wanted = [key for key in keys if key not in known]
         if self.cache is not None and wanted:
-            cached = self.cache.get_many(model, wanted, width)
-            known.update((model.encode() + key, row) for key, row in cached.items())
+            known.update(self.cache.get_many(model, wanted, width))
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, texts, strict=True):
             if key not in known:
@@ -277,10 +277,11 @@ class CachingEncoder:
             ]
             known.update(fresh)
             if self.cache is not None:
-                self.cache.put_many(model, [(key[-16:], row) for key, row in fresh])
-        if len(self._recent) + len(known) > RECENT:
-            self._recent.clear()
-        self._recent.update((key, row.astype(np.float16)) for key, row in known.items())
+                self.cache.put_many(model, fresh)
+        if sum(map(len, self._recent.values())) + len(known) > RECENT:
+            for rows_of_model in self._recent.values():
+                rows_of_model.clear()
+        recent.update((key, row.astype(np.float16)) for key, row in known.items())
         return np.stack([known[key] for key in keys]).astype(np.float32)
 
 

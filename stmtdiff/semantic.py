@@ -74,8 +74,8 @@ class SemanticParams:
     #: Runs of up to this many sentences are embedded as text (what Bertalign does); longer
     #: runs are composed from their sentences (``RunEncoder``; else the normalised sum of
     #: their vectors), which costs no encoder time. Composing runs of 3 and 4 is as good on
-    #: MAC-Dev as embedding them (semantic 0.892 -> 0.896, translation 0.897 -> 0.896) and
-    #: embeds 3.3 times less text.
+    #: MAC-Dev as embedding them (semantic 0.892 -> 0.894, translation 0.897 both) and
+    #: embeds half as many texts, 2.7 times faster (``benchmarks/encoder_speed.py``).
     concatenate: int = 2
     #: Runs less similar than this (cosine) are never aligned: better left as missing/extra.
     #: Low, because free (literary) translations of one sentence can sit near 0.1; the margin
