@@ -18,7 +18,7 @@ from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import Scorer, confidence, paragraph_starts, respect_paragraphs, run
-from stmtdiff.semantic import Encoder, View, semantic_scorer
+from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
 
 METHODS = ("auto", "translation", "semantic", "lexical")
 
@@ -222,6 +222,10 @@ def _translation_scorer(
         return lexical_scorer(
             complete_left, complete_right, lang, lang, keys=evidence.keys, method="translation"
         )
+    # In one language a translation is about as long as its original: where the lengths agree
+    # there, the versions translate each other, however the language pair's average ratio
+    # (which the comparable-text check uses otherwise) would judge the originals.
+    parallel = parallel or not looks_comparable(complete_left, complete_right, 1.0)
     return semantic_scorer(
         [s.text for s in pivot.sentences],
         [s.text for s in other.sentences],

@@ -12,8 +12,8 @@ from stmtdiff.embed import UseEncoder, encoder_available
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence
 from stmtdiff.lexicon import KeyMaker, Lexicon
-from stmtdiff.model import Bead
-from stmtdiff.pairalign import Evidence, align_pair
+from stmtdiff.model import Bead, Version
+from stmtdiff.pairalign import Evidence, align_pair, choose_scorer
 from stmtdiff.scoring import run
 from stmtdiff.semantic import bead_types, corridor, first_pass, looks_comparable, semantic_scorer
 from stmtdiff.versions import version_from_sentences
@@ -168,3 +168,24 @@ def test_a_corridor_too_wide_for_tables_is_searched_cell_by_cell_to_the_same_bea
     fast = run(scorer, len(src), len(tgt))
     monkeypatch.setattr(scoring, "MAX_TABLE_CELLS", 0)
     assert pairs(run(scorer, len(src), len(tgt))) == pairs(fast)
+
+
+def _verbose_pair(translation_words: int) -> tuple[Version, Version]:
+    """Twelve Chinese lines, an English version of twelve lines far longer than a translation
+    of them would be, and a Chinese-to-English 'translation' of ``translation_words`` words per
+    line. Every word is made up, so the fake encoder matches nothing: only lengths speak."""
+    zh = version_from_sentences("zh", [f"第{k}条声明。" for k in range(12)], lang="zh")
+    en = version_from_sentences(
+        "en", [" ".join(f"e{k}w{n}." for n in range(12)) for k in range(12)], lang="en"
+    )
+    zh.translations = [" ".join(f"t{k}w{n}" for n in range(translation_words)) for k in range(12)]
+    zh.translation_lang = "en"
+    return zh, en
+
+
+def test_a_translation_as_long_as_the_other_version_marks_the_pair_as_translations() -> None:
+    # The originals' lengths are far off the zh-en ratio, but in English the translation is
+    # as long as the other version: a free translation, not two accounts of one event.
+    evidence = Evidence(encoder=WordHashEncoder)
+    assert not choose_scorer(*_verbose_pair(12), "translation", evidence).comparable
+    assert choose_scorer(*_verbose_pair(2), "translation", evidence).comparable
