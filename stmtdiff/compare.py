@@ -40,8 +40,10 @@ def compare(
     pivot: str | int = 0,
     method: str = "auto",
     evidence: Evidence | None = None,
+    parallel: bool = False,
 ) -> Comparison:
-    """Align every version to the pivot and build the classified table of rows."""
+    """Align every version to the pivot and build the classified table of rows; ``parallel``:
+    the versions are declared translations of one another (``pairalign.choose_scorer``)."""
     if not 2 <= len(versions) <= MAX_VERSIONS:
         raise StmtdiffError(f"compare needs 2 to {MAX_VERSIONS} versions, got {len(versions)}")
     ids = [v.id for v in versions]
@@ -49,7 +51,7 @@ def compare(
         raise StmtdiffError(f"version ids must be unique, got {', '.join(ids)}")
     pivot_version = _pick_pivot(versions, pivot)
     alignments = [
-        align_pair(pivot_version, other, method=method, evidence=evidence)
+        align_pair(pivot_version, other, method=method, evidence=evidence, parallel=parallel)
         for other in versions
         if other.id != pivot_version.id
     ]

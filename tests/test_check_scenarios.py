@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from align_support import ENGLISH, RUSSIAN
 from check_repo import edit, write_repo
 
 from stmtdiff.cli import main
@@ -286,3 +287,18 @@ def test_crlf_and_byte_order_mark_keep_lines_and_columns(
     monkeypatch.chdir(tmp_path / "statement")
     assert main(["check", "ru.txt", "zh.txt", "--format", "json"]) == 1
     assert _from_json(capsys.readouterr().out) == {("numbers", "zh.txt", 9, 1)}
+
+
+def test_a_translation_that_left_most_of_its_source_out_is_still_checked_as_a_translation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Far shorter than its source, it would look like another account of the same event to
+    # `compare`; `check` knows it is a translation, so no note calls the alignment unreliable.
+    (tmp_path / "ru.txt").write_text(" ".join(RUSSIAN) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(" ".join(ENGLISH[:2]) + "\n", encoding="utf-8")
+    code = main(["check", str(tmp_path / "ru.txt"), str(tmp_path / "en.txt")])
+    output = capsys.readouterr().out
+    assert code == 1
+    assert "unreliable" not in output
+    assert len(_from_text(output)) == 4
+    assert {rule for rule, *_ in _from_text(output)} == {"missing"}

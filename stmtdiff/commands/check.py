@@ -284,7 +284,11 @@ class _Loader:
 def _align(source: Version, translation: Version, method: str, evidence: Evidence) -> PairAlignment:
     if Path(source.label).resolve() == Path(translation.label).resolve():
         raise StmtdiffError(f"{source.label} is both the source and a translation")
-    comparison = compare([source, translation], pivot=0, method=method, evidence=evidence)
+    # A translation checked against its source is a translation by definition, however much
+    # shorter or longer it has become.
+    comparison = compare(
+        [source, translation], pivot=0, method=method, evidence=evidence, parallel=True
+    )
     return comparison.alignments[0]
 
 
