@@ -15,6 +15,7 @@ from stmtdiff.diff import word_diff
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.langid import is_cjk
 from stmtdiff.model import (
+    ROLES,
     STATUS_PRECEDENCE,
     Bead,
     Cell,
@@ -34,6 +35,16 @@ REPLACE_THRESHOLD = 0.15
 TRANSLATION_CHANGED = 0.5
 
 
+#: Roles of versions of one text (a readout is an account of the event instead).
+TEXT_ROLES = frozenset(ROLES) - {"readout"}
+
+
+def _declared_parallel(pivot: Version, other: Version) -> bool:
+    """Versions the manifest calls originals or translations are versions of one text whatever
+    their lengths; without roles, or with a readout, the aligner judges from the texts."""
+    return pivot.role in TEXT_ROLES and other.role in TEXT_ROLES
+
+
 def compare(
     versions: Sequence[Version],
     *,
@@ -51,7 +62,13 @@ def compare(
         raise StmtdiffError(f"version ids must be unique, got {', '.join(ids)}")
     pivot_version = _pick_pivot(versions, pivot)
     alignments = [
-        align_pair(pivot_version, other, method=method, evidence=evidence, parallel=parallel)
+        align_pair(
+            pivot_version,
+            other,
+            method=method,
+            evidence=evidence,
+            parallel=parallel or _declared_parallel(pivot_version, other),
+        )
         for other in versions
         if other.id != pivot_version.id
     ]

@@ -20,6 +20,11 @@ class Sentence:
     paragraph: int
 
 
+#: What a version is, as a manifest says: the first three are versions of one text, a readout
+#: is an account of the event.
+ROLES = ("original", "official translation", "unofficial translation", "readout")
+
+
 @dataclass(slots=True)
 class Version:
     """One version of the statement: its text, where it came from, and its sentences."""

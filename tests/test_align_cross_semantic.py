@@ -8,6 +8,7 @@ from align_support import CHINESE, ENGLISH, RUSSIAN
 
 from stmtdiff import scoring
 from stmtdiff.align import align, align_tables, corridor_band
+from stmtdiff.compare import compare
 from stmtdiff.embed import UseEncoder, encoder_available
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence
@@ -170,14 +171,20 @@ def test_a_corridor_too_wide_for_tables_is_searched_cell_by_cell_to_the_same_bea
     assert pairs(run(scorer, len(src), len(tgt))) == pairs(fast)
 
 
-def _verbose_pair(translation_words: int) -> tuple[Version, Version]:
-    """Twelve Chinese lines, an English version of twelve lines far longer than a translation
-    of them would be, and a Chinese-to-English 'translation' of ``translation_words`` words per
-    line. Every word is made up, so the fake encoder matches nothing: only lengths speak."""
+def _unmatched_pair() -> tuple[Version, Version]:
+    """Chinese and English lines of made-up words, the English far too long for a translation:
+    by their texts alone, two accounts of one event."""
     zh = version_from_sentences("zh", [f"第{k}条声明。" for k in range(12)], lang="zh")
     en = version_from_sentences(
         "en", [" ".join(f"e{k}w{n}." for n in range(12)) for k in range(12)], lang="en"
     )
+    return zh, en
+
+
+def _verbose_pair(translation_words: int) -> tuple[Version, Version]:
+    """``_unmatched_pair`` with a Chinese-to-English 'translation' of ``translation_words``
+    made-up words per line: the fake encoder matches nothing, only its length speaks."""
+    zh, en = _unmatched_pair()
     zh.translations = [" ".join(f"t{k}w{n}" for n in range(translation_words)) for k in range(12)]
     zh.translation_lang = "en"
     return zh, en
@@ -189,3 +196,21 @@ def test_a_translation_as_long_as_the_other_version_marks_the_pair_as_translatio
     evidence = Evidence(encoder=WordHashEncoder)
     assert not choose_scorer(*_verbose_pair(12), "translation", evidence).comparable
     assert choose_scorer(*_verbose_pair(2), "translation", evidence).comparable
+
+
+def test_manifest_roles_of_an_original_and_its_translation_make_them_versions_of_one_text() -> None:
+    evidence = Evidence(encoder=WordHashEncoder)
+    zh, en = _unmatched_pair()
+    (judged,) = compare([zh, en], method="semantic", evidence=evidence).alignments
+    assert judged.warning is not None and "not versions of one text" in judged.warning
+    zh.role, en.role = "original", "official translation"
+    (declared,) = compare([zh, en], method="semantic", evidence=evidence).alignments
+    assert declared.warning is None or "not versions of one text" not in declared.warning
+
+
+def test_a_readout_role_leaves_the_judgement_to_the_texts() -> None:
+    evidence = Evidence(encoder=WordHashEncoder)
+    zh, en = _unmatched_pair()
+    zh.role, en.role = "original", "readout"
+    (pair,) = compare([zh, en], method="semantic", evidence=evidence).alignments
+    assert pair.warning is not None and "not versions of one text" in pair.warning

@@ -10,10 +10,9 @@ Everything here does I/O; the core never imports it. Each module has one job:
 from stmtdiff.ingest.document import Document, VersionSpec
 from stmtdiff.ingest.inputs import expand_inputs
 from stmtdiff.ingest.load import load_document, parse_bytes
-from stmtdiff.ingest.manifest import ROLES, Manifest, load_manifest
+from stmtdiff.ingest.manifest import Manifest, load_manifest
 
 __all__ = [
-    "ROLES",
     "Document",
     "Manifest",
     "VersionSpec",

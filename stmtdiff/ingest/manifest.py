@@ -18,9 +18,9 @@ from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest.document import VersionSpec
 from stmtdiff.ingest.fetch import is_url
 from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog
+from stmtdiff.model import ROLES
 
 MANIFEST_NAME = "stmtdiff.toml"
-ROLES = ("original", "official translation", "unofficial translation", "readout")
 _TOP_KEYS = ("title", "version", "check")  # [[check]]: stmtdiff check (check/config.py)
 _VERSION_KEYS = ("id", "label", "publisher", "lang", "role", "source", "date", "translation")
 _ID = re.compile(r"^[\w.-]+$")
