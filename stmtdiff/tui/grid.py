@@ -26,6 +26,7 @@ from textual.strip import Strip
 from stmtdiff.model import Cell, Row, Version
 from stmtdiff.tui.state import Span, ViewState
 from stmtdiff.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
+from stmtdiff.tui.wrap import wrap
 
 SEPARATOR = " │ "
 #: Rendered rows kept between repaints; a screenful needs far fewer.
@@ -153,7 +154,7 @@ class AlignedGrid(ScrollView, can_focus=True):
                 key = (row.index, column.version.id)
                 lines = self._measured.get(key)
                 if lines is None:
-                    lines = len(Text(self.state.plain(cell)).wrap(console, column.width))
+                    lines = len(wrap(Text(self.state.plain(cell)), column.width, console))
                     self._measured[key] = lines
                 height = max(height, lines)
             self._offsets.append(total)
@@ -249,7 +250,7 @@ class AlignedGrid(ScrollView, can_focus=True):
         separator = self._style("grid--separator")
         for k, column in enumerate(self._columns):
             cell = row.cell(column.version.id)
-            wrapped = self._cell_text(row, cell).wrap(self.app.console, column.width)
+            wrapped = wrap(self._cell_text(row, cell), column.width, self.app.console)
             highlight = selected and column.version.id == state.selected_version.id
             for index, line in enumerate(lines):
                 if k:
