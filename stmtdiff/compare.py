@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from stmtdiff.diff import word_diff
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.langid import is_cjk
+from stmtdiff.langid import base_language, is_cjk
 from stmtdiff.model import (
     ROLES,
     STATUS_PRECEDENCE,
@@ -309,7 +309,7 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
         return
     old = cell_text(pivot, pivot_cell.sentence_ids)
     new = cell_text(version, cell.sentence_ids)
-    if pivot.lang.split("-")[0] == version.lang.split("-")[0]:
+    if base_language(pivot.lang) == base_language(version.lang):
         _compare_texts(cell, old, new, version.lang, basis="text")
         return
     common = common_texts(pivot, version)

@@ -24,7 +24,8 @@ from pathlib import Path
 from stmtdiff.embed import cache_dir
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_bytes_atomic
-from stmtdiff.lexicon import KeyMaker, Lexicon, alpha_keys, base, inverse
+from stmtdiff.langid import base_language
+from stmtdiff.lexicon import KeyMaker, Lexicon, alpha_keys, inverse
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP_GLOSS = ("variant of", "old variant", "cl:", "surname ", "used in ", "erhua variant")
@@ -124,7 +125,7 @@ def learned(src_lang: str, tgt_lang: str) -> Lexicon | None:
 @cache
 def lexicon_for(src_lang: str, tgt_lang: str) -> Lexicon | None:
     """Every offline lexicon for the pair, merged, oriented ``src_lang`` → ``tgt_lang``."""
-    src, tgt = base(src_lang), base(tgt_lang)
+    src, tgt = base_language(src_lang), base_language(tgt_lang)
     found: Lexicon | None = None
     if {src, tgt} == {"zh", "en"}:
         table = cedict()
@@ -163,7 +164,7 @@ def _through_english(src: str, tgt: str) -> Lexicon | None:
 @cache
 def key_maker(lang: str) -> KeyMaker:
     """Key maker for ``lang``; Chinese segments with the CEDICT headwords."""
-    if base(lang) in {"zh", "ja"}:
+    if base_language(lang) in {"zh", "ja"}:
         table = cedict()
         return KeyMaker(lang, table.forward.keys() if table is not None else ())
     return KeyMaker(lang)
@@ -186,4 +187,4 @@ def load_glossary(path: str | Path, src_lang: str, tgt_lang: str) -> Lexicon:
         left, right = line.split("\t", 1)
         for a in src_keys.keys(left):
             pairs.extend((a, b) for b in tgt_keys.keys(right))
-    return Lexicon.from_pairs(base(src_lang), base(tgt_lang), pairs)
+    return Lexicon.from_pairs(base_language(src_lang), base_language(tgt_lang), pairs)

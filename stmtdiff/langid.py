@@ -105,6 +105,12 @@ def detect_languages(texts: Iterable[str]) -> list[str]:
     return [detect_language(text) for text in texts]
 
 
+def base_language(lang: str) -> str:
+    """The language of a tag without its region or script: ``zh-Hans`` → ``zh``, ``EN_us`` →
+    ``en``."""
+    return lang.strip().lower().replace("_", "-").split("-")[0]
+
+
 def is_cjk(lang: str) -> bool:
     """Languages written without spaces between words, diffed character by character."""
-    return lang.split("-")[0] in {"zh", "ja", "ko", "th"}
+    return base_language(lang) in {"zh", "ja", "ko", "th"}

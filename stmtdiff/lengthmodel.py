@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from stmtdiff.langid import base_language
 from stmtdiff.lengthtable import LENGTHS
 
 DEFAULT_VARIANCE = 6.8
@@ -69,13 +70,9 @@ def _erfc(z: np.ndarray) -> np.ndarray:
     return out
 
 
-def _base(lang: str) -> str:
-    return lang.split("-")[0].lower()
-
-
 def length_model(src_lang: str, tgt_lang: str) -> LengthModel:
     """The learned model for ``src_lang`` → ``tgt_lang`` (either direction of a measured pair)."""
-    src, tgt = _base(src_lang), _base(tgt_lang)
+    src, tgt = base_language(src_lang), base_language(tgt_lang)
     if src == tgt:
         return LengthModel()
     if (src, tgt) in LENGTHS:

@@ -26,12 +26,12 @@ from functools import cached_property
 import numpy as np
 
 from stmtdiff.align import Band
+from stmtdiff.langid import base_language
 from stmtdiff.lengthmodel import LengthModel, length_model
 from stmtdiff.lexicon import (
     NUMBERING,
     KeyMaker,
     Lexicon,
-    base,
     coverage,
     numbering,
 )
@@ -110,7 +110,7 @@ class LexicalEvidence:
         src_maker, tgt_maker = keys(src_lang), keys(tgt_lang)
         self.src_keys = [src_maker.keys(t) for t in src]
         self.tgt_keys = [tgt_maker.keys(t) for t in tgt]
-        self.lexicon = lexicon or Lexicon(base(src_lang), base(tgt_lang))
+        self.lexicon = lexicon or Lexicon(base_language(src_lang), base_language(tgt_lang))
         self._texts = (src, tgt)
         self.src_len = [len(t) for t in src]
         self.tgt_len = [len(t) for t in tgt]
@@ -350,7 +350,7 @@ def lexical_scorer(
         lexicon,
         keys,
         length_model(src_lang, tgt_lang),
-        count_unknown=params.count_unknown or base(src_lang) == base(tgt_lang),
+        count_unknown=params.count_unknown or base_language(src_lang) == base_language(tgt_lang),
     )
     # Without a lexicon only words written alike (names, numbers) are evidence: too sparse to
     # veto a bead, so length carries most of the weight.

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from stmtdiff.langid import base_language
 from stmtdiff.textnorm import canonical
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
@@ -73,10 +74,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "leur leurs y a à"
     ),
 }
-
-
-def base(lang: str) -> str:
-    return lang.split("-")[0].lower()
 
 
 @lru_cache(maxsize=16)
@@ -245,7 +242,7 @@ class KeyMaker:
     """Turns texts of one language into lexicon keys (headwords for Chinese, stems otherwise)."""
 
     def __init__(self, lang: str, headwords: Iterable[str] = ()) -> None:
-        self.lang = base(lang)
+        self.lang = base_language(lang)
         self.headwords = frozenset(h for h in headwords if _HAN.fullmatch(h))
         self.longest = max((len(h) for h in self.headwords), default=1)
         self.longest = min(self.longest, 6)

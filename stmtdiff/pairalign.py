@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.langid import base_language
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
@@ -50,7 +51,7 @@ class Evidence:
 
     def lexicon_for(self, src_lang: str, tgt_lang: str) -> Lexicon | None:
         found = self.lexicon(src_lang, tgt_lang)
-        pair = (_base(src_lang), _base(tgt_lang))
+        pair = (base_language(src_lang), base_language(tgt_lang))
         for extra in self.glossary:
             oriented = extra if extra.src_lang == pair[0] else extra.reversed()
             if (oriented.src_lang, oriented.tgt_lang) == pair:
@@ -68,20 +69,18 @@ MAX_MOVE_PAIRS = 1_000_000
 UNRELIABLE = 0.35
 
 
-def _base(lang: str) -> str:
-    return lang.split("-")[0].lower()
-
-
 def common_texts(
     pivot: Version, other: Version
 ) -> tuple[list[str | None], list[str | None], str] | None:
     """Both versions' sentences in one language, using translations where needed; else None."""
     for left in (None, pivot.translations):
-        left_lang = _base(pivot.lang if left is None else pivot.translation_lang or "")
+        left_lang = base_language(pivot.lang if left is None else pivot.translation_lang or "")
         if left is not None and not pivot.translation_lang:
             continue
         for right in (None, other.translations):
-            right_lang = _base(other.lang if right is None else other.translation_lang or "")
+            right_lang = base_language(
+                other.lang if right is None else other.translation_lang or ""
+            )
             if right is not None and not other.translation_lang:
                 continue
             if left_lang == right_lang:
@@ -108,7 +107,7 @@ def choose_scorer(
         raise StmtdiffError(
             f"unknown alignment method {method!r} (choose from {', '.join(METHODS)})"
         )
-    same = _base(pivot.lang) == _base(other.lang)
+    same = base_language(pivot.lang) == base_language(other.lang)
     evidence = evidence or Evidence()
     if same and method == "auto":
         return _same_language(pivot, other, evidence, parallel)

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import sentencex
 from razdel import sentenize
 
+from stmtdiff.langid import base_language
 from stmtdiff.model import Sentence
 
 #: Everything ``str.strip()`` removes, plus the invisible marks editors leave at line edges.
@@ -168,11 +169,6 @@ _DEFAULT_RULES = _Rules(
 )
 
 
-def _base_lang(lang: str) -> str:
-    """``zh-Hans`` → ``zh``, ``EN_us`` → ``en``."""
-    return lang.strip().lower().replace("_", "-").split("-")[0]
-
-
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph, surrounding blanks excluded.
 
@@ -204,7 +200,7 @@ def segment(text: str, lang: str) -> list[Sentence]:
     ``lang`` is an ISO 639-1 code (a region subtag is ignored); any code works, those without
     rules of their own falling back on the library's.
     """
-    base = _base_lang(lang)
+    base = base_language(lang)
     rules = _RULES.get(base, _DEFAULT_RULES)
     sentences: list[Sentence] = []
     for paragraph, (start, end) in enumerate(paragraph_spans(text)):

@@ -22,7 +22,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from stmtdiff.align import Band
-from stmtdiff.langid import is_cjk
+from stmtdiff.langid import base_language, is_cjk
 from stmtdiff.scoring import Scorer
 
 #: Largest bead, in sentences on both sides together (5 allows 1-4, 2-3, 3-2, 4-1).
@@ -415,7 +415,7 @@ def semantic_scorer(
     # pair's when known (omissions skew a document's own ratio; style skews the pair's). In
     # one language there is no pair's ratio: the document's own is the better guide.
     ratio = float(src_len[0].sum() / tgt_len[0].sum()) if n and m else 1.0
-    if expected_ratio and src_lang.split("-")[0] != tgt_lang.split("-")[0]:
+    if expected_ratio and base_language(src_lang) != base_language(tgt_lang):
         ratio = float(np.sqrt(ratio / expected_ratio))
     word_weight = params.word_weight if words is not None else 0.0
 

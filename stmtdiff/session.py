@@ -16,7 +16,7 @@ from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest import VersionSpec, expand_inputs, load_document
 from stmtdiff.ingest.fetch import is_url
 from stmtdiff.ingest.manifest import load_manifest, manifest_path
-from stmtdiff.langid import detect_language
+from stmtdiff.langid import base_language, detect_language
 from stmtdiff.model import Comparison, Version
 from stmtdiff.offline import offline_evidence
 from stmtdiff.pairalign import align_pair
@@ -155,7 +155,7 @@ def translations_by_alignment(version: Version, translated: Version) -> list[str
             previous = bead.src[0]
         if texts:
             parts[previous].extend(texts)
-    separator = "" if translated.lang.split("-")[0] in {"zh", "ja"} else " "
+    separator = "" if base_language(translated.lang) in {"zh", "ja"} else " "
     return [
         separator.join(texts) if texts else ("" if covered[i] else None)
         for i, texts in enumerate(parts)
@@ -176,9 +176,9 @@ def machine_translate(versions: Sequence[Version], settings: TranslationSettings
     from stmtdiff.translate.service import translate_sentences
 
     notes: list[str] = []
-    target = settings.target.split("-")[0].lower()
+    target = base_language(settings.target)
     for version in versions:
-        if version.translations is not None or version.lang.split("-")[0] == target:
+        if version.translations is not None or base_language(version.lang) == target:
             continue
         result = translate_sentences([s.text for s in version.sentences], version.lang, settings)
         version.translations = result.translations

@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.langid import base_language
 from stmtdiff.textnorm import canonical
 
 #: Languages whose words change their endings; their glossary words match on the stem.
@@ -24,10 +25,6 @@ INFLECTING = frozenset({"ru", "uk", "be", "bg", "sr", "pl", "cs"})
 CSV_ALTERNATIVES = "|"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+\*?|\*|[^\w\s]", re.UNICODE)
-
-
-def _base(lang: str) -> str:
-    return lang.split("-")[0].lower()
 
 
 def normalise(text: str) -> str:
@@ -39,7 +36,7 @@ def _literal(word: str, lang: str) -> str:
     """The part of a glossary word any match must contain: the word, its stem, or its prefix."""
     if word.endswith("*"):
         return word[:-1]
-    inflects = _base(lang) in INFLECTING and len(word) > 3 and word.isalpha()
+    inflects = base_language(lang) in INFLECTING and len(word) > 3 and word.isalpha()
     if inflects and not _CJK.search(word):
         return word[:-2] if len(word) > 5 else word[:-1]
     return word
@@ -94,7 +91,7 @@ class Term:
     _patterns: dict[str, list[TermPattern]] = field(default_factory=dict, repr=False)
 
     def patterns(self, lang: str) -> list[TermPattern]:
-        base = _base(lang)
+        base = base_language(lang)
         if base not in self._patterns:
             self._patterns[base] = [term_pattern(form, base) for form in self.forms.get(base, [])]
         return self._patterns[base]
@@ -114,7 +111,7 @@ class Glossary:
 
     def relevant(self, source_lang: str, translation_lang: str) -> list[Term]:
         """Entries that give both languages of a pair."""
-        src, tgt = _base(source_lang), _base(translation_lang)
+        src, tgt = base_language(source_lang), base_language(translation_lang)
         return [t for t in self.terms if t.forms.get(src) and t.forms.get(tgt)]
 
 
@@ -169,7 +166,7 @@ def parse_toml(text: str, path: str) -> Glossary:
         if not isinstance(entry, dict):
             raise StmtdiffError(f"{path}: {where} is not a table")
         forms = {
-            _base(key): _forms(value, where, key, path)
+            base_language(key): _forms(value, where, key, path)
             for key, value in entry.items()
             if _language_key(key)
         }
@@ -184,7 +181,7 @@ def parse_csv(text: str, path: str) -> Glossary:
     if len(rows) < 2:
         raise StmtdiffError(f"{path}: needs a header row of language codes and at least one term")
     header = [cell.strip() for cell in rows[0]]
-    languages = [_base(cell) if _language_key(cell) else None for cell in header]
+    languages = [base_language(cell) if _language_key(cell) else None for cell in header]
     if sum(lang is not None for lang in languages) < 2:
         raise StmtdiffError(
             f"{path}: the header must name at least two languages (e.g. ru,en,zh), got "

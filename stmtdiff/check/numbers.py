@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from stmtdiff.langid import base_language
+
 #: Kinds of quantity; a percentage never equals the bare number it carries.
 NUMBER, PERCENT, POINTS, DATE = "number", "percent", "percentage points", "date"
 
@@ -146,12 +148,10 @@ class Quantity:
         return (self.kind, self.value)
 
 
-def _base(lang: str) -> str:
-    return lang.split("-")[0].lower()
-
-
 def _number_pattern(lang: str) -> re.Pattern[str]:
-    spaced = _GROUPED_SPACE_RU if _base(lang) in {"ru", "uk", "be", "bg"} else _GROUPED_SPACE_ANY
+    spaced = (
+        _GROUPED_SPACE_RU if base_language(lang) in {"ru", "uk", "be", "bg"} else _GROUPED_SPACE_ANY
+    )
     number = rf"(?P<number>(?:{spaced}|{_GROUPED_COMMA}|{_PLAIN}){_DECIMAL})"
     return re.compile(rf"(?P<zhpercent>百分之)?{number}(?:{_POINTS}|{_PERCENT}{_SCALE})")
 
@@ -162,7 +162,7 @@ _NUMBER_PATTERNS: dict[str, re.Pattern[str]] = {}
 def _parse_number(text: str, lang: str) -> Decimal:
     """The value of a digit string written the way ``lang`` writes numbers."""
     digits = "".join(ch for ch in text if ch not in " " + _SPACES)
-    comma_decimal = _base(lang) in {"ru", "uk", "be", "bg"}
+    comma_decimal = base_language(lang) in {"ru", "uk", "be", "bg"}
     if "," in digits and "." in digits:
         digits = digits.replace(",", "")  # 1,234.5: commas group
     elif "," in digits:
@@ -295,7 +295,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
             match.start() < b and a < match.end() for a, b in taken
         ):
             found.append(Quantity(PERCENT, str(value_int), match.group(), *match.span()))
-    if _base(lang) == "ru":
+    if base_language(lang) == "ru":
         for match in _ROMAN.finditer(text):
             if match.group(1):
                 found.append(
@@ -347,7 +347,7 @@ _WORD_PATTERNS = {
 
 def spelled_numbers(text: str, lang: str) -> set[int]:
     """Small numbers ``text`` writes in words: what the other side's digits may stand for."""
-    base = _base(lang)
+    base = base_language(lang)
     if base in {"zh", "ja"}:
         values = {zh_numeral(run) for run in re.findall(_ZH_NUMERAL, text)}
         return {v for v in values if v is not None}

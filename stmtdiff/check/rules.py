@@ -27,7 +27,7 @@ from stmtdiff.check.glossary import Glossary, check_terms
 from stmtdiff.check.lock import LockedTranslation
 from stmtdiff.check.numbers import NumberMismatch, compare_numbers, strip_label
 from stmtdiff.compare import cell_text
-from stmtdiff.langid import detect_language, is_cjk
+from stmtdiff.langid import base_language, detect_language, is_cjk
 from stmtdiff.model import PairAlignment, Version
 from stmtdiff.textnorm import canonical
 
@@ -75,12 +75,8 @@ _CLOSING = "»”’\"'」』)）]】》〉 "
 _WHITESPACE = re.compile(r"\s")
 
 
-def _base(lang: str) -> str:
-    return lang.split("-")[0].lower()
-
-
 def language_name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(_base(lang), lang)
+    return LANGUAGE_NAMES.get(base_language(lang), lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,7 +405,9 @@ class _Checker:
         Judged sentence by sentence: a unit of two translation sentences, one of them left in
         the source language, is mostly in the right script as a whole.
         """
-        if "untranslated" not in self.enabled or _base(self.src_lang) == _base(self.tgt_lang):
+        if "untranslated" not in self.enabled or base_language(self.src_lang) == base_language(
+            self.tgt_lang
+        ):
             return False
         sources = {canonical(left)} | {canonical(self.src.text([i])) for i in unit.source_ids}
         found = False
@@ -453,7 +451,9 @@ class _Checker:
         if "glossary" not in self.enabled or not self.terms:
             return
         for miss in check_terms(self.terms, left, self.src_lang, right, self.tgt_lang):
-            required = " or ".join(f"“{form}”" for form in miss.term.forms[_base(self.tgt_lang)])
+            required = " or ".join(
+                f"“{form}”" for form in miss.term.forms[base_language(self.tgt_lang)]
+            )
             message = (
                 f"glossary term «{miss.source_form}» must be translated as {required} "
                 f"({self.glossary_path}, {miss.term.where})"
@@ -472,14 +472,16 @@ class _Checker:
             self._add("stale", message, unit)
 
     def _expected_ratio(self, pairs: list[tuple[str, str]]) -> float:
-        table = DENSITY.get(_base(self.tgt_lang), 1.0) / DENSITY.get(_base(self.src_lang), 1.0)
+        table = DENSITY.get(base_language(self.tgt_lang), 1.0) / DENSITY.get(
+            base_language(self.src_lang), 1.0
+        )
         ratios = [_length(r) / _length(left) for left, r in pairs if self._judged(left)]
         if len(ratios) >= LENGTH_SAMPLE:
             return statistics.median(ratios)
         return table
 
     def _judged(self, left: str) -> bool:
-        return _length(left) / DENSITY.get(_base(self.src_lang), 1.0) >= LENGTH_MINIMUM
+        return _length(left) / DENSITY.get(base_language(self.src_lang), 1.0) >= LENGTH_MINIMUM
 
     def _length(self, unit: Unit, left: str, right: str, expected: float) -> None:
         if "length" not in self.enabled or not self._judged(left) or expected <= 0:
@@ -492,7 +494,7 @@ class _Checker:
         times = factor if factor > 1 else 1 / factor
         message = (
             f"the translation is {times:.1f}× {how} than usual for "
-            f"{_base(self.src_lang)}→{_base(self.tgt_lang)} "
+            f"{base_language(self.src_lang)}→{base_language(self.tgt_lang)} "
             f"({_length(right)} characters for {_length(left)})"
         )
         self._add("length", message, unit, detail=how)
@@ -542,11 +544,11 @@ def _length(text: str) -> int:
 
 def _written_in(text: str, source_lang: str, translation_lang: str) -> bool:
     """True when ``text`` is written in the source language rather than the translation's."""
-    expected = _LANG_SCRIPT.get(_base(translation_lang), "latin")
-    source_script = _LANG_SCRIPT.get(_base(source_lang), "latin")
+    expected = _LANG_SCRIPT.get(base_language(translation_lang), "latin")
+    source_script = _LANG_SCRIPT.get(base_language(source_lang), "latin")
     counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
     counts["han"] *= 3  # a Han character carries a word
-    if _base(translation_lang) == "ja":
+    if base_language(translation_lang) == "ja":
         counts["kana"] += counts["han"]
     dominant = max(counts, key=lambda name: counts[name])
     if counts[dominant] == 0:
@@ -555,7 +557,7 @@ def _written_in(text: str, source_lang: str, translation_lang: str) -> bool:
         return dominant == source_script
     # Same script (en and fr, say): only a language identifier can tell them apart.
     letters = sum(1 for ch in text if ch.isalpha())
-    return letters >= 20 and detect_language(text) == _base(source_lang)
+    return letters >= 20 and detect_language(text) == base_language(source_lang)
 
 
 def _balanced(text: str, opening: str, closing: str) -> bool:

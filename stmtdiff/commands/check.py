@@ -30,6 +30,7 @@ from stmtdiff.compare import compare
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_atomic
 from stmtdiff.ingest import load_document
+from stmtdiff.langid import base_language
 from stmtdiff.lexicon import Lexicon
 from stmtdiff.model import PairAlignment, Version
 from stmtdiff.offline import offline_evidence
@@ -301,18 +302,14 @@ def _with_glossary(
     src_keys, tgt_keys = evidence.keys(src_lang), evidence.keys(tgt_lang)
     pairs: list[tuple[str, str]] = []
     for term in glossary.relevant(src_lang, tgt_lang):
-        for left in term.forms[_base(src_lang)]:
-            for right in term.forms[_base(tgt_lang)]:
+        for left in term.forms[base_language(src_lang)]:
+            for right in term.forms[base_language(tgt_lang)]:
                 for key in src_keys.keys(left):
                     pairs.extend((key, other) for other in tgt_keys.keys(right))
     if not pairs:
         return evidence
-    lexicon = Lexicon.from_pairs(_base(src_lang), _base(tgt_lang), pairs)
+    lexicon = Lexicon.from_pairs(base_language(src_lang), base_language(tgt_lang), pairs)
     return replace(evidence, glossary=[*evidence.glossary, lexicon])
-
-
-def _base(lang: str) -> str:
-    return lang.split("-")[0].lower()
 
 
 def _lock_key(lock_path: str | None, version: Version) -> str:
