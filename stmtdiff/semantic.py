@@ -22,6 +22,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from stmtdiff.align import Band
+from stmtdiff.clauses import edge_clauses
 from stmtdiff.langid import base_language, is_cjk
 from stmtdiff.scoring import Scorer
 
@@ -96,12 +97,20 @@ class SemanticParams:
     #: Paid by 2-2 beads: two sentences on each side are nearly always two 1-1 beads, and the
     #: merged texts' cosine flatters the pairing.
     two_two_cost: float = 0.04
+    #: Weight of how well the bead's sides start alike and end alike (first clause against
+    #: first clause, last against last; ``stmtdiff.clauses``), less how well those edges match
+    #: the neighbouring sentences' (by ``neighbour_weight``): it settles which of several short
+    #: sentences belong to a long one. Dev strict F1, 0 -> 0.4: MAC-Dev translation 0.900 ->
+    #: 0.906, semantic 0.900 -> 0.905, same-language 0.890 -> 0.912; Text+Berg dev translation
+    #: 0.860 -> 0.882, semantic 0.857 -> 0.877; UN dev semantic 0.974 -> 0.980 (flat from 0.3
+    #: to 0.5, and for neighbour weights 0.7-1).
+    edge_weight: float = 0.4
 
 
 #: For versions that are not translations of each other (two readouts of one meeting): only
 #: clearly related sentences pair up, few merges, and leaving a sentence out costs little.
 COMPARABLE = SemanticParams(
-    skip=-0.1, floor=0.3, member_floor=0.3, max_bead=4, neighbour_weight=1.0
+    skip=-0.1, floor=0.3, member_floor=0.3, max_bead=4, neighbour_weight=1.0, edge_weight=0.0
 )
 #: A document whose length ratio is off the language pair's by more than this factor is taken
 #: for a comparable text, not a translation (translations seen in the dev data stay within 1.4).
@@ -334,15 +343,61 @@ def lookup_band(band: Band) -> Band:
     return Band(lo, hi)
 
 
+def edge_vectors(
+    texts: Sequence[str], lang: str, encoder: Encoder
+) -> tuple[np.ndarray, np.ndarray]:
+    """Unit vectors of each text's first clause and of its last clause."""
+    edges = [edge_clauses(text, lang) for text in texts]
+    unique = sorted({clause for pair in edges for clause in pair})
+    if not unique:
+        return np.zeros((0, 1), dtype=np.float32), np.zeros((0, 1), dtype=np.float32)
+    vectors = _normalise(np.asarray(encoder.encode(unique), dtype=np.float32))
+    row = {clause: k for k, clause in enumerate(unique)}
+    first = vectors[[row[a] for a, _ in edges]]
+    last = vectors[[row[b] for _, b in edges]]
+    return first, last
+
+
 class _Embedded:
     """Run vectors of one view and their cached cosines and neighbour margins."""
 
     def __init__(self, view: View, encoder: Encoder, concatenate: int) -> None:
+        self.view = view
+        self.encoder = encoder
         self.weight = view.weight
         self.src = run_vectors(view.src, view.src_lang, encoder, concatenate=concatenate)
         self.tgt = run_vectors(view.tgt, view.tgt_lang, encoder, concatenate=concatenate)
         self.n, self.m = len(view.src), len(view.tgt)
         self._cos: dict[tuple[int, int, int, int], float] = {}
+        self._edges: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """First- and last-clause vectors of the source, then of the target (embedded on first
+        use: comparable texts never need them)."""
+        if self._edges is None:
+            view = self.view
+            self._edges = (
+                *edge_vectors(view.src, view.src_lang, self.encoder),
+                *edge_vectors(view.tgt, view.tgt_lang, self.encoder),
+            )
+        return self._edges
+
+    def edge_fit(self, i: int, di: int, j: int, dj: int, neighbour_weight: float) -> float:
+        """How well the bead's sides start alike and end alike, less how well each edge fits
+        the sentence just outside the other side."""
+        src_first, src_last, tgt_first, tgt_last = self.edges()
+        last_i, last_j = i + di - 1, j + dj - 1
+        own = float(src_first[i] @ tgt_first[j] + src_last[last_i] @ tgt_last[last_j]) / 2
+        around = []
+        if j > 0:
+            around.append(float(src_first[i] @ tgt_first[j - 1]))
+        if last_j + 1 < self.m:
+            around.append(float(src_last[last_i] @ tgt_last[last_j + 1]))
+        if i > 0:
+            around.append(float(src_first[i - 1] @ tgt_first[j]))
+        if last_i + 1 < self.n:
+            around.append(float(src_last[last_i + 1] @ tgt_last[last_j]))
+        return own - neighbour_weight * (sum(around) / len(around) if around else 0.0)
 
     def cosine(self, i: int, di: int, j: int, dj: int) -> float:
         key = (i, di, j, dj)
@@ -465,6 +520,9 @@ def semantic_scorer(
             a = src_len[di - 1][i]
             b = tgt_len[dj - 1][j] * ratio
             score *= float(np.log2(1.0 + min(a, b) / max(a, b)))
+        if params.edge_weight:
+            edges = sum(v.weight * v.edge_fit(i, di, j, dj, params.neighbour_weight) for v in views)
+            score += params.edge_weight * edges / total_weight
         if di == 2 and dj == 2:
             score -= params.two_two_cost
         return score
@@ -562,29 +620,71 @@ class _SemanticTables:
             words.run_tables(self.cells) if words is not None and params.word_weight else None
         )
         self._cos: dict[tuple[int, int], np.ndarray] = {}
+        self._edge: tuple[np.ndarray, np.ndarray] | None = None
+
+    def _product_table(self, pairs: Sequence[tuple[float, np.ndarray, np.ndarray]]) -> np.ndarray:
+        """Weighted mean over views of ``left[i] @ right[j]`` at every cell of the band."""
+        table = np.zeros(self.cells.size)
+        for weight, left, right in pairs:
+
+            def block(
+                i0: int,
+                i1: int,
+                j0: int,
+                j1: int,
+                left: np.ndarray = left,
+                right: np.ndarray = right,
+            ) -> np.ndarray:
+                product: np.ndarray = left[i0:i1] @ right[j0:j1].T
+                return product
+
+            table += weight * fill_band(self.cells, self.n, block)
+        table /= self.total_weight
+        return table
 
     def _cos_table(self, di: int, dj: int) -> np.ndarray:
         table = self._cos.get((di, dj))
         if table is None:
-            table = np.zeros(self.cells.size)
-            for view in self.views:
-                left, right = view.src[di - 1], view.tgt[dj - 1]
-
-                def block(
-                    i0: int,
-                    i1: int,
-                    j0: int,
-                    j1: int,
-                    left: np.ndarray = left,
-                    right: np.ndarray = right,
-                ) -> np.ndarray:
-                    product: np.ndarray = left[i0:i1] @ right[j0:j1].T
-                    return product
-
-                table += view.weight * fill_band(self.cells, self.n, block)
-            table /= self.total_weight
+            table = self._product_table(
+                [(view.weight, view.src[di - 1], view.tgt[dj - 1]) for view in self.views]
+            )
             self._cos[(di, dj)] = table
         return table
+
+    def _edge_tables(self) -> tuple[np.ndarray, np.ndarray]:
+        """First clause against first clause, and last against last, at every cell."""
+        if self._edge is None:
+            edges = [(view.weight, view.edges()) for view in self.views]
+            self._edge = (
+                self._product_table([(w, e[0], e[2]) for w, e in edges]),
+                self._product_table([(w, e[1], e[3]) for w, e in edges]),
+            )
+        return self._edge
+
+    def _edge_fit(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """``_Embedded.edge_fit`` for arrays of beads, from the edge tables."""
+        first, last = self._edge_tables()
+        last_i, last_j = i + di - 1, j + dj - 1
+
+        def at(table: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+            flat, inside = self.cells.index(rows, cols)
+            values: np.ndarray = np.where(inside, table[flat], 0.0)
+            return values
+
+        own = (at(first, i, j) + at(last, last_i, last_j)) / 2
+        around = np.zeros(len(i))
+        count = np.zeros(len(i))
+        for table, rows, cols, present in (
+            (first, i, j - 1, j > 0),
+            (last, last_i, last_j + 1, last_j + 1 < self.m),
+            (first, i - 1, j, i > 0),
+            (last, last_i + 1, last_j, last_i + 1 < self.n),
+        ):
+            around += np.where(present, at(table, rows, cols), 0.0)
+            count += present
+        mean = np.where(count > 0, around / np.maximum(count, 1), 0.0)
+        fit: np.ndarray = own - self.params.neighbour_weight * mean
+        return fit
 
     def cosine(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         flat, inside = self.cells.index(i, j)
@@ -644,6 +744,8 @@ class _SemanticTables:
             a = self.src_len[di - 1][i]
             b = self.tgt_len[dj - 1][j] * self.ratio
             score *= np.log2(1.0 + np.minimum(a, b) / np.maximum(np.maximum(a, b), 1e-9))
+        if params.edge_weight:
+            score += params.edge_weight * self._edge_fit(di, dj, i, j)
         if di == 2 and dj == 2:
             score -= params.two_two_cost
         related = (whole >= params.floor) & self._members_fit(di, dj, i, j, whole)

@@ -101,6 +101,22 @@ def test_a_sentence_the_translation_leaves_out_stays_unaligned(evidence: Evidenc
     assert ((4,), (3,)) in beads
 
 
+@needs_encoder
+def test_a_reply_cut_off_mid_sentence_stays_with_its_speaker(evidence: Evidence) -> None:
+    # "'But—'" reads like the start of the eunuch's question, but it is how the first
+    # speaker's sentence ends: its last clause (可是) is what matches it.
+    zh = version_from_sentences(
+        "zh", ["他说：“我赢了十几两银子，可是……”", "海老公道：“可是什么？”"], lang="zh"
+    )
+    en = version_from_sentences(
+        "en",
+        ["'I won a dozen taels,' he said.", "'But—'", "'But what?' said the old eunuch."],
+        lang="en",
+    )
+    beads = pairs(align_pair(zh, en, evidence=evidence, parallel=True).beads)
+    assert beads == [((0,), (0, 1)), ((1,), (2,))]
+
+
 class WordHashEncoder:
     """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed)."""
 

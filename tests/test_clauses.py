@@ -1,0 +1,46 @@
+"""A sentence's first and last clause, which the aligner matches at the edges of a bead."""
+
+from __future__ import annotations
+
+from stmtdiff.clauses import edge_clauses
+
+
+def test_an_english_sentence_opens_and_closes_at_its_commas() -> None:
+    text = "The sides agreed, after long talks, to expand trade in energy."
+    assert edge_clauses(text, "en") == ("The sides agreed", "to expand trade in energy.")
+
+
+def test_a_quoted_reply_splits_at_its_quotation_marks() -> None:
+    text = "'I won a dozen taels,' he said."
+    assert edge_clauses(text, "en") == ("I won a dozen taels", "he said.")
+
+
+def test_an_apostrophe_inside_a_word_is_not_a_break() -> None:
+    assert edge_clauses("The eunuch's reply came at once.", "en") == (
+        "The eunuch's reply came at once.",
+        "The eunuch's reply came at once.",
+    )
+
+
+def test_russian_guillemets_and_dashes_end_clauses() -> None:
+    text = "Владимир Путин сказал: «Мы ценим дружбу — впереди много работы»."
+    assert edge_clauses(text, "ru") == ("Владимир Путин сказал", "впереди много работы")
+
+
+def test_chinese_clauses_end_at_full_width_commas_colons_and_quotes() -> None:
+    text = "他说：“我赢了十几两银子，可是……”"
+    assert edge_clauses(text, "zh") == ("他说", "可是")
+
+
+def test_a_sentence_of_one_clause_is_both_its_first_and_last() -> None:
+    text = "习近平主席表示赞同。"
+    assert edge_clauses(text, "zh") == ("习近平主席表示赞同", "习近平主席表示赞同")
+
+
+def test_fragments_too_short_to_mean_anything_are_not_clauses() -> None:
+    assert edge_clauses("Yes, he said, OK", "en") == ("Yes", "he said")
+    assert edge_clauses("好，走吧。", "zh") == ("走吧", "走吧")
+
+
+def test_a_text_of_punctuation_alone_stands_for_itself() -> None:
+    assert edge_clauses("……", "zh") == ("……", "……")
