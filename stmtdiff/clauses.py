@@ -22,7 +22,8 @@ _TRIM = " \t\"'“”„‘’«»「」『』"
 
 
 def edge_clauses(text: str, lang: str) -> tuple[str, str]:
-    """The first and the last clause of ``text`` (both the whole text when it has one clause).
+    """The first and the last clause of ``text``; both are the whole text, untouched, when it
+    has one clause (so the encoder's vector of the sentence serves).
 
     Fragments too short to mean anything on their own (one Han character, two letters) are
     not clauses.
@@ -30,6 +31,6 @@ def edge_clauses(text: str, lang: str) -> tuple[str, str]:
     shortest = 2 if is_cjk(lang) else 3
     pieces = (_CJK_BREAKS if is_cjk(lang) else _BREAKS).split(text)
     clauses = [p for p in (piece.strip(_TRIM) for piece in pieces) if len(p) >= shortest]
-    if not clauses:
+    if len(clauses) < 2:
         return text, text
     return clauses[0], clauses[-1]

@@ -117,6 +117,36 @@ def test_a_reply_cut_off_mid_sentence_stays_with_its_speaker(evidence: Evidence)
     assert beads == [((0,), (0, 1)), ((1,), (2,))]
 
 
+@needs_encoder
+def test_one_long_sentence_rendered_as_five_short_ones_is_one_bead(evidence: Evidence) -> None:
+    zh = version_from_sentences(
+        "zh",
+        [
+            "双方举行了会谈。",
+            "双方同意扩大贸易规模，加强能源合作，深化人文交流，推进地方合作，"
+            "并在联合国等多边平台保持密切协调。",
+            "会谈后，两国元首共同会见了记者。",
+        ],
+        lang="zh",
+    )
+    en = version_from_sentences(
+        "en",
+        [
+            "The sides held talks.",
+            "They agreed to expand trade.",
+            "Energy cooperation will be strengthened.",
+            "Cultural exchanges will deepen.",
+            "Regional cooperation will move forward.",
+            "The two countries will coordinate closely at the United Nations and other "
+            "multilateral forums.",
+            "After the talks, the two heads of state met the press together.",
+        ],
+        lang="en",
+    )
+    beads = pairs(align_pair(zh, en, evidence=evidence, parallel=True).beads)
+    assert beads == [((0,), (0,)), ((1,), (1, 2, 3, 4, 5)), ((2,), (6,))]
+
+
 class WordHashEncoder:
     """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed)."""
 

@@ -16,10 +16,8 @@ def test_a_quoted_reply_splits_at_its_quotation_marks() -> None:
 
 
 def test_an_apostrophe_inside_a_word_is_not_a_break() -> None:
-    assert edge_clauses("The eunuch's reply came at once.", "en") == (
-        "The eunuch's reply came at once.",
-        "The eunuch's reply came at once.",
-    )
+    text = "The eunuch's reply came at once."
+    assert edge_clauses(text, "en") == (text, text)
 
 
 def test_russian_guillemets_and_dashes_end_clauses() -> None:
@@ -34,12 +32,12 @@ def test_chinese_clauses_end_at_full_width_commas_colons_and_quotes() -> None:
 
 def test_a_sentence_of_one_clause_is_both_its_first_and_last() -> None:
     text = "习近平主席表示赞同。"
-    assert edge_clauses(text, "zh") == ("习近平主席表示赞同", "习近平主席表示赞同")
+    assert edge_clauses(text, "zh") == (text, text)
 
 
 def test_fragments_too_short_to_mean_anything_are_not_clauses() -> None:
     assert edge_clauses("Yes, he said, OK", "en") == ("Yes", "he said")
-    assert edge_clauses("好，走吧。", "zh") == ("走吧", "走吧")
+    assert edge_clauses("好，我们走吧。", "zh") == ("好，我们走吧。", "好，我们走吧。")
 
 
 def test_a_text_of_punctuation_alone_stands_for_itself() -> None:
