@@ -264,47 +264,53 @@ def align_tables(
 ) -> list[tuple[int, int, int, int]]:
     """Best monotonic path through ``band`` (grid points) given each bead's gain table.
 
-    Vectorised over each row: every bead type moving down rows is one shifted array maximum;
+    Vectorised over each row: where every bead type moving down rows comes from is worked out
+    for the whole band at once, so a row is one gather and one maximum over all bead types;
     target skips (0-1) within a row are a running maximum. Returns beads as (i, di, j, dj).
     """
     types = list(tables)
+    moves = [t for t, (di, _) in enumerate(types) if di > 0]
     neg = -np.inf
-    score = np.full(band.size, neg)
+    # One cell past the band stands for "no such cell": its score stays -inf.
+    outside = band.size
+    origin = np.empty((len(moves), band.size), dtype=np.int64)
+    gains = np.empty((len(moves), band.size))
+    for row, t in enumerate(moves):
+        di, dj = types[t]
+        flat, inside = band.index(band.rows - di, band.cols - dj)
+        inside &= band.rows >= di
+        origin[row] = np.where(inside, flat, outside)
+        gains[row] = np.where(inside, tables[types[t]][flat], neg)
+    move_types = np.array(moves, dtype=np.int8)
+    score = np.full(band.size + 1, neg)
     back = np.full(band.size, -1, dtype=np.int8)
     lo, hi, off = band.lo, band.hi, band.offset
+    skip_type = types.index((0, 1)) if (0, 1) in tables else -1
     for i in range(n + 1):
         width = int(hi[i] - lo[i] + 1)
-        best = np.full(width, neg)
-        best_type = np.full(width, -1, dtype=np.int8)
+        cells = slice(int(off[i]), int(off[i]) + width)
+        if moves:
+            values = score[origin[:, cells]] + gains[:, cells]
+            pick = values.argmax(axis=0)
+            best = values[pick, np.arange(width)]
+            best_type = np.where(np.isfinite(best), move_types[pick], -1).astype(np.int8)
+        else:
+            best = np.full(width, neg)
+            best_type = np.full(width, -1, dtype=np.int8)
         if i == 0:
             best[0 - int(lo[0])] = 0.0
-        for t, (di, dj) in enumerate(types):
-            if di == 0 or i - di < 0:
-                continue
-            p = i - di
-            start = max(int(lo[i]), int(lo[p]) + dj)
-            stop = min(int(hi[i]), int(hi[p]) + dj)
-            if start > stop:
-                continue
-            source = slice(
-                int(off[p]) + start - dj - int(lo[p]), int(off[p]) + stop - dj - int(lo[p]) + 1
-            )
-            values = score[source] + tables[(di, dj)][source]
-            target = slice(start - int(lo[i]), stop - int(lo[i]) + 1)
-            better = values > best[target]
-            best[target] = np.where(better, values, best[target])
-            best_type[target] = np.where(better, t, best_type[target])
-        if (0, 1) in tables and width > 1:
-            skip = tables[(0, 1)][int(off[i]) : int(off[i]) + width - 1]
+            best_type[0 - int(lo[0])] = -1
+        if skip_type >= 0 and width > 1:
+            skip = tables[(0, 1)][cells][: width - 1]
             # best'[j] = max(best[j], best'[j-1] + skip[j-1]): a running maximum in prefix form.
             prefix = np.concatenate(([0.0], np.cumsum(np.where(np.isfinite(skip), skip, -1e18))))
             carried = np.maximum.accumulate(best - prefix) + prefix
             moved = np.zeros(width, dtype=bool)
             moved[1:] = carried[1:] > best[1:] + 1e-12
             best = np.where(moved, carried, best)
-            best_type[moved] = types.index((0, 1))
-        score[int(off[i]) : int(off[i]) + width] = best
-        back[int(off[i]) : int(off[i]) + width] = best_type
+            best_type[moved] = skip_type
+        score[cells] = best
+        back[cells] = best_type
     path: list[tuple[int, int, int, int]] = []
     i, j = n, m
     while i > 0 or j > 0:

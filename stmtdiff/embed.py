@@ -49,8 +49,10 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (model, digest)
 ) WITHOUT ROWID
 """
-#: Vectors kept in memory by a caching encoder (float16, 1 KB each).
-RECENT = 32_768
+#: Vectors kept in memory by a caching encoder (float16, 1 KB each). The aligner asks for 7 per
+#: sentence (runs of one to five, two edge clauses): a 2,000-sentence check of two translations
+#: needs 42,000, and the pivot's must stay in memory from one pair to the next.
+RECENT = 131_072
 _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 #: Longest text embedded, in characters: the encoder averages over tokens, so a longer
 #: paragraph adds time but barely moves its vector.

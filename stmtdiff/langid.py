@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
@@ -105,6 +106,7 @@ def detect_languages(texts: Iterable[str]) -> list[str]:
     return [detect_language(text) for text in texts]
 
 
+@lru_cache(maxsize=256)
 def base_language(lang: str) -> str:
     """The language of a tag without its region or script: ``zh-Hans`` → ``zh``, ``EN_us`` →
     ``en``."""

@@ -5,7 +5,8 @@
 2. First pass: keep each source sentence's ``TOP_K`` most similar target sentences and find the
    best monotonic chain of such 1-1 pairs. It is right most of the time but only knows 1-1.
 3. Second pass: a banded search in a corridor of ``WINDOW`` sentences around that chain, over
-   every bead up to ``MAX_BEAD`` sentences (1-1, 1-2, 2-1, 1-3, 2-2, ...), scoring each bead by
+   every bead up to ``MAX_BEAD`` sentences (1-1, 1-2, 2-1, 1-3, 2-2, ...) or of one sentence
+   against up to ``MAX_FAN`` (1-5, 5-1), scoring each bead by
    its similarity minus its similarity to the neighbouring sentences (a margin: a bead must fit
    better than its neighbours would) times a length penalty.
 
@@ -26,12 +27,15 @@ from stmtdiff.clauses import edge_clauses
 from stmtdiff.langid import base_language, is_cjk
 from stmtdiff.scoring import Scorer
 
-#: Largest bead, in sentences on both sides together (6 allows 1-5, 2-4, 3-3, 4-2, 5-1): a
-#: free translation renders one long sentence as five short ones (dev strict F1 with 5 -> 6:
-#: MAC-Dev translation 0.907 -> 0.914, Text+Berg dev 0.882 -> 0.891; 7 is no better).
-MAX_BEAD = 6
+#: Largest bead with several sentences on each side, in sentences on both sides together (5
+#: allows 2-3 and 3-2).
+MAX_BEAD = 5
+#: Most sentences facing a single sentence (1-5, 5-1): a free translation renders one long
+#: sentence as five short ones (dev strict F1, 1-4 -> 1-5: MAC-Dev translation 0.907 -> 0.914,
+#: Text+Berg dev 0.882 -> 0.891; 2-4, 3-3 and 4-2 beads add nothing but time).
+MAX_FAN = 5
 #: Most sentences on one side of a bead.
-MAX_SIDE = MAX_BEAD - 1
+MAX_SIDE = max(MAX_BEAD - 1, MAX_FAN)
 #: Candidate targets kept per source sentence in the first pass.
 TOP_K = 3
 #: Source sentences whose candidates are found at once (bounds the first pass's memory).
@@ -91,8 +95,10 @@ class SemanticParams:
     #: In a bead of several sentences on one side, each must be at least this similar to the
     #: other side on its own (None: no such check).
     member_floor: float | None = None
-    #: Largest bead, in sentences on both sides together.
+    #: Largest bead with several sentences on each side, in sentences on both sides together.
     max_bead: int = MAX_BEAD
+    #: Most sentences facing a single sentence.
+    max_fan: int = MAX_FAN
     #: A merge must not make the bead less similar than it is without the merged sentence at
     #: either end by more than this: a sentence the other side leaves out is not absorbed.
     merge_tolerance: float | None = 0.1
@@ -110,7 +116,13 @@ class SemanticParams:
 #: For versions that are not translations of each other (two readouts of one meeting): only
 #: clearly related sentences pair up, few merges, and leaving a sentence out costs little.
 COMPARABLE = SemanticParams(
-    skip=-0.1, floor=0.3, member_floor=0.3, max_bead=4, neighbour_weight=1.0, edge_weight=0.0
+    skip=-0.1,
+    floor=0.3,
+    member_floor=0.3,
+    max_bead=4,
+    max_fan=3,
+    neighbour_weight=1.0,
+    edge_weight=0.0,
 )
 #: A document whose length ratio is off the language pair's by more than this factor is taken
 #: for a comparable text, not a translation (translations seen in the dev data stay within 1.4).
@@ -153,10 +165,17 @@ def looks_comparable(
     return similarity is None or mutual_share(similarity) < TRANSLATED_SHARE
 
 
-def bead_types(max_bead: int = MAX_BEAD) -> tuple[tuple[int, int], ...]:
-    """Every bead with both sides non-empty and at most ``max_bead`` sentences, plus skips."""
+def bead_types(max_bead: int = MAX_BEAD, max_fan: int = MAX_FAN) -> tuple[tuple[int, int], ...]:
+    """Skips, and every bead with both sides non-empty and either at most ``max_bead``
+    sentences or one sentence against at most ``max_fan``."""
     types = [(0, 1), (1, 0)]
-    types += [(a, b) for a in range(1, max_bead) for b in range(1, max_bead) if a + b <= max_bead]
+    sides = range(1, max(max_bead - 1, max_fan) + 1)
+    types += [
+        (a, b)
+        for a in sides
+        for b in sides
+        if a + b <= max_bead or (min(a, b) == 1 and max(a, b) <= max_fan)
+    ]
     return tuple(types)
 
 
@@ -255,7 +274,7 @@ def corridor(
     previous_i = 0
     for i, j in points:
         lower, upper = max(0, previous_j - width), min(m, j + width)
-        window.extend((lower, upper) for _ in range(previous_i + 1, i + 1))
+        window.extend([(lower, upper)] * (i - previous_i))
         previous_i, previous_j = i, j
     return window
 
@@ -383,21 +402,22 @@ class _Embedded:
         return self._edges
 
     def edge_fit(self, i: int, di: int, j: int, dj: int, neighbour_weight: float) -> float:
-        """How well the bead's sides start alike and end alike, less how well each edge fits
-        the sentence just outside the other side."""
+        """How well the bead's sides start alike and end alike, each edge less how well it
+        fits the sentences just outside the bead."""
         src_first, src_last, tgt_first, tgt_last = self.edges()
         last_i, last_j = i + di - 1, j + dj - 1
-        own = float(src_first[i] @ tgt_first[j] + src_last[last_i] @ tgt_last[last_j]) / 2
-        around = []
-        if j > 0:
-            around.append(float(src_first[i] @ tgt_first[j - 1]))
-        if last_j + 1 < self.m:
-            around.append(float(src_last[last_i] @ tgt_last[last_j + 1]))
-        if i > 0:
-            around.append(float(src_first[i - 1] @ tgt_first[j]))
-        if last_i + 1 < self.n:
-            around.append(float(src_last[last_i + 1] @ tgt_last[last_j]))
-        return own - neighbour_weight * (sum(around) / len(around) if around else 0.0)
+        head = [src_first[i - 1] @ tgt_first[j]] if i > 0 else []
+        head += [src_first[i] @ tgt_first[j - 1]] if j > 0 else []
+        tail = [src_last[last_i + 1] @ tgt_last[last_j]] if last_i + 1 < self.n else []
+        tail += [src_last[last_i] @ tgt_last[last_j + 1]] if last_j + 1 < self.m else []
+        fits = [
+            float(own) - neighbour_weight * (float(sum(around)) / len(around) if around else 0.0)
+            for own, around in (
+                (src_first[i] @ tgt_first[j], head),
+                (src_last[last_i] @ tgt_last[last_j], tail),
+            )
+        ]
+        return sum(fits) / 2
 
     def cosine(self, i: int, di: int, j: int, dj: int) -> float:
         key = (i, di, j, dj)
@@ -536,7 +556,7 @@ def semantic_scorer(
         method=method,
         similarity=similarity,
         gain=gain,
-        beads=bead_types(params.max_bead),
+        beads=bead_types(params.max_bead, params.max_fan),
         window=window,
         tables=tables,
         comparable=comparable,
@@ -652,38 +672,45 @@ class _SemanticTables:
         return table
 
     def _edge_tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """First clause against first clause, and last against last, at every cell."""
+        """At every cell (i, j): how well a bead starting there starts alike (first clauses),
+        and how well one ending there ends alike (last clauses), each less the same for the
+        sentences just outside."""
         if self._edge is None:
             edges = [(view.weight, view.edges()) for view in self.views]
+            first = self._product_table([(w, e[0], e[2]) for w, e in edges])
+            last = self._product_table([(w, e[1], e[3]) for w, e in edges])
+            i, j = self.cells.rows, self.cells.cols
             self._edge = (
-                self._product_table([(w, e[0], e[2]) for w, e in edges]),
-                self._product_table([(w, e[1], e[3]) for w, e in edges]),
+                self._fit(first, ((i - 1, j, i > 0), (i, j - 1, j > 0))),
+                self._fit(last, ((i + 1, j, i + 1 < self.n), (i, j + 1, j + 1 < self.m))),
             )
         return self._edge
 
+    def _fit(
+        self,
+        table: np.ndarray,
+        around: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]],
+    ) -> np.ndarray:
+        """``table`` less ``neighbour_weight`` times its mean over the cells ``around`` (rows,
+        columns, present) of each cell."""
+        total = np.zeros(len(table))
+        count = np.zeros(len(table))
+        for rows, cols, present in around:
+            flat, inside = self.cells.index(rows, cols)
+            total += np.where(present & inside, table[flat], 0.0)
+            count += present
+        mean = np.where(count > 0, total / np.maximum(count, 1), 0.0)
+        fit: np.ndarray = table - self.params.neighbour_weight * mean
+        return fit
+
     def _edge_fit(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """``_Embedded.edge_fit`` for arrays of beads, from the edge tables."""
-        first, last = self._edge_tables()
-        last_i, last_j = i + di - 1, j + dj - 1
-
-        def at(table: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            flat, inside = self.cells.index(rows, cols)
-            values: np.ndarray = np.where(inside, table[flat], 0.0)
-            return values
-
-        own = (at(first, i, j) + at(last, last_i, last_j)) / 2
-        around = np.zeros(len(i))
-        count = np.zeros(len(i))
-        for table, rows, cols, present in (
-            (first, i, j - 1, j > 0),
-            (last, last_i, last_j + 1, last_j + 1 < self.m),
-            (first, i - 1, j, i > 0),
-            (last, last_i + 1, last_j, last_i + 1 < self.n),
-        ):
-            around += np.where(present, at(table, rows, cols), 0.0)
-            count += present
-        mean = np.where(count > 0, around / np.maximum(count, 1), 0.0)
-        fit: np.ndarray = own - self.params.neighbour_weight * mean
+        head, tail = self._edge_tables()
+        start, start_inside = self.cells.index(i, j)
+        end, end_inside = self.cells.index(i + di - 1, j + dj - 1)
+        fit: np.ndarray = (
+            np.where(start_inside, head[start], 0.0) + np.where(end_inside, tail[end], 0.0)
+        ) / 2
         return fit
 
     def cosine(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
