@@ -2,15 +2,16 @@
 
 Takes the MAC-Dev chapters (zh→en, 3,414 sentences) from ../shared/aligngold and, with a fresh
 embedding cache in a temporary folder each time, computes the vectors the aligner needs (every
-sentence and every run of up to four) in three ways:
+sentence and every run of up to five) in three ways:
 
-  joined-4   every run embedded as joined text (Bertalign's way)
+  joined-4   every run of up to four embedded as joined text (Bertalign's way; runs of five
+             composed)
   default    runs of two embedded as text, longer runs composed from the sentences' pooled
              token features (``stmtdiff.usepool``)
   composed   every run composed: only single sentences go through the encoder
 
 then aligns the chapters the default way through ``pairalign.align_pair`` with a fresh cache
-and prints the whole time and strict F1.
+and prints the whole time (edge clauses included) and strict F1.
 
     python benchmarks/encoder_speed.py
 """

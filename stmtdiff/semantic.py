@@ -6,9 +6,10 @@
    best monotonic chain of such 1-1 pairs. It is right most of the time but only knows 1-1.
 3. Second pass: a banded search in a corridor of ``WINDOW`` sentences around that chain, over
    every bead up to ``MAX_BEAD`` sentences (1-1, 1-2, 2-1, 1-3, 2-2, ...) or of one sentence
-   against up to ``MAX_FAN`` (1-5, 5-1), scoring each bead by
-   its similarity minus its similarity to the neighbouring sentences (a margin: a bead must fit
-   better than its neighbours would) times a length penalty.
+   against up to ``MAX_FAN`` (1-5, 5-1), scoring each bead by its similarity minus its
+   similarity to the neighbouring sentences (a margin: a bead must fit better than its
+   neighbours would) times a length penalty, plus how well its edges match (its sides' first
+   clauses, and their last clauses: ``stmtdiff.clauses``).
 
 The core stays pure: the encoder is any object with ``encode(texts) -> array`` (one row per
 text), created, cached and passed in by front-end code.
