@@ -60,16 +60,28 @@ def dominant_script(text: str) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-def _cyrillic_language(text: str, guess: str | None) -> str:
+def _langdetect(text: str) -> str | None:
+    """langdetect's best guess (its profiles load on first use: a quarter of a second)."""
+    try:
+        ranked = detect_langs(text)
+    except LangDetectException:
+        return None
+    return str(ranked[0].lang) if ranked else None
+
+
+def _cyrillic_language(text: str) -> str:
+    """Letters settle most Cyrillic texts; langdetect is asked only where they cannot (a
+    Russian text has ы, э or ё in nearly every sentence, so it never needs langdetect)."""
     chars = set(text)
     if chars & _UKRAINIAN_ONLY:
         return "uk"
     if chars & _BELARUSIAN_ONLY:
         return "be"
     if chars & _SERBIAN_MACEDONIAN_ONLY:
+        guess = _langdetect(text)
         return guess if guess in {"sr", "mk"} else "sr"
     # langdetect calls short Russian Bulgarian; only trust it on a long text without ы, э, ё.
-    if guess == "bg" and len(text) >= 40 and not chars & set("ыэёЫЭЁ"):
+    if len(text) >= 40 and not chars & set("ыэёЫЭЁ") and _langdetect(text) == "bg":
         return "bg"
     return "ru"
 
@@ -85,13 +97,9 @@ def detect_language(text: str) -> str:
         return "ja"
     if script == "han":
         return "ja" if script_counts(text)["kana"] else "zh"
-    try:
-        ranked = detect_langs(text)
-    except LangDetectException:
-        ranked = []
-    guess: str | None = str(ranked[0].lang) if ranked else None
     if script == "cyrillic":
-        return _cyrillic_language(text, guess)
+        return _cyrillic_language(text)
+    guess = _langdetect(text)
     if guess is None or guess.startswith("zh") or guess in {"ko", "ja", "ru", "uk", "bg"}:
         return "en" if script == "latin" else "und"
     if script == "latin" and script_counts(text)["latin"] < SHORT_LATIN:

@@ -58,3 +58,16 @@ def test_very_short_latin_text_is_taken_for_english(text: str) -> None:
 
 def test_a_short_but_clear_german_sentence_stays_german() -> None:
     assert detect_language("Die Seiten einigten sich.") == "de"
+
+
+def test_russian_and_chinese_are_told_by_their_letters_without_langdetect(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # langdetect's profiles take a quarter of a second to load; a Kremlin and a Xinhua text
+    # must not pay for them.
+    def refuse(text: str) -> list[object]:
+        raise AssertionError("langdetect was asked")
+
+    monkeypatch.setattr("stmtdiff.langid.detect_langs", refuse)
+    assert detect_language("Стороны подтвердили приверженность всеобъемлющему партнёрству.") == "ru"
+    assert detect_language("双方重申全面战略协作伙伴关系。") == "zh"
