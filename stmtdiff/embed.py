@@ -115,7 +115,11 @@ class EmbeddingCache:
             warn(f"cannot open the embedding cache {path} ({error}); not caching")
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        # The TUI realigns on a worker thread with the encoder its first alignment used: the
+        # connection moves between threads, never used by two at once.
+        conn = sqlite3.connect(
+            self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+        )
         try:
             # Header and schema only: a full integrity check reads the whole file (half a
             # second per gigabyte, on every run); damage found later turns caching off.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -102,3 +103,17 @@ def test_duplicate_texts_in_one_batch_are_embedded_once(tmp_path: Path) -> None:
     vectors = caching(tmp_path / "e.sqlite3", inner).encode([SENTENCES[0], SENTENCES[0]])
     assert inner.calls == [[SENTENCES[0]]]
     assert np.array_equal(vectors[0], vectors[1])
+
+
+def test_a_cache_opened_on_one_thread_serves_a_worker_thread(tmp_path: Path) -> None:
+    # The TUI realigns on a worker thread with the encoder the first alignment opened.
+    path = tmp_path / "embeddings.sqlite3"
+    caching(path, CountingEncoder()).encode(SENTENCES)
+    later = CountingEncoder()
+    warnings: list[str] = []
+    encoder = caching(path, later, warnings)
+    worker = threading.Thread(target=encoder.encode, args=(SENTENCES,))
+    worker.start()
+    worker.join()
+    assert later.calls == [] and warnings == []
+    assert encoder.stats.cached == len(SENTENCES)

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from tui_support import english_samples, with_chinese
 
 from stmtdiff.compare import cell_text
+from stmtdiff.embed import encoder_available
 from stmtdiff.model import Row, Status
 from stmtdiff.session import Request, build_comparison
 from stmtdiff.tui.app import StmtdiffApp, make_app
@@ -42,6 +43,7 @@ def press_then(*keys: str) -> Callable[[Scenario], Scenario]:
     def wrap(check: Scenario) -> Scenario:
         async def scenario(pilot: Pilot[None], app: StmtdiffApp) -> None:
             await pilot.press(*keys)
+            await app.workers.wait_for_complete()
             await pilot.pause()
             await check(pilot, app)
 
@@ -222,6 +224,24 @@ def test_left_and_h_select_the_previous_column(app: StmtdiffApp, key: str) -> No
     @press_then("l", key)
     async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
         assert app.state.selected_version.id == "en-moscow"
+
+    play(app, check)
+
+
+@pytest.mark.skipif(not encoder_available(), reason="encoder package not installed")
+def test_p_realigns_russian_and_chinese_off_the_ui_thread(samples: Path, tmp_path: Path) -> None:
+    # The new alignment is computed on a worker thread with the encoder (and its cache
+    # connection) that the first alignment opened on this one.
+    comparison = build_comparison(
+        Request(inputs=[str(samples / "ru-kremlin.txt"), str(samples / "zh-xinhua.txt")])
+    )
+    app = make_app(comparison, export_dir=tmp_path)
+
+    @press_then("l", "p")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.comparison.pivot == "zh-xinhua"
+        assert app.state.comparison.alignments[0].method == "semantic"
+        assert "zh-xinhua.txt (zh) ◆ pivot" in header_text(app)
 
     play(app, check)
 

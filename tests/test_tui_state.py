@@ -205,6 +205,20 @@ def test_new_pivot_turns_its_additions_into_the_others_omissions() -> None:
     assert visa.cell("official").status.value == "missing"
 
 
+def test_new_pivot_keeps_the_statement_title_and_the_notes() -> None:
+    # The HTML export after a pivot change still says what the statement is and how its
+    # translations were made.
+    comparison = official_vs_agency()
+    comparison.title = "Joint statement, 16 May 2024"
+    comparison.notes.append("agency.txt translated by google")
+    state = ViewState(comparison)
+    state.move_column(1)
+    state.set_pivot()
+    assert state.comparison.pivot == "agency"
+    assert state.comparison.title == "Joint statement, 16 May 2024"
+    assert state.comparison.notes == ["agency.txt translated by google"]
+
+
 def test_new_pivot_keeps_the_cursor_on_the_same_sentence() -> None:
     state = ViewState(official_vs_agency())
     state.move(6)  # the visa sentence, only in agency

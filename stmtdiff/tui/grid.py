@@ -16,14 +16,15 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
-from stmtdiff.model import Cell, Row, Version
+from stmtdiff.model import Cell, Comparison, Row, Version
 from stmtdiff.tui.state import Span, ViewState
 from stmtdiff.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
 from stmtdiff.tui.wrap import wrap
@@ -357,9 +358,22 @@ class AlignedGrid(ScrollView, can_focus=True):
 
     def action_make_pivot(self) -> None:
         version = self.state.selected_version
-        if not self.state.set_pivot():
+        if version.id == self.state.comparison.pivot:
             self.notify(f"{version.display_label} is already the pivot", timeout=2)
             return
+        self.notify(f"Aligning to {version.display_label}…", timeout=2)
+        self._realign(version)
+
+    @work(thread=True, exclusive=True, group="pivot")
+    def _realign(self, version: Version) -> None:
+        """Align anew off the UI thread: the table stays usable meanwhile. A later pivot
+        request cancels this one, whose result is then dropped."""
+        comparison = self.state.realigned(version.id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_pivot, version, comparison)
+
+    def _show_pivot(self, version: Version, comparison: Comparison) -> None:
+        self.state.show(comparison)
         self.notify(f"Pivot: {version.display_label}", timeout=2)
         self._rows_changed(texts=True)
 

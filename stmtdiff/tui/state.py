@@ -16,6 +16,7 @@ from enum import StrEnum
 from stmtdiff.compare import cell_text, cell_translation, compare
 from stmtdiff.diff import new_text, old_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
+from stmtdiff.offline import offline_evidence
 
 #: Recomputes a comparison of already loaded versions around another pivot (the core's job).
 Recompare = Callable[[Sequence[Version], str], Comparison]
@@ -64,7 +65,9 @@ def is_omission(row: Row) -> bool:
 
 def _core_recompare(method: str) -> Recompare:
     def run(versions: Sequence[Version], pivot: str) -> Comparison:
-        return compare(versions, pivot=pivot, method=method)
+        # The same offline aids as the first comparison (session.build_comparison): without
+        # them, versions in two languages would fall back to the bare lexical aligner.
+        return compare(versions, pivot=pivot, method=method, evidence=offline_evidence())
 
     return run
 
@@ -251,12 +254,25 @@ class ViewState:
         version = self.selected_version
         if version.id == self.comparison.pivot:
             return False
-        anchor = self._anchor(version.id)
-        self.comparison = self._recompare(self.comparison.versions, version.id)
+        self.show(self.realigned(version.id))
+        return True
+
+    def realigned(self, pivot: str) -> Comparison:
+        """The versions aligned anew with ``pivot`` as the pivot. Reads the state, never
+        changes it: the TUI runs it off the UI thread (seconds on long texts)."""
+        comparison = self._recompare(self.comparison.versions, pivot)
+        comparison.title = self.comparison.title
+        comparison.notes = list(self.comparison.notes)
+        return comparison
+
+    def show(self, comparison: Comparison) -> None:
+        """Show ``comparison`` (``realigned``); the cursor stays on the same sentence, preferring
+        the new pivot's."""
+        anchor = self._anchor(comparison.pivot)
+        self.comparison = comparison
         self._refilter()
         if anchor is not None:
             self._place(self._row_of(*anchor))
-        return True
 
     def _anchor(self, prefer: str) -> tuple[str, int] | None:
         row = self.selected_row
