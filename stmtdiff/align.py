@@ -273,7 +273,7 @@ def align_tables(
     neg = -np.inf
     # One cell past the band stands for "no such cell": its score stays -inf.
     outside = band.size
-    origin = np.empty((len(moves), band.size), dtype=np.int64)
+    origin = np.empty((len(moves), band.size), dtype=np.int32)
     gains = np.empty((len(moves), band.size))
     for row, t in enumerate(moves):
         di, dj = types[t]
