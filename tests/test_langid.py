@@ -71,3 +71,42 @@ def test_russian_and_chinese_are_told_by_their_letters_without_langdetect(
     monkeypatch.setattr("stmtdiff.langid.detect_langs", refuse)
     assert detect_language("Стороны подтвердили приверженность всеобъемлющему партнёрству.") == "ru"
     assert detect_language("双方重申全面战略协作伙伴关系。") == "zh"
+
+
+def test_english_prose_is_told_by_its_commonest_words_without_langdetect(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(text: str) -> list[object]:
+        raise AssertionError("langdetect was asked")
+
+    monkeypatch.setattr("stmtdiff.langid.detect_langs", refuse)
+    text = (
+        "The two heads of state held talks in Moscow. They noted that relations between the "
+        "countries have reached the highest level in their history and agreed to expand trade "
+        "and energy cooperation with the regions that border each other."
+    )
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Les deux chefs d'État ont tenu des entretiens à Moscou dans une atmosphère amicale "
+            "et ont convenu d'élargir la coopération dans le commerce et l'énergie.",
+            "fr",
+        ),
+        (
+            "Die beiden Staatschefs führten in Moskau Gespräche in freundlicher Atmosphäre und "
+            "vereinbarten, die Zusammenarbeit in Handel und Energie auszubauen.",
+            "de",
+        ),
+        (
+            "Oba šéfové států jednali v Moskvě v přátelské atmosféře a dohodli se, že to je "
+            "základ spolupráce v obchodě a energetice.",
+            "cs",
+        ),
+    ],
+)
+def test_other_latin_script_languages_still_go_to_langdetect(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
