@@ -60,26 +60,25 @@ def test_a_short_but_clear_german_sentence_stays_german() -> None:
     assert detect_language("Die Seiten einigten sich.") == "de"
 
 
-def test_russian_and_chinese_are_told_by_their_letters_without_langdetect(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # langdetect's profiles take a quarter of a second to load; a Kremlin and a Xinhua text
-    # must not pay for them.
+@pytest.fixture
+def without_langdetect(monkeypatch: pytest.MonkeyPatch) -> None:
+    """langdetect's profiles take a quarter of a second to load: fail where it is asked."""
+
     def refuse(text: str) -> list[object]:
         raise AssertionError("langdetect was asked")
 
     monkeypatch.setattr("stmtdiff.langid.detect_langs", refuse)
+
+
+@pytest.mark.usefixtures("without_langdetect")
+def test_russian_and_chinese_are_told_by_their_letters_without_langdetect() -> None:
+    # A Kremlin and a Xinhua text must not pay for langdetect's profiles.
     assert detect_language("Стороны подтвердили приверженность всеобъемлющему партнёрству.") == "ru"
     assert detect_language("双方重申全面战略协作伙伴关系。") == "zh"
 
 
-def test_english_prose_is_told_by_its_commonest_words_without_langdetect(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def refuse(text: str) -> list[object]:
-        raise AssertionError("langdetect was asked")
-
-    monkeypatch.setattr("stmtdiff.langid.detect_langs", refuse)
+@pytest.mark.usefixtures("without_langdetect")
+def test_english_prose_is_told_by_its_commonest_words_without_langdetect() -> None:
     text = (
         "The two heads of state held talks in Moscow. They noted that relations between the "
         "countries have reached the highest level in their history and agreed to expand trade "
