@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from stmtdiff.align import corridor_band
 from stmtdiff.embed import CACHE_ENV
+from stmtdiff.scoring import Scorer
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +46,17 @@ ENGLISH = [
     "3. The Parties oppose unilateral sanctions.",
     "The next meeting will take place in Beijing in 2026.",
 ]
+
+
+def assert_tables_equal_gain(scorer: Scorer, n: int, m: int, tolerance: float) -> None:
+    """The vectorised gain tables hold ``scorer.gain`` at every cell of the corridor, and -inf
+    where a bead would run past the end of a text."""
+    assert scorer.window is not None and scorer.tables is not None
+    band = corridor_band(n, m, scorer.window)
+    for (di, dj), table in scorer.tables(band, scorer.beads).items():
+        for cell in range(band.size):
+            i, j = int(band.rows[cell]), int(band.cols[cell])
+            if i + di <= n and j + dj <= m:
+                assert table[cell] == pytest.approx(scorer.gain(i, di, j, dj), abs=tolerance)
+            else:
+                assert table[cell] == float("-inf")

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from align_support import CHINESE, ENGLISH, RUSSIAN, model_cache  # noqa: F401
+from align_support import (  # noqa: F401
+    CHINESE,
+    ENGLISH,
+    RUSSIAN,
+    assert_tables_equal_gain,
+    model_cache,
+)
 
-from stmtdiff.align import corridor_band
 from stmtdiff.dictionary import cedict, key_maker, lexicon_for, load_glossary
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.lengthmodel import length_model
@@ -122,15 +127,7 @@ def test_the_vectorised_lexical_gain_tables_equal_the_scorer_gain_cell_by_cell()
         "The next meeting will take place in 2026.",
     ]
     scorer = lexical_scorer(src, tgt, "ru", "en", lexicon=lexicon_for("ru", "en"), keys=key_maker)
-    assert scorer.window is not None and scorer.tables is not None
-    band = corridor_band(len(src), len(tgt), scorer.window)
-    for (di, dj), table in scorer.tables(band, scorer.beads).items():
-        for cell in range(band.size):
-            i, j = int(band.rows[cell]), int(band.cols[cell])
-            if i + di <= len(src) and j + dj <= len(tgt):
-                assert table[cell] == pytest.approx(scorer.gain(i, di, j, dj), abs=1e-6)
-            else:
-                assert table[cell] == float("-inf")
+    assert_tables_equal_gain(scorer, len(src), len(tgt), tolerance=1e-6)
 
 
 def test_paragraph_numbers_that_agree_count_for_a_pair_and_differing_ones_never_against() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from align_support import CHINESE, ENGLISH, RUSSIAN
+from align_support import CHINESE, ENGLISH, RUSSIAN, assert_tables_equal_gain
 
 from stmtdiff import scoring
 from stmtdiff.align import align, align_tables, corridor_band
@@ -168,15 +168,7 @@ def test_the_vectorised_gain_tables_equal_the_scorer_gain_cell_by_cell() -> None
         src, tgt, "ru", "en", lexicon, KeyMaker, length_model("ru", "en"), count_unknown=False
     )
     scorer = semantic_scorer(src, tgt, "ru", "en", WordHashEncoder(), words=words)
-    assert scorer.window is not None and scorer.tables is not None
-    band = corridor_band(len(src), len(tgt), scorer.window)
-    for (di, dj), table in scorer.tables(band, scorer.beads).items():
-        for cell in range(band.size):
-            i, j = int(band.rows[cell]), int(band.cols[cell])
-            if i + di <= len(src) and j + dj <= len(tgt):
-                assert table[cell] == pytest.approx(scorer.gain(i, di, j, dj), abs=1e-5)
-            else:
-                assert table[cell] == -np.inf
+    assert_tables_equal_gain(scorer, len(src), len(tgt), tolerance=1e-5)
 
 
 def test_the_vectorised_search_finds_the_cell_by_cell_search_path() -> None:
