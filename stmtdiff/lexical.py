@@ -26,6 +26,7 @@ from functools import cached_property
 import numpy as np
 
 from stmtdiff.align import Band
+from stmtdiff.clauses import edge_clauses
 from stmtdiff.langid import base_language
 from stmtdiff.lengthmodel import LengthModel, length_model
 from stmtdiff.lexicon import (
@@ -41,6 +42,9 @@ from stmtdiff.semantic import (
     band_gains,
     bead_types,
     corridor,
+    edge_fit,
+    edge_fit_table,
+    edge_tables,
     fill_band,
     first_pass,
     looks_comparable,
@@ -90,6 +94,11 @@ class LexicalParams:
     merge_cost: float = 0.04
     #: Count words the lexicon does not know as untranslated (always so for one language).
     count_unknown: bool = False
+    #: Weight of how well a bead's sides start alike and end alike in words (lexicon coverage
+    #: of the first clauses, and of the last: ``stmtdiff.clauses``), each edge less ``margin``
+    #: times its coverage of the sentences just outside. Dev strict F1, 0 -> 0.5: MAC-Dev
+    #: 0.791 -> 0.823, Text+Berg dev 0.719 -> 0.739, UN dev 0.964 -> 0.977.
+    edge_weight: float = 0.5
 
 
 class LexicalEvidence:
@@ -342,15 +351,21 @@ def lexical_scorer(
     """Scorer aligning ``src`` to ``tgt`` with no translation and no model (see module doc);
     ``parallel``: the caller knows them to be translations, so they are never called comparable."""
     n, m = len(src), len(tgt)
-    evidence = LexicalEvidence(
-        src,
-        tgt,
-        src_lang,
-        tgt_lang,
-        lexicon,
-        keys,
-        length_model(src_lang, tgt_lang),
-        count_unknown=params.count_unknown or base_language(src_lang) == base_language(tgt_lang),
+    count_unknown = params.count_unknown or base_language(src_lang) == base_language(tgt_lang)
+
+    def evidence_of(left: Sequence[str], right: Sequence[str]) -> LexicalEvidence:
+        lengths = length_model(src_lang, tgt_lang)
+        return LexicalEvidence(
+            left, right, src_lang, tgt_lang, lexicon, keys, lengths, count_unknown
+        )
+
+    evidence = evidence_of(src, tgt)
+    # The words of the sentences' first clauses, and of their last clauses.
+    src_edges = [edge_clauses(text, src_lang) for text in src]
+    tgt_edges = [edge_clauses(text, tgt_lang) for text in tgt]
+    first_words, last_words = (
+        evidence_of([pair[k] for pair in src_edges], [pair[k] for pair in tgt_edges])
+        for k in (0, 1)
     )
     # Without a lexicon only words written alike (names, numbers) are evidence: too sparse to
     # veto a bead, so length carries most of the weight.
@@ -387,10 +402,21 @@ def lexical_scorer(
         score = similarity(i, di, j, dj) - params.merge_cost * (di + dj - 2)
         if params.margin:
             score -= params.margin * neighbours(i, di, j, dj)
+        if params.edge_weight:
+            fit = edge_fit(
+                lambda a, b: first_words.words(a, 1, b, 1),
+                lambda a, b: last_words.words(a, 1, b, 1),
+                n,
+                m,
+                (i, di, j, dj),
+                params.margin,
+            )
+            score += params.edge_weight * fit
         return score
 
     def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
-        return _LexicalTables(band, evidence, params, weight).gains(beads)
+        edges = (first_words, last_words)
+        return _LexicalTables(band, evidence, params, weight, edges=edges).gains(beads)
 
     return Scorer(
         method=method,
@@ -448,10 +474,14 @@ class _LexicalTables:
         params: LexicalParams,
         weight: float,
         cells: Band | None = None,
+        edges: tuple[LexicalEvidence, ...] = (),
     ) -> None:
         self.band, self.params, self.weight = band, params, weight
         self.n, self.m = len(evidence.src_keys), len(evidence.tgt_keys)
         cells = cells if cells is not None else lookup_band(band)
+        self.cells = cells
+        self.edges = edges
+        self._edge_tables: tuple[np.ndarray, np.ndarray] | None = None
         self.words = evidence.run_tables(cells)
         self.numbers = evidence.number_tables(cells)
         self.lengths = evidence.lengths
@@ -483,7 +513,21 @@ class _LexicalTables:
         if params.margin:
             around = neighbour_mean(self.similarity, self.n, self.m, di, dj, i, j)
             score = score - params.margin * around
+        if params.edge_weight and self.edges:
+            fit = edge_fit_table(self.cells, self._edges(), di, dj, i, j)
+            score = score + params.edge_weight * fit
         return score
+
+    def _edges(self) -> tuple[np.ndarray, np.ndarray]:
+        """``edge_tables`` from the edge clauses' lexicon coverage (built on first use: the
+        first pass never needs them)."""
+        if self._edge_tables is None:
+            cells = self.cells
+            first, last = (
+                e.run_tables(cells).words(1, 1, cells.rows, cells.cols) for e in self.edges
+            )
+            self._edge_tables = edge_tables(cells, self.n, self.m, first, last, self.params.margin)
+        return self._edge_tables
 
 
 __all__ = ["MAX_SIDE", "LexicalParams", "lexical_scorer", "numbering", "numbers"]

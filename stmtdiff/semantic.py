@@ -378,6 +378,79 @@ def edge_vectors(
     return first, last
 
 
+def edge_fit(
+    first: Callable[[int, int], float],
+    last: Callable[[int, int], float],
+    n: int,
+    m: int,
+    bead: tuple[int, int, int, int],
+    neighbour_weight: float,
+) -> float:
+    """How well the bead (i, di, j, dj) starts alike and ends alike: ``first(a, b)`` is how
+    alike source sentence a's first clause and target sentence b's are, ``last`` the same for
+    last clauses. Each edge counts less ``neighbour_weight`` times how well it fits the
+    sentences just outside the bead; the two edges are averaged."""
+    i, di, j, dj = bead
+    last_i, last_j = i + di - 1, j + dj - 1
+    head = [first(i - 1, j)] if i > 0 else []
+    head += [first(i, j - 1)] if j > 0 else []
+    tail = [last(last_i + 1, last_j)] if last_i + 1 < n else []
+    tail += [last(last_i, last_j + 1)] if last_j + 1 < m else []
+    fits = [
+        own - neighbour_weight * (sum(around) / len(around) if around else 0.0)
+        for own, around in ((first(i, j), head), (last(last_i, last_j), tail))
+    ]
+    return sum(fits) / 2
+
+
+def edge_tables(
+    cells: Band,
+    n: int,
+    m: int,
+    first: np.ndarray,
+    last: np.ndarray,
+    neighbour_weight: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``edge_fit``'s two halves at every cell of ``cells``, given ``first`` and ``last`` there:
+    how well a bead starting at the cell starts alike, and how well one ending at it ends
+    alike, each less its fit to the cells just outside."""
+    rows, cols = cells.rows, cells.cols
+
+    def fit(table: np.ndarray, around: Sequence[tuple[np.ndarray, ...]]) -> np.ndarray:
+        total = np.zeros(len(table))
+        count = np.zeros(len(table))
+        for near_rows, near_cols, present in around:
+            flat, inside = cells.index(near_rows, near_cols)
+            total += np.where(present & inside, table[flat], 0.0)
+            count += present
+        mean = np.where(count > 0, total / np.maximum(count, 1), 0.0)
+        fitted: np.ndarray = table - neighbour_weight * mean
+        return fitted
+
+    return (
+        fit(first, ((rows - 1, cols, rows > 0), (rows, cols - 1, cols > 0))),
+        fit(last, ((rows + 1, cols, rows + 1 < n), (rows, cols + 1, cols + 1 < m))),
+    )
+
+
+def edge_fit_table(
+    cells: Band,
+    tables: tuple[np.ndarray, np.ndarray],
+    di: int,
+    dj: int,
+    i: np.ndarray,
+    j: np.ndarray,
+) -> np.ndarray:
+    """``edge_fit`` for arrays of beads, from ``edge_tables``."""
+    head, tail = tables
+    start, start_inside = cells.index(i, j)
+    end, end_inside = cells.index(i + di - 1, j + dj - 1)
+    fit: np.ndarray = (
+        np.where(start_inside, head[start], 0.0) + np.where(end_inside, tail[end], 0.0)
+    ) / 2
+    return fit
+
+
 class _Embedded:
     """Run vectors of one view and their cached cosines and neighbour margins."""
 
@@ -403,22 +476,16 @@ class _Embedded:
         return self._edges
 
     def edge_fit(self, i: int, di: int, j: int, dj: int, neighbour_weight: float) -> float:
-        """How well the bead's sides start alike and end alike, each edge less how well it
-        fits the sentences just outside the bead."""
+        """``edge_fit`` of the bead from the edge clauses' vectors."""
         src_first, src_last, tgt_first, tgt_last = self.edges()
-        last_i, last_j = i + di - 1, j + dj - 1
-        head = [src_first[i - 1] @ tgt_first[j]] if i > 0 else []
-        head += [src_first[i] @ tgt_first[j - 1]] if j > 0 else []
-        tail = [src_last[last_i + 1] @ tgt_last[last_j]] if last_i + 1 < self.n else []
-        tail += [src_last[last_i] @ tgt_last[last_j + 1]] if last_j + 1 < self.m else []
-        fits = [
-            float(own) - neighbour_weight * (float(sum(around)) / len(around) if around else 0.0)
-            for own, around in (
-                (src_first[i] @ tgt_first[j], head),
-                (src_last[last_i] @ tgt_last[last_j], tail),
-            )
-        ]
-        return sum(fits) / 2
+        return edge_fit(
+            lambda a, b: float(src_first[a] @ tgt_first[b]),
+            lambda a, b: float(src_last[a] @ tgt_last[b]),
+            self.n,
+            self.m,
+            (i, di, j, dj),
+            neighbour_weight,
+        )
 
     def cosine(self, i: int, di: int, j: int, dj: int) -> float:
         key = (i, di, j, dj)
@@ -673,46 +740,17 @@ class _SemanticTables:
         return table
 
     def _edge_tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """At every cell (i, j): how well a bead starting there starts alike (first clauses),
-        and how well one ending there ends alike (last clauses), each less the same for the
-        sentences just outside."""
         if self._edge is None:
             edges = [(view.weight, view.edges()) for view in self.views]
             first = self._product_table([(w, e[0], e[2]) for w, e in edges])
             last = self._product_table([(w, e[1], e[3]) for w, e in edges])
-            i, j = self.cells.rows, self.cells.cols
-            self._edge = (
-                self._fit(first, ((i - 1, j, i > 0), (i, j - 1, j > 0))),
-                self._fit(last, ((i + 1, j, i + 1 < self.n), (i, j + 1, j + 1 < self.m))),
+            self._edge = edge_tables(
+                self.cells, self.n, self.m, first, last, self.params.neighbour_weight
             )
         return self._edge
 
-    def _fit(
-        self,
-        table: np.ndarray,
-        around: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]],
-    ) -> np.ndarray:
-        """``table`` less ``neighbour_weight`` times its mean over the cells ``around`` (rows,
-        columns, present) of each cell."""
-        total = np.zeros(len(table))
-        count = np.zeros(len(table))
-        for rows, cols, present in around:
-            flat, inside = self.cells.index(rows, cols)
-            total += np.where(present & inside, table[flat], 0.0)
-            count += present
-        mean = np.where(count > 0, total / np.maximum(count, 1), 0.0)
-        fit: np.ndarray = table - self.params.neighbour_weight * mean
-        return fit
-
     def _edge_fit(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """``_Embedded.edge_fit`` for arrays of beads, from the edge tables."""
-        head, tail = self._edge_tables()
-        start, start_inside = self.cells.index(i, j)
-        end, end_inside = self.cells.index(i + di - 1, j + dj - 1)
-        fit: np.ndarray = (
-            np.where(start_inside, head[start], 0.0) + np.where(end_inside, tail[end], 0.0)
-        ) / 2
-        return fit
+        return edge_fit_table(self.cells, self._edge_tables(), di, dj, i, j)
 
     def cosine(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         flat, inside = self.cells.index(i, j)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stmtdiff.clauses import edge_clauses
+from stmtdiff.semantic import edge_fit
 
 
 def test_an_english_sentence_opens_and_closes_at_its_commas() -> None:
@@ -42,3 +43,23 @@ def test_fragments_too_short_to_mean_anything_are_not_clauses() -> None:
 
 def test_a_text_of_punctuation_alone_stands_for_itself() -> None:
     assert edge_clauses("……", "zh") == ("……", "……")
+
+
+def test_a_bead_that_ends_where_its_translation_ends_fits_better_than_one_cut_short() -> None:
+    # Source sentence 0 ("He said: 'I won ten taels, but...'") is rendered as target sentences
+    # 0 and 1 ("'I won ten taels,' he said." / "'But—'"): its last clause matches target 1's.
+    first = {(0, 0): 0.9, (1, 2): 0.8}
+    last = {(0, 1): 0.9, (1, 2): 0.8}
+
+    def fit(i: int, di: int, j: int, dj: int) -> float:
+        return edge_fit(
+            lambda a, b: first.get((a, b), 0.1),
+            lambda a, b: last.get((a, b), 0.1),
+            2,
+            3,
+            (i, di, j, dj),
+            neighbour_weight=0.8,
+        )
+
+    assert fit(0, 1, 0, 2) > fit(0, 1, 0, 1)
+    assert fit(1, 1, 2, 1) > fit(1, 1, 1, 2)
