@@ -119,7 +119,12 @@ class LexicalEvidence:
         src_maker, tgt_maker = keys(src_lang), keys(tgt_lang)
         self.src_keys = [src_maker.keys(t) for t in src]
         self.tgt_keys = [tgt_maker.keys(t) for t in tgt]
-        self.lexicon = lexicon or Lexicon(base_language(src_lang), base_language(tgt_lang))
+        # Not ``lexicon or ...``: the truth of a Lexicon is its length, a sum over every entry.
+        self.lexicon = (
+            lexicon
+            if lexicon is not None
+            else Lexicon(base_language(src_lang), base_language(tgt_lang))
+        )
         self._texts = (src, tgt)
         self.src_len = [len(t) for t in src]
         self.tgt_len = [len(t) for t in tgt]
@@ -226,11 +231,15 @@ class _Side:
             counted &= ~numbered[ids]
             self.fixed_mass[k] = values[counted].sum()
             self.unknown_weights.append(np.where(counted, 0.0, values))
-        # Which of this side's keys each key of the other side translates.
+        # Which of this side's keys each key of the other side translates (only the other
+        # side's own keys matter: an English stem can translate thousands of headwords).
+        other_vocab = {key for sentence in other_keys for key in sentence}
         inverse: dict[str, list[int]] = {}
         for key, index in vocab.items():
-            for target in translations.get(key, ()):
-                inverse.setdefault(target, []).append(index)
+            found = translations.get(key)
+            if found:
+                for target in other_vocab.intersection(found):
+                    inverse.setdefault(target, []).append(index)
         self.hits: list[np.ndarray] = []
         self.same: list[np.ndarray] = []
         for sentence in other_keys:
