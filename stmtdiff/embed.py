@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,10 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (model, digest)
 ) WITHOUT ROWID
 """
-#: Vectors kept in memory by a caching encoder (float16, 1 KB each). The aligner asks for 7 per
-#: sentence (runs of one to five, two edge clauses): a 2,000-sentence check of two translations
-#: needs 42,000, and the pivot's must stay in memory from one pair to the next.
+#: Vectors kept in memory by a caching encoder (float16, 1 KB each), the least recently used
+#: dropped first. The aligner asks for 7 per sentence (runs of one to five, two edge clauses):
+#: a 2,000-sentence check of two translations needs 42,000, and the pivot's must stay in
+#: memory from one pair to the next.
 RECENT = 131_072
 _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 #: Longest text embedded, in characters: the encoder averages over tokens, so a longer
@@ -215,8 +217,9 @@ class CachingEncoder:
         self.model = model
         self.cache = cache
         self.stats = EncodeStats()
-        #: Vectors of this process's latest texts (a pivot is embedded once per pair).
-        self._recent: dict[str, dict[bytes, np.ndarray]] = {}
+        #: Vectors of this process's latest texts by (model, digest), least recently used
+        #: first (a pivot is embedded once per pair).
+        self._recent: dict[tuple[str, bytes], np.ndarray] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self._lookup(
@@ -264,8 +267,8 @@ class CachingEncoder:
         if not texts:
             return np.zeros((0, width), dtype=np.float32)
         keys = [digest(text) for text in texts]
-        recent = self._recent.setdefault(model, {})
-        known = {key: recent[key] for key in keys if key in recent}
+        recent = self._recent
+        known = {key: recent[(model, key)] for key in keys if (model, key) in recent}
         wanted = [key for key in keys if key not in known]
         store = self.cache if stored else None
         if store is not None and wanted:
@@ -288,10 +291,11 @@ class CachingEncoder:
             known.update(fresh)
             if store is not None:
                 store.put_many(model, fresh)
-        if sum(map(len, self._recent.values())) + len(known) > RECENT:
-            for rows_of_model in self._recent.values():
-                rows_of_model.clear()
-        recent.update((key, row.astype(np.float16)) for key, row in known.items())
+        for key, row in known.items():
+            recent.pop((model, key), None)
+            recent[(model, key)] = row.astype(np.float16)
+        for oldest in list(islice(recent, max(0, len(recent) - RECENT))):
+            del recent[oldest]
         return np.stack([known[key] for key in keys]).astype(np.float32)
 
 

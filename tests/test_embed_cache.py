@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from stmtdiff.embed import CachingEncoder, EmbeddingCache
 
@@ -117,3 +118,16 @@ def test_a_cache_opened_on_one_thread_serves_a_worker_thread(tmp_path: Path) -> 
     worker.join()
     assert later.calls == [] and warnings == []
     assert encoder.stats.cached == len(SENTENCES)
+
+
+def test_memory_keeps_the_most_recently_used_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pivot asked for again and again stays in memory while older texts make room.
+    monkeypatch.setattr("stmtdiff.embed.RECENT", 3)
+    inner = CountingEncoder()
+    encoder = CachingEncoder(inner, "test-model", None)
+    encoder.encode(["pivot", "b", "c"])
+    encoder.encode(["pivot"])
+    encoder.encode(["d"])  # makes room by dropping "b", the least recently used
+    encoder.encode(["pivot", "c", "d"])
+    encoder.encode(["b"])
+    assert inner.calls == [["pivot", "b", "c"], ["d"], ["b"]]
