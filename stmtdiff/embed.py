@@ -293,7 +293,7 @@ class CachingEncoder:
                 store.put_many(model, fresh)
         for key, row in known.items():
             recent.pop((model, key), None)
-            recent[(model, key)] = row.astype(np.float16)
+            recent[(model, key)] = row.astype(np.float16, copy=False)
         for oldest in list(islice(recent, max(0, len(recent) - RECENT))):
             del recent[oldest]
         return np.stack([known[key] for key in keys]).astype(np.float32)

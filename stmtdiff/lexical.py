@@ -361,21 +361,24 @@ def lexical_scorer(
     ``parallel``: the caller knows them to be translations, so they are never called comparable."""
     n, m = len(src), len(tgt)
     count_unknown = params.count_unknown or base_language(src_lang) == base_language(tgt_lang)
+    lengths = length_model(src_lang, tgt_lang)
 
     def evidence_of(left: Sequence[str], right: Sequence[str]) -> LexicalEvidence:
-        lengths = length_model(src_lang, tgt_lang)
         return LexicalEvidence(
             left, right, src_lang, tgt_lang, lexicon, keys, lengths, count_unknown
         )
 
     evidence = evidence_of(src, tgt)
-    # The words of the sentences' first clauses, and of their last clauses.
-    src_edges = [edge_clauses(text, src_lang) for text in src]
-    tgt_edges = [edge_clauses(text, tgt_lang) for text in tgt]
-    first_words, last_words = (
-        evidence_of([pair[k] for pair in src_edges], [pair[k] for pair in tgt_edges])
-        for k in (0, 1)
-    )
+    # The words of the sentences' first clauses, and of their last clauses (looked up only
+    # when edges count).
+    edges: tuple[LexicalEvidence, ...] = ()
+    if params.edge_weight:
+        src_edges = [edge_clauses(text, src_lang) for text in src]
+        tgt_edges = [edge_clauses(text, tgt_lang) for text in tgt]
+        edges = tuple(
+            evidence_of([pair[k] for pair in src_edges], [pair[k] for pair in tgt_edges])
+            for k in (0, 1)
+        )
     # Without a lexicon only words written alike (names, numbers) are evidence: too sparse to
     # veto a bead, so length carries most of the weight.
     informed = bool(evidence.lexicon.forward) or evidence.count_unknown
@@ -411,7 +414,8 @@ def lexical_scorer(
         score = similarity(i, di, j, dj) - params.merge_cost * (di + dj - 2)
         if params.margin:
             score -= params.margin * neighbours(i, di, j, dj)
-        if params.edge_weight:
+        if edges:
+            first_words, last_words = edges
             fit = edge_fit(
                 lambda a, b: first_words.words(a, 1, b, 1),
                 lambda a, b: last_words.words(a, 1, b, 1),
@@ -424,7 +428,6 @@ def lexical_scorer(
         return score
 
     def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
-        edges = (first_words, last_words)
         return _LexicalTables(band, evidence, params, weight, edges=edges).gains(beads)
 
     return Scorer(
@@ -522,7 +525,7 @@ class _LexicalTables:
         if params.margin:
             around = neighbour_mean(self.similarity, self.n, self.m, di, dj, i, j)
             score = score - params.margin * around
-        if params.edge_weight and self.edges:
+        if self.edges:
             fit = edge_fit_table(self.cells, self._edges(), di, dj, i, j)
             score = score + params.edge_weight * fit
         return score
