@@ -114,8 +114,10 @@ class LexicalEvidence:
         keys: Callable[[str], KeyMaker],
         lengths: LengthModel,
         count_unknown: bool,
-        idf: bool = True,
+        weights: tuple[Mapping[str, float], Mapping[str, float]] | None = None,
     ) -> None:
+        """``weights``: each side's key weights, when not the texts' own inverse frequencies
+        (a few sentences of a document weigh words as the whole document does)."""
         src_maker, tgt_maker = keys(src_lang), keys(tgt_lang)
         self.src_keys = [src_maker.keys(t) for t in src]
         self.tgt_keys = [tgt_maker.keys(t) for t in tgt]
@@ -130,8 +132,7 @@ class LexicalEvidence:
         self.tgt_len = [len(t) for t in tgt]
         self.lengths = lengths
         self.count_unknown = count_unknown
-        self.src_weight = _idf(self.src_keys) if idf else None
-        self.tgt_weight = _idf(self.tgt_keys) if idf else None
+        self.src_weight, self.tgt_weight = weights or (_idf(self.src_keys), _idf(self.tgt_keys))
         self._cache: dict[tuple[int, int, int, int], float] = {}
 
     def words(self, i: int, di: int, j: int, dj: int) -> float:
@@ -363,9 +364,13 @@ def lexical_scorer(
     count_unknown = params.count_unknown or base_language(src_lang) == base_language(tgt_lang)
     lengths = length_model(src_lang, tgt_lang)
 
-    def evidence_of(left: Sequence[str], right: Sequence[str]) -> LexicalEvidence:
+    def evidence_of(
+        left: Sequence[str],
+        right: Sequence[str],
+        weights: tuple[Mapping[str, float], Mapping[str, float]] | None = None,
+    ) -> LexicalEvidence:
         return LexicalEvidence(
-            left, right, src_lang, tgt_lang, lexicon, keys, lengths, count_unknown
+            left, right, src_lang, tgt_lang, lexicon, keys, lengths, count_unknown, weights
         )
 
     evidence = evidence_of(src, tgt)
@@ -430,6 +435,18 @@ def lexical_scorer(
     def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
         return _LexicalTables(band, evidence, params, weight, edges=edges).gains(beads)
 
+    def pairs(rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        part = evidence_of(
+            [src[i] for i in rows],
+            [tgt[j] for j in cols],
+            (evidence.src_weight, evidence.tgt_weight),
+        )
+        grid = Band(np.zeros(len(rows)), np.full(len(rows), len(cols) - 1))
+        values = _LexicalTables(grid, part, params, weight, cells=grid).similarity(
+            1, 1, grid.rows, grid.cols
+        )
+        return values.reshape(len(rows), len(cols))
+
     return Scorer(
         method=method,
         similarity=similarity,
@@ -438,6 +455,7 @@ def lexical_scorer(
         window=_window(n, m, evidence, params, weight, src, tgt),
         tables=tables,
         comparable=not parallel and looks_comparable(src, tgt, evidence.lengths.ratio),
+        pairs=pairs,
     )
 
 

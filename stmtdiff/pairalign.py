@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.langid import base_language
 from stmtdiff.lengthmodel import length_model
@@ -18,7 +20,14 @@ from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.sametext import same_language_scorer
-from stmtdiff.scoring import Scorer, confidence, paragraph_starts, respect_paragraphs, run
+from stmtdiff.scoring import (
+    Scorer,
+    confidence,
+    pair_similarities,
+    paragraph_starts,
+    respect_paragraphs,
+    run,
+)
 from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
 
 METHODS = ("auto", "translation", "semantic", "lexical")
@@ -307,21 +316,20 @@ def find_moves(beads: list[Bead], scorer: Scorer) -> list[tuple[int, int]]:
     if not deleted or not inserted or len(deleted) * len(inserted) > MAX_MOVE_PAIRS:
         return []
     threshold = MOVE_THRESHOLD.get(scorer.method, 0.75)
-    candidates = sorted(
-        (
-            (scorer.similarity(i, 1, j, 1), i, j)
-            for i, i_place in deleted
-            for j, j_place in inserted
-            if i_place != j_place
-        ),
-        reverse=True,
-    )
+    rows = np.array([i for i, _ in deleted], dtype=np.int64)
+    cols = np.array([j for j, _ in inserted], dtype=np.int64)
+    similar = pair_similarities(scorer, rows.tolist(), cols.tolist())
+    rows_place = np.array([place for _, place in deleted])
+    cols_place = np.array([place for _, place in inserted])
+    similar[rows_place[:, None] == cols_place[None, :]] = -np.inf
+    near_rows, near_cols = np.nonzero(similar >= threshold)
+    # Most similar first, ties to the later sentences (as sorting (similarity, i, j) descending).
+    order = np.lexsort((-cols[near_cols], -rows[near_rows], -similar[near_rows, near_cols]))
+    candidates = zip(rows[near_rows][order].tolist(), cols[near_cols][order].tolist(), strict=True)
     used_src: set[int] = set()
     used_tgt: set[int] = set()
     moves: list[tuple[int, int]] = []
-    for sim, i, j in candidates:
-        if sim < threshold:
-            break
+    for i, j in candidates:
         if i in used_src or j in used_tgt:
             continue
         used_src.add(i)

@@ -24,6 +24,8 @@ from stmtdiff.model import Bead
 
 #: similarity(i, di, j, dj) in [0, 1] for src[i:i+di] against tgt[j:j+dj], with di, dj >= 1.
 Similarity = Callable[[int, int, int, int], float]
+#: pairs(rows, cols)[a, b]: similarity(rows[a], 1, cols[b], 1), every pair at once.
+PairSimilarity = Callable[[Sequence[int], Sequence[int]], np.ndarray]
 
 
 @dataclass(slots=True)
@@ -42,6 +44,17 @@ class Scorer:
     tables: GainTables | None = None
     #: The texts look like two accounts of one event rather than translations of each other.
     comparable: bool = False
+    #: ``similarity`` of many 1-1 pairs at once (vectorised; see ``pair_similarities``).
+    pairs: PairSimilarity | None = None
+
+
+def pair_similarities(scorer: Scorer, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+    """Similarity of each sentence in ``rows`` to each in ``cols`` (a matrix): by the
+    scorer's vectorised ``pairs`` when it has one, else pair by pair."""
+    if scorer.pairs is not None:
+        return scorer.pairs(rows, cols)
+    values = [scorer.similarity(i, 1, j, 1) for i in rows for j in cols]
+    return np.array(values, dtype=np.float64).reshape(len(rows), len(cols))
 
 
 def gain_from_similarity(similarity: Similarity, *, threshold: float, merge_cost: float) -> Gain:

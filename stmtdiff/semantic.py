@@ -300,7 +300,17 @@ def display_similarity(cosine: float) -> float:
     0.45-0.9 for translations of each other (UN dev documents; literary translation, MAC-Dev,
     sits lower, at 0.25-0.8).
     """
-    return min(1.0, max(0.0, (cosine - 0.2) / 0.5))
+    return min(1.0, max(0.0, (cosine - _UNRELATED_COSINE) / _TRANSLATION_SPAN))
+
+
+_UNRELATED_COSINE = 0.2
+_TRANSLATION_SPAN = 0.5
+
+
+def display_similarities(cosines: np.ndarray) -> np.ndarray:
+    """``display_similarity`` of an array of cosines."""
+    mapped: np.ndarray = np.clip((cosines - _UNRELATED_COSINE) / _TRANSLATION_SPAN, 0.0, 1.0)
+    return mapped
 
 
 @dataclass(frozen=True, slots=True)
@@ -620,6 +630,12 @@ def semantic_scorer(
             band, views, total_weight, words, params, src_len, tgt_len, ratio
         ).gains(beads)
 
+    def pairs(rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        cosines = np.zeros((len(rows), len(cols)))
+        for view in views:
+            cosines += view.weight * (view.src[0][rows] @ view.tgt[0][cols].T)
+        return display_similarities(cosines / total_weight)
+
     return Scorer(
         method=method,
         similarity=similarity,
@@ -628,6 +644,7 @@ def semantic_scorer(
         window=window,
         tables=tables,
         comparable=comparable,
+        pairs=pairs,
     )
 
 

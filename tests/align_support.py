@@ -60,3 +60,17 @@ def assert_tables_equal_gain(scorer: Scorer, n: int, m: int, tolerance: float) -
                 assert table[cell] == pytest.approx(scorer.gain(i, di, j, dj), abs=tolerance)
             else:
                 assert table[cell] == float("-inf")
+
+
+def assert_pairs_equal_similarity(
+    scorer: Scorer, rows: list[int], cols: list[int], tolerance: float
+) -> None:
+    """The vectorised 1-1 similarities of some sentences against some others (in any order,
+    as moves ask for them) hold ``scorer.similarity`` pair by pair."""
+    assert scorer.pairs is not None
+    matrix = scorer.pairs(rows, cols)
+    assert matrix.shape == (len(rows), len(cols))
+    for a, i in enumerate(rows):
+        for b, j in enumerate(cols):
+            expected = scorer.similarity(i, 1, j, 1)
+            assert float(matrix[a, b]) == pytest.approx(expected, abs=tolerance)

@@ -7,6 +7,7 @@ from align_support import (  # noqa: F401
     CHINESE,
     ENGLISH,
     RUSSIAN,
+    assert_pairs_equal_similarity,
     assert_tables_equal_gain,
     model_cache,
 )
@@ -128,6 +129,22 @@ def test_the_vectorised_lexical_gain_tables_equal_the_scorer_gain_cell_by_cell()
     ]
     scorer = lexical_scorer(src, tgt, "ru", "en", lexicon=lexicon_for("ru", "en"), keys=key_maker)
     assert_tables_equal_gain(scorer, len(src), len(tgt), tolerance=1e-6)
+
+
+def test_the_lexical_similarities_of_many_pairs_at_once_equal_them_pair_by_pair() -> None:
+    src = [
+        "1. Стороны отмечают, что товарооборот в 2024 году достиг 245 млрд долларов США.",
+        "Стороны будут расширять расчёты в национальных валютах.",
+        "2. Стороны выступают против односторонних санкций.",
+    ]
+    tgt = [
+        "1. The sides note that trade reached 245 billion U.S. dollars in 2024.",
+        "2. The sides oppose unilateral sanctions.",
+        "They will expand settlements in national currencies.",
+        "The next meeting will take place in 2026.",
+    ]
+    scorer = lexical_scorer(src, tgt, "ru", "en", lexicon=lexicon_for("ru", "en"), keys=key_maker)
+    assert_pairs_equal_similarity(scorer, [2, 0], [3, 1, 0], tolerance=1e-6)
 
 
 def test_paragraph_numbers_that_agree_count_for_a_pair_and_differing_ones_never_against() -> None:

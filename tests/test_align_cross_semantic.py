@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from align_support import CHINESE, ENGLISH, RUSSIAN, assert_tables_equal_gain
+from align_support import (
+    CHINESE,
+    ENGLISH,
+    RUSSIAN,
+    assert_pairs_equal_similarity,
+    assert_tables_equal_gain,
+)
 
 from stmtdiff import scoring
 from stmtdiff.align import align, align_tables, corridor_band
@@ -16,7 +22,14 @@ from stmtdiff.lexicon import KeyMaker, Lexicon
 from stmtdiff.model import Bead, Version
 from stmtdiff.pairalign import Evidence, align_pair, choose_scorer
 from stmtdiff.scoring import run
-from stmtdiff.semantic import bead_types, corridor, first_pass, looks_comparable, semantic_scorer
+from stmtdiff.semantic import (
+    View,
+    bead_types,
+    corridor,
+    first_pass,
+    looks_comparable,
+    semantic_scorer,
+)
 from stmtdiff.versions import version_from_sentences
 
 
@@ -169,6 +182,15 @@ def test_the_vectorised_gain_tables_equal_the_scorer_gain_cell_by_cell() -> None
     )
     scorer = semantic_scorer(src, tgt, "ru", "en", WordHashEncoder(), words=words)
     assert_tables_equal_gain(scorer, len(src), len(tgt), tolerance=1e-5)
+
+
+def test_the_similarities_of_many_pairs_at_once_equal_them_pair_by_pair() -> None:
+    src = [s.text for s in version_from_sentences("ru", RUSSIAN, lang="ru").sentences]
+    tgt = [s.text for s in version_from_sentences("zh", CHINESE, lang="zh").sentences]
+    # Both versions translated into English (here: the English version, sentence for sentence).
+    translated = View(ENGLISH, "en", ENGLISH, "en", weight=0.5)
+    scorer = semantic_scorer(src, tgt, "ru", "zh", WordHashEncoder(), extra_views=[translated])
+    assert_pairs_equal_similarity(scorer, [5, 2, 0], [4, 1, 0, 3], tolerance=1e-6)
 
 
 def test_the_vectorised_search_finds_the_cell_by_cell_search_path() -> None:
