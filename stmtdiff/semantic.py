@@ -300,6 +300,11 @@ def _lengths(texts: Sequence[str]) -> list[np.ndarray]:
     return out
 
 
+#: Cosine of unrelated sentences, and how far above it a clear translation sits.
+_UNRELATED_COSINE = 0.2
+_TRANSLATION_SPAN = 0.5
+
+
 def display_similarity(cosine: float) -> float:
     """Map an encoder cosine to [0, 1]: about 0 for unrelated sentences, 1 for translations.
 
@@ -307,11 +312,7 @@ def display_similarity(cosine: float) -> float:
     0.45-0.9 for translations of each other (UN dev documents; literary translation, MAC-Dev,
     sits lower, at 0.25-0.8).
     """
-    return min(1.0, max(0.0, (cosine - _UNRELATED_COSINE) / _TRANSLATION_SPAN))
-
-
-_UNRELATED_COSINE = 0.2
-_TRANSLATION_SPAN = 0.5
+    return float(display_similarities(np.array(cosine)))
 
 
 def display_similarities(cosines: np.ndarray) -> np.ndarray:
