@@ -17,7 +17,7 @@ from stmtdiff.errors import StmtdiffError
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import lexical_scorer, numbering, numbers
 from stmtdiff.lexicon import KeyMaker, Lexicon, coverage
-from stmtdiff.scoring import run
+from stmtdiff.scoring import Scorer, run
 
 pytestmark = pytest.mark.usefixtures("model_cache")
 
@@ -115,36 +115,31 @@ def test_a_glossary_line_without_a_tab_is_an_error(tmp_path: object) -> None:
         load_glossary(path, "ru", "en")
 
 
+#: Two numbered paragraphs and a sentence the Russian leaves out (written for these tests).
+TRADE_RU = [
+    "1. Стороны отмечают, что товарооборот в 2024 году достиг 245 млрд долларов США.",
+    "Стороны будут расширять расчёты в национальных валютах.",
+    "2. Стороны выступают против односторонних санкций.",
+]
+TRADE_EN = [
+    "1. The sides note that trade reached 245 billion U.S. dollars in 2024.",
+    "They will expand settlements in national currencies.",
+    "2. The sides oppose unilateral sanctions.",
+    "The next meeting will take place in 2026.",
+]
+
+
+def trade_scorer() -> Scorer:
+    lexicon = lexicon_for("ru", "en")
+    return lexical_scorer(TRADE_RU, TRADE_EN, "ru", "en", lexicon=lexicon, keys=key_maker)
+
+
 def test_the_vectorised_lexical_gain_tables_equal_the_scorer_gain_cell_by_cell() -> None:
-    src = [
-        "1. Стороны отмечают, что товарооборот в 2024 году достиг 245 млрд долларов США.",
-        "Стороны будут расширять расчёты в национальных валютах.",
-        "2. Стороны выступают против односторонних санкций.",
-    ]
-    tgt = [
-        "1. The sides note that trade reached 245 billion U.S. dollars in 2024.",
-        "They will expand settlements in national currencies.",
-        "2. The sides oppose unilateral sanctions.",
-        "The next meeting will take place in 2026.",
-    ]
-    scorer = lexical_scorer(src, tgt, "ru", "en", lexicon=lexicon_for("ru", "en"), keys=key_maker)
-    assert_tables_equal_gain(scorer, len(src), len(tgt), tolerance=1e-6)
+    assert_tables_equal_gain(trade_scorer(), len(TRADE_RU), len(TRADE_EN), tolerance=1e-6)
 
 
 def test_the_lexical_similarities_of_many_pairs_at_once_equal_them_pair_by_pair() -> None:
-    src = [
-        "1. Стороны отмечают, что товарооборот в 2024 году достиг 245 млрд долларов США.",
-        "Стороны будут расширять расчёты в национальных валютах.",
-        "2. Стороны выступают против односторонних санкций.",
-    ]
-    tgt = [
-        "1. The sides note that trade reached 245 billion U.S. dollars in 2024.",
-        "2. The sides oppose unilateral sanctions.",
-        "They will expand settlements in national currencies.",
-        "The next meeting will take place in 2026.",
-    ]
-    scorer = lexical_scorer(src, tgt, "ru", "en", lexicon=lexicon_for("ru", "en"), keys=key_maker)
-    assert_pairs_equal_similarity(scorer, [2, 0], [3, 1, 0], tolerance=1e-6)
+    assert_pairs_equal_similarity(trade_scorer(), [2, 0], [3, 1, 0], tolerance=1e-6)
 
 
 def test_paragraph_numbers_that_agree_count_for_a_pair_and_differing_ones_never_against() -> None:
