@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Sequence
+from typing import Any, TextIO
 
 from stmtdiff import __version__
 from stmtdiff.commands import align, cache, check, compare, demo, fetch, segment, tui
@@ -37,14 +40,65 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = _PipeSafe(stdout)  # type: ignore[assignment]
     try:
         result: int = args.func(args)
+        sys.stdout.flush()
     except StmtdiffError as error:
         print(f"stmtdiff: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("stmtdiff: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except OSError as error:
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exc()
+        print(f"stmtdiff: error: {_describe(error)}", file=sys.stderr)
+        return 2
+    finally:
+        sys.stdout = stdout
     return result
+
+
+#: Set (to anything) to see the traceback behind an unexpected OSError, for a bug report.
+DEBUG_ENV = "STMTDIFF_DEBUG"
+
+
+def _describe(error: OSError) -> str:
+    """An OSError as one line: the path it concerns, then what went wrong."""
+    reason = error.strerror or str(error) or type(error).__name__
+    paths = [str(p) for p in (error.filename, error.filename2) if p is not None]
+    return ": ".join([*paths, reason]) if paths else reason
+
+
+class _PipeSafe:
+    """Standard output that outlives its reader (``stmtdiff compare … | head``).
+
+    Once the pipe is closed the rest of the output goes to /dev/null, so the command still ends
+    with its own status (1: the texts differ) and Python prints no "Exception ignored" at exit.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._discard()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._discard()
+
+    def _discard(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self._stream.fileno())
+        os.close(devnull)

@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import filelock
 
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.fsutil import write_atomic
 from stmtdiff.textnorm import canonical
 
 SCHEMA = "stmtdiff/lock@1"
@@ -24,6 +29,9 @@ SCHEMA = "stmtdiff/lock@1"
 HASH_LENGTH = 16
 #: Characters of the source sentence kept beside its hashes, to make diffs readable.
 EXCERPT_LENGTH = 60
+#: Seconds an approval waits for another one writing the same lock file: an approval holds it
+#: for the read, merge and write only (milliseconds), so a minute means a stuck process.
+LOCK_WAIT = 60.0
 
 
 def sentence_hash(text: str) -> str:
@@ -139,4 +147,56 @@ def parse_lock(text: str, path: str) -> Lock:
                 LockedPair(item["source"], item["translation"], str(item.get("text", "")))
             )
         lock.translations[key] = LockedTranslation(entry["source"], locked)
+    return lock
+
+
+def read_lock(path: str, display: str) -> Lock:
+    """The lock file at ``path`` (``display``: its name in messages)."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise StmtdiffError(f"{display}: no such lock file") from None
+    except OSError as error:
+        raise StmtdiffError(
+            f"{display}: cannot read lock file ({error.strerror or error})"
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise StmtdiffError(f"{display}: lock file is not UTF-8 text") from None
+    return parse_lock(text, display)
+
+
+def guard_path(path: str) -> str:
+    """The hidden file beside a lock file that serialises writers (``.NAME.lock``).
+
+    The lock file itself cannot carry the OS lock: it is replaced by a new file on every write.
+    """
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.lock")
+
+
+def update_lock_file(
+    path: str, approvals: Sequence[tuple[str, str, Iterable[tuple[str, str]]]], display: str
+) -> Lock:
+    """Record ``(translation key, source key, pairs)`` approvals in the lock file at ``path``.
+
+    Concurrent approvals (parallel CI jobs, a make -j) each hold an OS file lock while they
+    re-read the file, merge their entries and write it, so none loses another's entries.
+    """
+    try:
+        with filelock.FileLock(guard_path(path), timeout=LOCK_WAIT):
+            lock = read_lock(path, display) if os.path.exists(path) else Lock()
+            for key, source, pairs in approvals:
+                lock.record(key, source, pairs)
+            write_atomic(path, render_lock(lock))
+    except filelock.Timeout:
+        raise StmtdiffError(
+            f"{display}: another stmtdiff approve has held it for {LOCK_WAIT:g} s; "
+            f"if none runs, delete {guard_path(path)}"
+        ) from None
+    except OSError as error:
+        raise StmtdiffError(
+            f"{display}: cannot lock for writing ({error.strerror or error})"
+        ) from None
     return lock

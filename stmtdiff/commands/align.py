@@ -12,8 +12,9 @@ import argparse
 import json
 import sys
 
+from stmtdiff.commands.options import output_file
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.fsutil import write_atomic
+from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.ingest import load_document
 from stmtdiff.langid import detect_language
 from stmtdiff.model import Bead, PairAlignment, Version
@@ -70,7 +71,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--format", choices=("beads", "json"), default="beads")
     add_translation_arguments(parser, display=False)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=output_file, help="write here ('-': stdout)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -125,6 +128,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = "".join(format_bead(bead) + "\n" for bead in pair.beads)
     if args.output:
+        reads = [args.src, args.tgt, args.src_translation, args.tgt_translation, args.glossary]
+        refuse_to_replace(args.output, reads)
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)

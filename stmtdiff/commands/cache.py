@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
+from stmtdiff.errors import StmtdiffError
 from stmtdiff.translate.cache import TranslationCache
 from stmtdiff.translate.config import settings_from_config
 from stmtdiff.translate.settings import ENGINES
@@ -59,7 +61,10 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         if args.cache_action == "clear":
-            removed = cache.clear(args.engine or ())
+            try:
+                removed = cache.clear(args.engine or ())
+            except sqlite3.Error as error:
+                raise StmtdiffError(f"{path}: cannot clear the cache ({error})") from None
             print(f"removed {removed} translation{'' if removed == 1 else 's'} from {path}")
             return 0
         stats = cache.stats()

@@ -20,15 +20,16 @@ from rich.console import Console
 from stmtdiff.check.config import CheckSpec, FileSpec, parse_config
 from stmtdiff.check.findings import RULES, CheckReport, Severity
 from stmtdiff.check.glossary import Glossary, parse_glossary
-from stmtdiff.check.lock import Lock, parse_lock, render_lock
+from stmtdiff.check.lock import Lock, read_lock, update_lock_file
 from stmtdiff.check.report_github import render_github
 from stmtdiff.check.report_json import render_json
 from stmtdiff.check.report_junit import render_junit
 from stmtdiff.check.report_sarif import render_sarif
 from stmtdiff.check.rules import aligned_texts, check_translation
+from stmtdiff.commands.options import output_file
 from stmtdiff.compare import compare
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.fsutil import write_atomic
+from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.ingest import load_document
 from stmtdiff.langid import base_language
 from stmtdiff.lexicon import Lexicon
@@ -104,7 +105,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"leave out a check; repeatable ({', '.join(RULES)})",
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=output_file, help="write to FILE ('-': stdout)"
+    )
     add_translation_arguments(parser, display=False)
     parser.add_argument(
         "--fail-on",
@@ -116,6 +119,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     specs = _specs(args)
+    if args.output:
+        refuse_to_replace(args.output, _reads(specs, args))
     loader = _Loader()
     evidence = offline_evidence()
     settings = settings_from_args(args)
@@ -189,6 +194,15 @@ def _specs(args: argparse.Namespace) -> list[CheckSpec]:
                 f"of {spec.source.path}, or give --lock FILE"
             )
     return specs
+
+
+def _reads(specs: list[CheckSpec], args: argparse.Namespace) -> list[str | None]:
+    """Every file the checks read (or approve into): none may be replaced by ``-o``."""
+    reads: list[str | None] = [*args.files, args.config, *CONFIG_NAMES]
+    for spec in specs:
+        reads.extend((spec.source.path, spec.glossary, spec.lock))
+        reads.extend(t.path for t in spec.translations)
+    return reads
 
 
 def _relang(spec: FileSpec, langs: dict[str, str]) -> FileSpec:
@@ -269,16 +283,13 @@ class _Loader:
             self.glossaries[path] = parse_glossary(_read(path, "glossary"), _display(path))
         return self.glossaries[path]
 
-    def lock(self, path: str, *, missing_ok: bool = False) -> Lock:
+    def lock(self, path: str) -> Lock:
         if path not in self.locks:
-            if missing_ok and not Path(path).exists():
-                self.locks[path] = Lock()
-            elif not Path(path).exists():
+            if not Path(path).exists():
                 raise StmtdiffError(
                     f"{path}: no such lock file (create it with stmtdiff approve --lock {path})"
                 )
-            else:
-                self.locks[path] = parse_lock(_read(path, "lock file"), _display(path))
+            self.locks[path] = read_lock(path, _display(path))
         return self.locks[path]
 
 
@@ -321,16 +332,17 @@ def _lock_key(lock_path: str | None, version: Version) -> str:
 def _approve(
     jobs: list[tuple[CheckSpec, Version, Version, PairAlignment]], loader: _Loader
 ) -> None:
-    written: dict[str, int] = {}
+    approvals: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {}
     for spec, source, translation, alignment in jobs:
         assert spec.lock is not None  # _specs refuses approval without a lock
-        lock = loader.lock(spec.lock, missing_ok=True)
         glossary = loader.glossary(spec.glossary) if spec.glossary else None
         pairs = aligned_texts(source, translation, alignment, glossary=glossary)
-        lock.record(_lock_key(spec.lock, translation), _lock_key(spec.lock, source), pairs)
-        written[spec.lock] = written.get(spec.lock, 0) + len(pairs)
-    for path, count in written.items():
-        write_atomic(path, render_lock(loader.locks[path]))
+        approvals.setdefault(spec.lock, []).append(
+            (_lock_key(spec.lock, translation), _lock_key(spec.lock, source), pairs)
+        )
+    for path, entries in approvals.items():
+        loader.locks[path] = update_lock_file(path, entries, _display(path))
+        count = sum(len(pairs) for *_, pairs in entries)
         print(f"approved {count} sentence pairs in {path}", file=sys.stderr)
 
 

@@ -8,8 +8,13 @@ import sys
 
 from rich.console import Console
 
-from stmtdiff.commands.options import add_comparison_arguments, request_from_args
-from stmtdiff.fsutil import write_atomic
+from stmtdiff.commands.options import (
+    add_comparison_arguments,
+    comparison_reads,
+    output_file,
+    request_from_args,
+)
+from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.model import Comparison
 from stmtdiff.render.html import render_html
 from stmtdiff.render.jsonout import render_json
@@ -34,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="terminal", help="output format")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=output_file, help="write to FILE ('-': stdout)"
+    )
     parser.add_argument(
         "--only-changes", action="store_true", help="show only rows that differ (terminal)"
     )
@@ -77,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
 def emit(comparison: Comparison, args: argparse.Namespace) -> None:
     """Print or write the comparison as the arguments ask."""
     if args.output:
+        reads = [version.path for version in comparison.versions] + comparison_reads(args)
+        refuse_to_replace(args.output, reads)
         text = render(comparison, args, to_terminal=False)
         assert text is not None
         write_atomic(args.output, text)

@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.fsutil import write_atomic
+from stmtdiff.fsutil import same_file, write_atomic
 from stmtdiff.ingest import parse_bytes
 from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
 from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog, write_fetchlog
 from stmtdiff.ingest.manifest import Manifest, load_manifest
+from stmtdiff.translate.cli_options import positive_seconds
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +30,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("manifest", metavar="MANIFEST", help="a stmtdiff.toml or its folder")
     parser.add_argument(
-        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for a server"
+        "--timeout",
+        type=positive_seconds,
+        default=DEFAULT_TIMEOUT,
+        help="seconds to wait for a server",
     )
     parser.add_argument(
         "--cached",
@@ -47,36 +51,32 @@ def run(args: argparse.Namespace) -> int:
     if not wanted:
         print(f"nothing to fetch: no version in {manifest.path} has a URL source")
         return 0
-    records = {url: r for url, r in read_fetchlog(log_path).items() if url in wanted}
+    earlier = read_fetchlog(log_path)
+    ours = [manifest.folder / record.file for record in earlier.values()]
+    records = {url: r for url, r in earlier.items() if url in wanted}
     failures = 0
     for number, spec in enumerate(manifest.versions, start=1):
         if not is_url(spec.source):
             continue
         name = f"{spec.id or f'version-{number}'}.txt"
         try:
-            records[spec.source] = _fetch_one(manifest, spec.source, name, args)
+            records[spec.source] = _fetch_one(manifest, spec.source, name, args, ours)
         except StmtdiffError as error:
             failures += 1
             print(f"stmtdiff: error: {error}", file=sys.stderr)
             continue
+        ours.append(manifest.folder / name)
         print(f"{spec.id or number}: {spec.source} -> {manifest.folder / name}")
     ordered = [records[url] for url in _in_manifest_order(manifest) if url in records]
     write_fetchlog(log_path, ordered)
     return 2 if failures else 0
 
 
-def _fetch_one(manifest: Manifest, url: str, name: str, args: argparse.Namespace) -> FetchRecord:
+def _fetch_one(
+    manifest: Manifest, url: str, name: str, args: argparse.Namespace, ours: list[Path]
+) -> FetchRecord:
     target = manifest.folder / name
-    taken = {
-        os.path.normpath(path)
-        for spec in manifest.versions
-        for path in (spec.source, spec.translation)
-        if path and not is_url(path)
-    }
-    if os.path.normpath(target) in taken:
-        raise StmtdiffError(
-            f"{url}: would overwrite {target}, which the manifest uses; give the version another id"
-        )
+    _refuse_foreign(manifest, url, target, ours)
     page = fetch_page(url, cache_dir=args.cache_dir, refresh=not args.cached, timeout=args.timeout)
     document = parse_bytes(page.content, url, declared_charset=page.charset)
     text = document.text + "\n"
@@ -88,6 +88,27 @@ def _fetch_one(manifest: Manifest, url: str, name: str, args: argparse.Namespace
         retrieved=page.retrieved,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
+
+
+def _refuse_foreign(manifest: Manifest, url: str, target: Path, ours: list[Path]) -> None:
+    """Fetch replaces only files it saved itself (named in stmtdiff.fetched.toml), never others.
+
+    Paths are compared as files (symlinks, ``..``, hard links), not as strings.
+    """
+    used = [manifest.path, manifest.folder / FETCHLOG_NAME]
+    used += [Path(p) for s in manifest.versions for p in (s.source, s.translation) if p]
+    clash = next((p for p in used if not is_url(str(p)) and same_file(target, p)), None)
+    if clash is not None:
+        raise StmtdiffError(
+            f"{url}: would overwrite {clash}, which the manifest uses; give the version another id"
+        )
+    if not os.path.lexists(target):
+        return
+    if target.is_symlink() or not target.is_file() or not any(same_file(target, p) for p in ours):
+        raise StmtdiffError(
+            f"{url}: would overwrite {target}, which stmtdiff fetch did not write; "
+            "move that file away or give the version another id"
+        )
 
 
 def _in_manifest_order(manifest: Manifest) -> list[str]:

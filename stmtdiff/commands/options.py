@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.ingest.fetchlog import FETCHLOG_NAME
+from stmtdiff.ingest.inputs import expand_inputs
+from stmtdiff.ingest.manifest import manifest_path
 from stmtdiff.pairalign import METHODS
 from stmtdiff.session import Request
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
@@ -70,3 +73,21 @@ def request_from_args(args: argparse.Namespace) -> Request:
         translation=settings_from_args(args),
         offline=args.offline,
     )
+
+
+def output_file(value: str) -> str | None:
+    """The ``-o`` argument type of every command: ``-`` means standard output, as for inputs."""
+    return None if value == "-" else value
+
+
+def comparison_reads(args: argparse.Namespace) -> list[str]:
+    """Every local file a comparison reads: inputs, manifests, their sources and translations."""
+    inputs: list[str] = list(getattr(args, "inputs", []))
+    translations = _pairs(getattr(args, "translation", []), "--translation", bare_ok=False)
+    reads = [*inputs, *translations.values()]
+    for item in inputs:
+        if (manifest := manifest_path(item)) is not None:
+            reads.extend((str(manifest), str(manifest.parent / FETCHLOG_NAME)))
+    for spec in expand_inputs(inputs):
+        reads.extend(p for p in (spec.source, spec.translation) if p)
+    return reads

@@ -17,7 +17,7 @@ from typing import Any
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest.document import VersionSpec
 from stmtdiff.ingest.fetch import is_url
-from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog
+from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, fetched_copy, read_fetchlog
 from stmtdiff.model import ROLES
 
 MANIFEST_NAME = "stmtdiff.toml"
@@ -146,8 +146,8 @@ def _with_fetched_copy(spec: VersionSpec, record: FetchRecord | None, folder: Pa
     """A URL version read from the copy ``stmtdiff fetch`` saved, when that copy exists."""
     if record is None:
         return spec
-    local = folder / record.file
-    if not local.is_file():
+    local = fetched_copy(folder, record)
+    if local is None:
         return spec
     spec.url = spec.source
     spec.source = os.path.normpath(local)

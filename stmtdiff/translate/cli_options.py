@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,14 @@ from stmtdiff.translate.config import settings_from_config
 from stmtdiff.translate.settings import ENGINES, TranslationSettings
 
 
-def _positive_seconds(value: str) -> float:
+def positive_seconds(value: str) -> float:
+    """The argparse type of every time limit: a finite number above 0 (not nan, inf or -1)."""
     try:
         seconds = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
-    if not seconds > 0:
-        raise argparse.ArgumentTypeError("the timeout must be more than 0 seconds")
+    if not (seconds > 0 and math.isfinite(seconds)):
+        raise argparse.ArgumentTypeError(f"{value!r}: a time limit must be a finite number above 0")
     return seconds
 
 
@@ -47,7 +49,7 @@ def add_translation_arguments(parser: argparse.ArgumentParser, *, display: bool 
     group.add_argument(
         "--translate-timeout",
         metavar="SECONDS",
-        type=_positive_seconds,
+        type=positive_seconds,
         help="give up on a request after this many seconds without an answer (default: 20)",
     )
     group.add_argument(
