@@ -1,8 +1,9 @@
-"""The budget for a long statement: 2 x 2,000 sentences in under a second, about 3x the text."""
+"""The budget for a long statement of 2 x 2,000 sentences: about 3x the text.
+
+Its other half, under a second, is timed by benchmarks/html_report.py (no clock in tests).
+"""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from reportkit import statement_pair
@@ -29,15 +30,3 @@ def test_report_of_two_thousand_sentences_weighs_at_most_three_times_the_text(
     comparison, source_bytes = long_comparison
     assert len(comparison.rows) >= 2000
     assert len(render_html(comparison).encode()) <= 3 * source_bytes + CONSTANT_BYTES
-
-
-def test_report_of_two_thousand_sentences_renders_in_under_a_second(
-    long_comparison: tuple[Comparison, int],
-) -> None:
-    comparison, _ = long_comparison
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        render_html(comparison)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 1.0

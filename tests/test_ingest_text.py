@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -82,25 +81,20 @@ def test_standard_input_is_read_from_dash() -> None:
     assert document.source == "standard input"
 
 
-def test_five_megabyte_file_loads_in_well_under_a_second(tmp_path: Path) -> None:
+def test_five_megabyte_file_loads_whole(tmp_path: Path) -> None:
+    """Its speed (well under a second) is timed by benchmarks/ingest_speed.py."""
     paragraph = RU + ZH + EN
     text = paragraph * (5_000_000 // len(paragraph.encode()) + 1)
-    source = write(tmp_path, "big.txt", text.encode())
-    started = time.perf_counter()
-    document = load_document(source)
-    elapsed = time.perf_counter() - started
+    document = load_document(write(tmp_path, "big.txt", text.encode()))
     assert document.text == text
-    assert elapsed < 1.0, f"5 MB took {elapsed:.2f} s"
 
 
-def test_five_megabyte_windows_1251_file_loads_in_seconds(tmp_path: Path) -> None:
+def test_five_megabyte_windows_1251_file_loads_whole(tmp_path: Path) -> None:
+    """Its speed (seconds at most) is timed by benchmarks/ingest_speed.py."""
     text = RU * (5_000_000 // len(RU.encode("cp1251")) + 1)
-    source = write(tmp_path, "big-1251.txt", text.encode("cp1251"))
-    started = time.perf_counter()
-    document = load_document(source)
-    elapsed = time.perf_counter() - started
+    document = load_document(write(tmp_path, "big-1251.txt", text.encode("cp1251")))
     assert document.text == text
-    assert elapsed < 5.0, f"5 MB of Windows-1251 took {elapsed:.2f} s"
+    assert document.encoding == "cp1251"
 
 
 @pytest.mark.parametrize(

@@ -172,14 +172,12 @@ def test_5xx_is_retried_up_to_the_bound_then_reported(stub: StubServer, tmp_path
 
 def test_a_hanging_server_is_abandoned_after_the_timeout(stub: StubServer, tmp_path: Path) -> None:
     stub.hang_after = 0
-    started = time.monotonic()
     with pytest.raises(
         TranslationError, match=r"google: no answer from 127\.0\.0\.1:\d+ within 0\.3 s"
     ):
         translate_sentences(
             RUSSIAN[:1], "ru", settings("google", stub, tmp_path, timeout=0.3, retries=1)
         )
-    assert time.monotonic() - started < 3.0
     assert stub.count == 2
 
 
