@@ -20,6 +20,7 @@ from pathlib import Path
 
 import filelock
 
+from stmtdiff.cachefiles import user_cache_dir
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_atomic
 from stmtdiff.textnorm import canonical
@@ -168,12 +169,20 @@ def read_lock(path: str, display: str) -> Lock:
 
 
 def guard_path(path: str) -> str:
-    """The hidden file beside a lock file that serialises writers (``.NAME.lock``).
+    """The file whose OS lock serialises writers of the lock file at ``path``.
 
-    The lock file itself cannot carry the OS lock: it is replaced by a new file on every write.
+    Not the lock file itself, which every write replaces with a new file, and not a file beside
+    it, which would litter the repository: one per lock file in the user cache folder, named by
+    the lock file's real path. Beside it (``.NAME.lock``) only when that folder cannot be made.
     """
-    folder, name = os.path.split(path)
-    return os.path.join(folder, f".{name}.lock")
+    real = os.path.realpath(path)
+    folder = user_cache_dir() / "locks"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        head, name = os.path.split(real)
+        return os.path.join(head, f".{name}.lock")
+    return str(folder / f"{hashlib.sha256(real.encode('utf-8')).hexdigest()[:32]}.lock")
 
 
 def update_lock_file(
@@ -185,7 +194,8 @@ def update_lock_file(
     re-read the file, merge their entries and write it, so none loses another's entries.
     """
     try:
-        with filelock.FileLock(guard_path(path), timeout=LOCK_WAIT):
+        guard = guard_path(path)
+        with filelock.FileLock(guard, timeout=LOCK_WAIT):
             lock = read_lock(path, display) if os.path.exists(path) else Lock()
             for key, source, pairs in approvals:
                 lock.record(key, source, pairs)
@@ -193,7 +203,7 @@ def update_lock_file(
     except filelock.Timeout:
         raise StmtdiffError(
             f"{display}: another stmtdiff approve has held it for {LOCK_WAIT:g} s; "
-            f"if none runs, delete {guard_path(path)}"
+            f"if none runs, delete {guard}"
         ) from None
     except OSError as error:
         raise StmtdiffError(
