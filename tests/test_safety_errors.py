@@ -85,7 +85,7 @@ def test_time_limits_must_be_finite_and_positive(
     with pytest.raises(SystemExit) as stop:
         main([command, str(tmp_path), str(tmp_path), f"{option}={value}"])
     assert stop.value.code == 2
-    assert "finite number above 0" in one_line_error(capsys)
+    assert "finite number, more than 0 seconds" in one_line_error(capsys)
 
 
 def test_an_input_name_too_long_for_the_system_is_a_one_line_error(

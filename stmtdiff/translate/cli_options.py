@@ -23,7 +23,9 @@ def positive_seconds(value: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
     if not (seconds > 0 and math.isfinite(seconds)):
-        raise argparse.ArgumentTypeError(f"{value!r}: a time limit must be a finite number above 0")
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: a time limit must be a finite number, more than 0 seconds"
+        )
     return seconds
 
 
