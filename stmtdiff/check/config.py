@@ -20,7 +20,7 @@ from typing import Any
 
 from stmtdiff.check.findings import RULES
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.pairalign import METHODS
+from stmtdiff.model import METHODS
 
 _KEYS = {"name", "source", "source_lang", "translations", "glossary", "lock", "method", "skip"}
 

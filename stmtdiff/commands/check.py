@@ -14,31 +14,19 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from stmtdiff.check.config import CheckSpec, FileSpec, parse_config
 from stmtdiff.check.findings import RULES, CheckReport, Severity
-from stmtdiff.check.glossary import Glossary, parse_glossary
 from stmtdiff.check.lock import Lock, parse_lock, render_lock
-from stmtdiff.check.report_github import render_github
-from stmtdiff.check.report_json import render_json
-from stmtdiff.check.report_junit import render_junit
-from stmtdiff.check.report_sarif import render_sarif
-from stmtdiff.check.rules import aligned_texts, check_translation
-from stmtdiff.compare import compare
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_atomic
-from stmtdiff.ingest import load_document
-from stmtdiff.langid import base_language
-from stmtdiff.lexicon import Lexicon
-from stmtdiff.model import PairAlignment, Version
-from stmtdiff.offline import offline_evidence
-from stmtdiff.pairalign import METHODS, Evidence
-from stmtdiff.render.check_text import render_check_text
-from stmtdiff.session import machine_translate
+from stmtdiff.model import METHODS, PairAlignment, Version
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
-from stmtdiff.versions import make_version
+
+if TYPE_CHECKING:
+    from stmtdiff.check.glossary import Glossary
+    from stmtdiff.pairalign import Evidence
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 CONFIG_NAMES = ("stmtdiff.toml", "pyproject.toml")
@@ -115,6 +103,11 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The aligners load here, not when the command line is built (benchmarks/startup.py).
+    from stmtdiff.check.rules import check_translation
+    from stmtdiff.offline import offline_evidence
+    from stmtdiff.session import machine_translate
+
     specs = _specs(args)
     loader = _Loader()
     evidence = offline_evidence()
@@ -254,6 +247,9 @@ class _Loader:
                 raise StmtdiffError(f"{spec.path}: is a folder, not a file")
             if not Path(spec.path).is_file():
                 raise StmtdiffError(f"{spec.path}: no such file")
+            from stmtdiff.ingest import load_document
+            from stmtdiff.versions import make_version
+
             document = load_document(spec.path)
             self.versions[key] = make_version(
                 version_id,
@@ -266,6 +262,8 @@ class _Loader:
 
     def glossary(self, path: str) -> Glossary:
         if path not in self.glossaries:
+            from stmtdiff.check.glossary import parse_glossary
+
             self.glossaries[path] = parse_glossary(_read(path, "glossary"), _display(path))
         return self.glossaries[path]
 
@@ -283,6 +281,8 @@ class _Loader:
 
 
 def _align(source: Version, translation: Version, method: str, evidence: Evidence) -> PairAlignment:
+    from stmtdiff.compare import compare
+
     if Path(source.label).resolve() == Path(translation.label).resolve():
         raise StmtdiffError(f"{source.label} is both the source and a translation")
     # A translation checked against its source is a translation by definition, however much
@@ -299,6 +299,9 @@ def _with_glossary(
     """The glossary's term pairs as aligner evidence too: a term and its translation anchor."""
     if glossary is None:
         return evidence
+    from stmtdiff.langid import base_language
+    from stmtdiff.lexicon import Lexicon
+
     src_keys, tgt_keys = evidence.keys(src_lang), evidence.keys(tgt_lang)
     pairs: list[tuple[str, str]] = []
     for term in glossary.relevant(src_lang, tgt_lang):
@@ -321,6 +324,8 @@ def _lock_key(lock_path: str | None, version: Version) -> str:
 def _approve(
     jobs: list[tuple[CheckSpec, Version, Version, PairAlignment]], loader: _Loader
 ) -> None:
+    from stmtdiff.check.rules import aligned_texts
+
     written: dict[str, int] = {}
     for spec, source, translation, alignment in jobs:
         assert spec.lock is not None  # _specs refuses approval without a lock
@@ -335,6 +340,14 @@ def _approve(
 
 
 def _render(report: CheckReport, args: argparse.Namespace) -> str | None:
+    from rich.console import Console
+
+    from stmtdiff.check.report_github import render_github
+    from stmtdiff.check.report_json import render_json
+    from stmtdiff.check.report_junit import render_junit
+    from stmtdiff.check.report_sarif import render_sarif
+    from stmtdiff.render.check_text import render_check_text
+
     renderers = {
         "json": render_json,
         "junit": render_junit,

@@ -6,16 +6,9 @@ import argparse
 import io
 import sys
 
-from rich.console import Console
-
 from stmtdiff.commands.options import add_comparison_arguments, request_from_args
 from stmtdiff.fsutil import write_atomic
 from stmtdiff.model import Comparison
-from stmtdiff.render.html import render_html
-from stmtdiff.render.jsonout import render_json
-from stmtdiff.render.markdown import render_markdown
-from stmtdiff.render.terminal import render_terminal
-from stmtdiff.session import build_comparison
 
 FORMATS = ("terminal", "json", "html", "markdown")
 
@@ -41,13 +34,25 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: bool) -> str | None:
-    """Render in the requested format; ``None`` when printed straight to the terminal."""
+    """Render in the requested format; ``None`` when printed straight to the terminal.
+
+    Each renderer is imported only when asked for: ``benchmarks/startup.py``."""
     if args.format == "json":
+        from stmtdiff.render.jsonout import render_json
+
         return render_json(comparison)
     if args.format == "html":
+        from stmtdiff.render.html import render_html
+
         return render_html(comparison)
     if args.format == "markdown":
+        from stmtdiff.render.markdown import render_markdown
+
         return render_markdown(comparison)
+    from rich.console import Console
+
+    from stmtdiff.render.terminal import render_terminal
+
     if to_terminal:
         console = Console(highlight=False)
         render_terminal(
@@ -69,6 +74,8 @@ def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: boo
 
 
 def run(args: argparse.Namespace) -> int:
+    from stmtdiff.session import build_comparison
+
     comparison = build_comparison(request_from_args(args))
     emit(comparison, args)
     return 1 if comparison.differs else 0

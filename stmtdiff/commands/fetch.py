@@ -11,13 +11,14 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_atomic
-from stmtdiff.ingest import parse_bytes
-from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
 from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog, write_fetchlog
-from stmtdiff.ingest.manifest import Manifest, load_manifest
+
+if TYPE_CHECKING:
+    from stmtdiff.ingest.manifest import Manifest
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,9 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         f"folder as <id>.txt and record the source and retrieval time in {FETCHLOG_NAME}.",
     )
     parser.add_argument("manifest", metavar="MANIFEST", help="a stmtdiff.toml or its folder")
-    parser.add_argument(
-        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for a server"
-    )
+    parser.add_argument("--timeout", type=float, help="seconds to wait for a server (default: 20)")
     parser.add_argument(
         "--cached",
         action="store_true",
@@ -41,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from stmtdiff.ingest.fetch import is_url
+    from stmtdiff.ingest.manifest import load_manifest
+
     manifest = load_manifest(args.manifest, use_fetched=False)
     log_path = manifest.folder / FETCHLOG_NAME
     wanted = {spec.source for spec in manifest.versions if is_url(spec.source)}
@@ -66,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _fetch_one(manifest: Manifest, url: str, name: str, args: argparse.Namespace) -> FetchRecord:
+    from stmtdiff.ingest import parse_bytes
+    from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
+
     target = manifest.folder / name
     taken = {
         os.path.normpath(path)
@@ -77,7 +82,8 @@ def _fetch_one(manifest: Manifest, url: str, name: str, args: argparse.Namespace
         raise StmtdiffError(
             f"{url}: would overwrite {target}, which the manifest uses; give the version another id"
         )
-    page = fetch_page(url, cache_dir=args.cache_dir, refresh=not args.cached, timeout=args.timeout)
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    page = fetch_page(url, cache_dir=args.cache_dir, refresh=not args.cached, timeout=timeout)
     document = parse_bytes(page.content, url, declared_charset=page.charset)
     text = document.text + "\n"
     write_atomic(target, text)
@@ -91,4 +97,6 @@ def _fetch_one(manifest: Manifest, url: str, name: str, args: argparse.Namespace
 
 
 def _in_manifest_order(manifest: Manifest) -> list[str]:
+    from stmtdiff.ingest.fetch import is_url
+
     return list(dict.fromkeys(spec.source for spec in manifest.versions if is_url(spec.source)))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.pairalign import METHODS
-from stmtdiff.session import Request
+from stmtdiff.model import METHODS
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
+
+if TYPE_CHECKING:
+    from stmtdiff.session import Request
 
 
 def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = True) -> None:
@@ -61,6 +64,8 @@ def _pairs(values: list[str], option: str, *, bare_ok: bool) -> dict[str, str]:
 
 
 def request_from_args(args: argparse.Namespace) -> Request:
+    from stmtdiff.session import Request  # the pipeline loads only when a command runs
+
     return Request(
         inputs=list(args.inputs),
         pivot=args.pivot,

@@ -5,13 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from rich.console import Console
-from rich.table import Table
-
-from stmtdiff.ingest import load_document
-from stmtdiff.langid import detect_languages
-from stmtdiff.versions import make_version
-
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
@@ -26,6 +19,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from stmtdiff.ingest import load_document
+    from stmtdiff.langid import detect_languages
+    from stmtdiff.versions import make_version
+
     document = load_document(args.file)
     version = make_version("input", document.text, lang=args.lang, path=args.file)
     # Per sentence too: a document may quote another language (mixed documents).
