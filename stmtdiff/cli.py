@@ -34,7 +34,8 @@ class _Version(argparse.Action):
         values: object,
         option_string: str | None = None,
     ) -> None:
-        parser.exit(message=f"stmtdiff {stmtdiff.__version__}\n")
+        print(f"stmtdiff {stmtdiff.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
