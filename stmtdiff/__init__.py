@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from stmtdiff.lazyexports import lazy_exports
+from stmtdiff.lazyexports import lazy_exports as _lazy_exports
 
 if TYPE_CHECKING:
     from stmtdiff.compare import compare as compare_versions
@@ -92,7 +92,7 @@ def _installed_version() -> str:
         return "0.0.0+unknown"
 
 
-_load, __dir__ = lazy_exports(__name__, _HOMES)
+_load, __dir__ = _lazy_exports(__name__, _HOMES)
 
 
 def __getattr__(name: str) -> Any:
