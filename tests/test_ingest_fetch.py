@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from stmtdiff import __version__
-from stmtdiff.project import PROJECT_URL
 from stmtdiff.commands import fetch as fetch_command
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest import expand_inputs, load_document
 from stmtdiff.ingest.fetch import fetch_page
+from stmtdiff.project import PROJECT_URL
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 KREMLIN = (PAGES / "kremlin-talks.html").read_bytes()
