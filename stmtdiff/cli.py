@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import stmtdiff
-from stmtdiff.commands import align, cache, check, compare, demo, fetch, segment, tui
+from stmtdiff.commands import align, cache, check, compare, completion, demo, fetch, segment, tui
 from stmtdiff.errors import StmtdiffError
 
-COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align)
+COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align, completion)
 
 
 class _Parser(argparse.ArgumentParser):

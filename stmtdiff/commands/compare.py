@@ -11,6 +11,7 @@ from stmtdiff.fsutil import write_atomic
 from stmtdiff.model import Comparison
 
 FORMATS = ("terminal", "json", "html", "markdown")
+FORMATS_ALIASES = {"md": "markdown"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,11 +27,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="terminal", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        type=_format,
+        default="terminal",
+        help="output format (md: markdown)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
         "--only-changes", action="store_true", help="show only rows that differ (terminal)"
     )
+
+
+def _format(value: str) -> str:
+    """``md`` is ``markdown``, as diff tools and editors name it."""
+    return FORMATS_ALIASES.get(value, value)
 
 
 def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: bool) -> str | None:
