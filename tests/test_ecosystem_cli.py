@@ -47,3 +47,14 @@ def test_completion_refuses_an_unknown_shell() -> None:
     with pytest.raises(SystemExit) as exit_info:
         build_parser().parse_args(["completion", "powershell"])
     assert exit_info.value.code == 2
+
+
+def test_segment_table_numbers_sentences_and_paragraphs_from_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    text = tmp_path / "statement.txt"
+    text.write_text("The sides held talks.\n\nThey agreed on trade.\n", encoding="utf-8")
+    assert main(["segment", str(text), "--lang", "en"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "The sides" in line]
+    assert [cell.strip() for cell in rows[0].split("│")[1:3]] == ["1", "1"]

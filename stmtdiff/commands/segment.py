@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     for name in ("#", "¶", "span", "lang", "sentence"):
         table.add_column(name, no_wrap=name != "sentence", overflow="fold")
     for s, lang in zip(version.sentences, langs, strict=True):
-        table.add_row(str(s.id), str(s.paragraph), f"{s.start}–{s.end}", lang, s.text)
+        # People count sentences and paragraphs from 1, as compare counts rows; the JSON keeps
+        # the 0-based ids of stmtdiff/alignment@1, and spans stay string offsets.
+        table.add_row(str(s.id + 1), str(s.paragraph + 1), f"{s.start}–{s.end}", lang, s.text)
     console.print(table)
     return 0
