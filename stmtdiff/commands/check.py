@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stmtdiff.check.config import CheckSpec, FileSpec, parse_config
+from stmtdiff.check.config import CheckSpec, FileSpec, find_config, parse_config
 from stmtdiff.check.findings import RULES, CheckReport, Severity
 from stmtdiff.check.lock import Lock, parse_lock, render_lock
 from stmtdiff.errors import StmtdiffError
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from stmtdiff.pairalign import Evidence
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
-CONFIG_NAMES = ("stmtdiff.toml", "pyproject.toml")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -199,16 +198,14 @@ def _langs(values: list[str]) -> dict[str, str]:
 
 
 def _find_config() -> str:
-    for name in CONFIG_NAMES:
-        if not Path(name).is_file():
-            continue
-        if name == "pyproject.toml" and "[tool.stmtdiff" not in _read(name, "config file"):
-            continue
-        return name
-    raise StmtdiffError(
-        "no files given, and no stmtdiff.toml (or [tool.stmtdiff] in pyproject.toml) here: "
-        "give SOURCE TRANSLATION…, or --config FILE"
-    )
+    found = find_config(Path.cwd())
+    if found is None:
+        raise StmtdiffError(
+            "no files given, and no stmtdiff.toml (or [tool.stmtdiff] in pyproject.toml) here "
+            "or in a parent folder up to the repository root: give SOURCE TRANSLATION…, "
+            "or --config FILE"
+        )
+    return os.path.relpath(found)
 
 
 def _read(path: str, what: str) -> str:
