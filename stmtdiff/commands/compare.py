@@ -38,6 +38,12 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--only-changes", action="store_true", help="show only rows that differ (terminal)"
     )
+    parser.add_argument(
+        "--show-matched",
+        action="store_true",
+        help="also list matched rows, the cross-language pairings, so readers can check them "
+        "(markdown)",
+    )
 
 
 def _format(value: str) -> str:
@@ -60,7 +66,7 @@ def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: boo
     if args.format == "markdown":
         from stmtdiff.render.markdown import render_markdown
 
-        return render_markdown(comparison)
+        return render_markdown(comparison, include_matched=args.show_matched)
     from rich.console import Console
 
     from stmtdiff.render.terminal import render_terminal

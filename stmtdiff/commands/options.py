@@ -46,6 +46,18 @@ def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = 
         metavar="VERSION=FILE",
         help="translation of a version: one sentence per line, or a whole text; repeatable",
     )
+    parser.add_argument(
+        "--title",
+        metavar="TEXT",
+        help="title of the report (default: the manifest's, else the versions' labels)",
+    )
+    parser.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        metavar="VERSION=TEXT",
+        help="label of a version (its id or 1-based position), over the manifest's; repeatable",
+    )
     add_translation_arguments(parser)
 
 
@@ -74,4 +86,6 @@ def request_from_args(args: argparse.Namespace) -> Request:
         translation_files=_pairs(args.translation, "--translation", bare_ok=False),
         translation=settings_from_args(args),
         offline=args.offline,
+        title=args.title,
+        labels=_pairs(args.label, "--label", bare_ok=False),
     )
