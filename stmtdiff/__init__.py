@@ -84,6 +84,13 @@ __all__ = [
 
 
 def _installed_version() -> str:
+    """The constant the build wrote (pyproject's version hook), else the installed metadata."""
+    try:
+        from stmtdiff._version import __version__ as built
+
+        return str(built)
+    except ImportError:
+        pass
     from importlib.metadata import PackageNotFoundError, version
 
     try:
