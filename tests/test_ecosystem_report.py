@@ -101,3 +101,12 @@ def test_html_names_cjk_fonts_for_every_text() -> None:
     sans = asset("report.css").split("--sans:", 1)[1].split(";", 1)[0]
     for font in ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"):
         assert font in sans
+
+
+def test_tui_takes_the_title_and_labels_too() -> None:
+    from stmtdiff.cli import build_parser
+    from stmtdiff.commands.options import request_from_args
+
+    args = build_parser().parse_args(["tui", "a.txt", "b.txt", "--title", "T", "--label", "2=B"])
+    request = request_from_args(args)
+    assert (request.title, request.labels) == ("T", {"2": "B"})
