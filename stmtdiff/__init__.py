@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from stmtdiff.model import Sentence as Sentence
     from stmtdiff.model import Status as Status
     from stmtdiff.model import Version as Version
+    from stmtdiff.offline import offline_evidence as offline_evidence
     from stmtdiff.render.html import render_html as render_html
     from stmtdiff.render.jsonout import render_json as render_json
     from stmtdiff.render.markdown import render_markdown as render_markdown
@@ -51,6 +52,7 @@ _HOMES = {
     "Sentence": "stmtdiff.model",
     "Status": "stmtdiff.model",
     "Version": "stmtdiff.model",
+    "offline_evidence": "stmtdiff.offline",
     "render_html": "stmtdiff.render.html",
     "render_json": "stmtdiff.render.jsonout",
     "render_markdown": "stmtdiff.render.markdown",
@@ -77,6 +79,7 @@ __all__ = [
     "compare_versions",
     "load_document",
     "make_version",
+    "offline_evidence",
     "render_html",
     "render_json",
     "render_markdown",

@@ -20,7 +20,8 @@ import stmtdiff
 
 version = stmtdiff.make_version("a", "The sides held talks.", lang="en")
 other = stmtdiff.make_version("b", "The sides held long talks.", lang="en")
-result: stmtdiff.Comparison = stmtdiff.compare_versions([version, other])
+evidence = stmtdiff.offline_evidence()
+result: stmtdiff.Comparison = stmtdiff.compare_versions([version, other], evidence=evidence)
 statuses: list[stmtdiff.Status] = [row.status for row in result.rows]
 html: str = stmtdiff.render_html(result)
 request = stmtdiff.Request(inputs=["a.txt", "b.txt"])
