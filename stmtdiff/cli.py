@@ -9,11 +9,11 @@ import traceback
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from stmtdiff import __version__
-from stmtdiff.commands import align, cache, check, compare, demo, fetch, segment, tui
+import stmtdiff
+from stmtdiff.commands import align, cache, check, compare, completion, demo, fetch, segment, tui
 from stmtdiff.errors import StmtdiffError
 
-COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align)
+COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align, completion)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,13 +23,30 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
+class _Version(argparse.Action):
+    """``--version``: reads the installed metadata only when asked (it costs ~30 ms to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"stmtdiff {stmtdiff.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="stmtdiff",
         description="Line up parallel versions of a statement sentence by sentence "
         "and show where they differ.",
     )
-    parser.add_argument("--version", action="version", version=f"stmtdiff {__version__}")
+    parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
     for command in COMMANDS:

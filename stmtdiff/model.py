@@ -129,6 +129,11 @@ class Bead:
     score: float = 0.0
 
 
+#: How versions in different languages may be aligned (``pairalign``); here, with no imports,
+#: so the command line can offer the choices without loading the aligners.
+METHODS = ("auto", "translation", "semantic", "lexical")
+
+
 @dataclass(slots=True)
 class PairAlignment:
     """How one version was aligned to the pivot, and how much to trust it."""

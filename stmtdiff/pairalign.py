@@ -18,7 +18,7 @@ from stmtdiff.langid import base_language
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
-from stmtdiff.model import Bead, PairAlignment, Version
+from stmtdiff.model import METHODS, Bead, PairAlignment, Version
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import (
     Scorer,
@@ -29,8 +29,6 @@ from stmtdiff.scoring import (
     run,
 )
 from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
-
-METHODS = ("auto", "translation", "semantic", "lexical")
 
 #: Similarity above which a deleted and an inserted sentence count as one moved sentence.
 MOVE_THRESHOLD = {"same-language": 0.6, "translation": 0.6, "semantic": 0.8, "lexical": 0.9}

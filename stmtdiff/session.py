@@ -39,6 +39,10 @@ class Request:
     translation: TranslationSettings | None = None
     #: Read URLs from the page cache only, never from the network.
     offline: bool = False
+    #: The report's title (``--title``); ``None``: the manifest's, else made from the labels.
+    title: str | None = None
+    #: Labels per version id or 1-based position (``--label``), over the manifest's.
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def _version_id(spec: VersionSpec, taken: set[str]) -> str:
@@ -78,7 +82,10 @@ def load_versions(request: Request) -> list[Version]:
             version_id,
             document.text,
             lang=lang,
-            label=spec.label or document.title or Path(spec.source).name,
+            label=_lookup(request.labels, version_id, position)
+            or spec.label
+            or document.title
+            or Path(spec.source).name,
             path=spec.source,
             publisher=spec.publisher or document.publisher,
             date=spec.date or document.date,
@@ -97,7 +104,12 @@ def load_versions(request: Request) -> list[Version]:
 
 def _check_unknown_keys(request: Request, versions: Sequence[Version]) -> None:
     known = {v.id for v in versions} | {str(i) for i in range(1, len(versions) + 1)} | {""}
-    for option, table in (("--lang", request.langs), ("--translation", request.translation_files)):
+    tables = (
+        ("--lang", request.langs),
+        ("--translation", request.translation_files),
+        ("--label", request.labels),
+    )
+    for option, table in tables:
         for key in table:
             if key not in known:
                 raise StmtdiffError(
@@ -217,7 +229,7 @@ def build_comparison(request: Request) -> Comparison:
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
     comparison = compare(versions, pivot=pivot, method=request.method, evidence=offline_evidence())
-    comparison.title = statement_title(request.inputs)
+    comparison.title = request.title or statement_title(request.inputs)
     comparison.notes.extend(notes)
     return comparison
 

@@ -18,6 +18,7 @@ from stmtdiff.commands import fetch as fetch_command
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest import expand_inputs, load_document
 from stmtdiff.ingest.fetch import fetch_page
+from stmtdiff.project import PROJECT_URL
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 KREMLIN = (PAGES / "kremlin-talks.html").read_bytes()
@@ -109,7 +110,7 @@ def test_url_is_fetched_and_its_main_text_extracted(site: Site, tmp_path: Path) 
 
 def test_requests_name_stmtdiff_in_the_user_agent(site: Site, tmp_path: Path) -> None:
     load_document(site.url("/kremlin"), cache_dir=tmp_path)
-    assert site.user_agents == [f"stmtdiff/{__version__} (+https://github.com/stmtdiff)"]
+    assert site.user_agents == [f"stmtdiff/{__version__} (+{PROJECT_URL})"]
 
 
 def test_gbk_page_without_charset_header_is_decoded_by_its_meta_charset(

@@ -8,7 +8,8 @@ A repository lists its statements once; CI then runs a bare ``stmtdiff check``::
     glossary = "glossary.toml"
     lock = "stmtdiff.lock.json"
 
-Paths are relative to the file that names them.
+Paths are relative to the file that names them. A bare ``stmtdiff check`` finds its file as ruff
+and pre-commit find theirs: in the working folder, else in each parent up to the repository root.
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from stmtdiff.check.findings import RULES
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.pairalign import METHODS
+from stmtdiff.model import METHODS
+
+#: Looked for in this order in each folder; pyproject.toml only when it has [tool.stmtdiff].
+CONFIG_NAMES = ("stmtdiff.toml", "pyproject.toml")
 
 _KEYS = {"name", "source", "source_lang", "translations", "glossary", "lock", "method", "skip"}
 
@@ -42,6 +47,26 @@ class CheckSpec:
     method: str = "auto"
     skip: frozenset[str] = field(default_factory=frozenset)
     name: str = ""
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file from ``start`` upwards, stopping at the repository root (the
+    folder holding ``.git``) or, outside a repository, at the file-system root."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "[tool.stmtdiff" in path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return False
 
 
 def parse_config(text: str, path: str) -> list[CheckSpec]:

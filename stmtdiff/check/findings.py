@@ -28,7 +28,8 @@ class Severity(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
-    #: PascalCase name, as SARIF wants ``reportingDescriptor.name``.
+    #: PascalCase name, as SARIF wants ``reportingDescriptor.name``; never the id in other case
+    #: (SARIF multitool rule SARIF1001 compares them ignoring case).
     name: str
     severity: Severity
     summary: str
@@ -62,7 +63,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "untranslated",
-            "Untranslated",
+            "UntranslatedSentence",
             Severity.ERROR,
             "The translation sentence is in the source language, or equal to the source.",
             "Translate the sentence.",
@@ -91,7 +92,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "punctuation",
-            "Punctuation",
+            "PunctuationMismatch",
             Severity.WARNING,
             "Unbalanced quotes or brackets, or a question translated as a statement.",
             "Close the quote or bracket, or match the sentence type of the source.",

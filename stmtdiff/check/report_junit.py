@@ -4,15 +4,21 @@ Each source sentence is a test case, so a report shows how many sentences pass; 
 that fails the run (``--fail-on``) is a ``<failure>`` of its sentence's case, and findings below
 that threshold are listed in the case's ``<system-out>``. A translation sentence with no source
 (``extra``) gets a case of its own. One ``<testsuite>`` per translation.
+
+A case is named by a fingerprint of what it is about (the files and the sentence, never its
+line), then an excerpt, so GitLab and Jenkins keep one test's history when lines move; the
+location stays in the ``<failure>``'s ``message`` attribute and text.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from stmtdiff.check.findings import CheckReport, Finding, PairReport
+from stmtdiff.check.findings import CheckReport, Finding, Location, PairReport
+from stmtdiff.textnorm import canonical
 
 #: Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -28,16 +34,26 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _NAME_EXCERPT else text[: _NAME_EXCERPT - 1] + "…"
 
 
+def _where(location: Location) -> str:
+    return f"{location.path}:{location.line}:{location.column}"
+
+
+def _case_name(pair: PairReport, role: str, text: str, seen: Counter[str]) -> str:
+    """``<fingerprint> <excerpt>``: the fingerprint hashes the files, the sentence's role and its
+    text; a repeated sentence gets ``:2``, ``:3`` … in file order, as finding fingerprints do."""
+    parts = (role, pair.source_path, pair.translation_path, canonical(text))
+    base = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+    seen[base] += 1
+    fingerprint = base if seen[base] == 1 else f"{base}:{seen[base]}"
+    return f"{fingerprint} {_excerpt(text)}"
+
+
 def _details(finding: Finding) -> str:
-    where = finding.location
-    lines = [f"{where.path}:{where.line}:{where.column}: {finding.message}"]
-    src, tgt = finding.source, finding.translation
+    lines = [f"{_where(finding.location)}: {finding.message}"]
     if finding.source_sentence:
-        lines.append(f"source      {src.path}:{src.line}:{src.column}  {finding.source_sentence}")
+        lines.append(f"source      {_where(finding.source)}  {finding.source_sentence}")
     if finding.translation_sentence:
-        lines.append(
-            f"translation {tgt.path}:{tgt.line}:{tgt.column}  {finding.translation_sentence}"
-        )
+        lines.append(f"translation {_where(finding.translation)}  {finding.translation_sentence}")
     return "\n".join(lines)
 
 
@@ -51,7 +67,12 @@ def _case(
     failing = [f for f in findings if report.fails(f)]
     for finding in failing:
         failure = ET.SubElement(
-            case, "failure", {"type": finding.rule, "message": _clean(finding.message)}
+            case,
+            "failure",
+            {
+                "type": finding.rule,
+                "message": _clean(f"{_where(finding.location)}: {finding.message}"),
+            },
         )
         failure.text = _clean(_details(finding))
     quiet = [f for f in findings if not report.fails(f)]
@@ -80,14 +101,13 @@ def _suite(root: ET.Element, pair: PairReport, report: CheckReport) -> tuple[int
         ET.SubElement(properties, "property", {"name": name, "value": _clean(value)})
     classname = pair.translation_path
     tests = failures = 0
+    seen: Counter[str] = Counter()
     for sentence in pair.sentences:
-        where = sentence.location
-        name = f"{where.path}:{where.line}:{where.column} {_excerpt(sentence.text)}"
+        name = _case_name(pair, "source", sentence.text, seen)
         failures += _case(suite, name, classname, by_sentence.get(sentence.id, []), report)
         tests += 1
     for finding in extras:
-        where = finding.translation
-        name = f"{where.path}:{where.line}:{where.column} {_excerpt(finding.translation_sentence)}"
+        name = _case_name(pair, "translation", finding.translation_sentence, seen)
         failures += _case(suite, name, classname, [finding], report)
         tests += 1
     suite.attrib.update(

@@ -14,10 +14,13 @@ from urllib.parse import quote
 
 from stmtdiff import __version__
 from stmtdiff.check.findings import RULES, CheckReport, Finding, Location
+from stmtdiff.project import DOCS_URL, PROJECT_URL
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "stmtdiffFinding/v1"
 BASE_ID = "%SRCROOT%"
+#: Where each rule is described (docs/ci.md's rule table).
+RULES_URL = f"{DOCS_URL}/ci.md#checks"
 
 
 def _artifact(path: str) -> dict[str, str]:
@@ -76,7 +79,10 @@ def to_sarif(report: CheckReport) -> dict[str, Any]:
             "id": rule.id,
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
+            # GitHub's ingestion (multitool rule GH2012) requires a fullDescription.
+            "fullDescription": {"text": f"{rule.summary} {rule.help}"},
             "help": {"text": rule.help},
+            "helpUri": RULES_URL,
             "defaultConfiguration": {"level": str(rule.severity)},
         }
         for rule in RULES.values()
@@ -91,6 +97,7 @@ def to_sarif(report: CheckReport) -> dict[str, Any]:
                         "name": "stmtdiff",
                         "version": __version__,
                         "semanticVersion": __version__,
+                        "informationUri": PROJECT_URL,
                         "rules": rules,
                     }
                 },

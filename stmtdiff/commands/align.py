@@ -15,14 +15,8 @@ import sys
 from stmtdiff.commands.options import output_file
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import refuse_to_replace, write_atomic
-from stmtdiff.ingest import load_document
-from stmtdiff.langid import detect_language
-from stmtdiff.model import Bead, PairAlignment, Version
-from stmtdiff.offline import offline_evidence
-from stmtdiff.pairalign import METHODS, align_pair
-from stmtdiff.session import attach_translation_file, machine_translate
+from stmtdiff.model import METHODS, Bead, PairAlignment, Version
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
-from stmtdiff.versions import make_version, version_from_sentences
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -78,6 +72,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _version(role: str, source: str, lang: str | None, segmented: bool) -> Version:
+    from stmtdiff.ingest import load_document
+    from stmtdiff.langid import detect_language
+    from stmtdiff.versions import make_version, version_from_sentences
+
     text = load_document(source).text
     if segmented:
         lines = text.splitlines()
@@ -105,6 +103,10 @@ def to_json(pair: PairAlignment, src: Version, tgt: Version) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from stmtdiff.offline import offline_evidence
+    from stmtdiff.pairalign import align_pair
+    from stmtdiff.session import attach_translation_file, machine_translate
+
     if args.src == "-" and args.tgt == "-":
         raise StmtdiffError("only one of SRC and TGT can be '-' (standard input)")
     src = _version("src", args.src, args.src_lang, args.segmented)

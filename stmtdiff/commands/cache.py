@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.translate.cache import TranslationCache
-from stmtdiff.translate.config import settings_from_config
 from stmtdiff.translate.settings import ENGINES
 
 
@@ -49,6 +47,9 @@ def _size(n: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from stmtdiff.translate.cache import TranslationCache
+    from stmtdiff.translate.config import settings_from_config
+
     path: Path = (
         args.cache.expanduser()
         if args.cache is not None

@@ -14,35 +14,22 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-
-from stmtdiff.check.config import CheckSpec, FileSpec, parse_config
+from stmtdiff.check.config import CONFIG_NAMES, CheckSpec, FileSpec, find_config, parse_config
 from stmtdiff.check.findings import RULES, CheckReport, Severity
-from stmtdiff.check.glossary import Glossary, parse_glossary
 from stmtdiff.check.lock import Lock, read_lock, update_lock_file
-from stmtdiff.check.report_github import render_github
-from stmtdiff.check.report_json import render_json
-from stmtdiff.check.report_junit import render_junit
-from stmtdiff.check.report_sarif import render_sarif
-from stmtdiff.check.rules import aligned_texts, check_translation
 from stmtdiff.commands.options import output_file
-from stmtdiff.compare import compare
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import refuse_to_replace, write_atomic
-from stmtdiff.ingest import load_document
-from stmtdiff.langid import base_language
-from stmtdiff.lexicon import Lexicon
-from stmtdiff.model import PairAlignment, Version
-from stmtdiff.offline import offline_evidence
-from stmtdiff.pairalign import METHODS, Evidence
-from stmtdiff.render.check_text import render_check_text
-from stmtdiff.session import machine_translate
+from stmtdiff.model import METHODS, PairAlignment, Version
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
-from stmtdiff.versions import make_version
+
+if TYPE_CHECKING:
+    from stmtdiff.check.glossary import Glossary
+    from stmtdiff.pairalign import Evidence
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
-CONFIG_NAMES = ("stmtdiff.toml", "pyproject.toml")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,6 +105,11 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The aligners load here, not when the command line is built (benchmarks/startup.py).
+    from stmtdiff.check.rules import check_translation
+    from stmtdiff.offline import offline_evidence
+    from stmtdiff.session import machine_translate
+
     specs = _specs(args)
     if args.output:
         refuse_to_replace(args.output, _reads(specs, args))
@@ -220,16 +212,14 @@ def _langs(values: list[str]) -> dict[str, str]:
 
 
 def _find_config() -> str:
-    for name in CONFIG_NAMES:
-        if not Path(name).is_file():
-            continue
-        if name == "pyproject.toml" and "[tool.stmtdiff" not in _read(name, "config file"):
-            continue
-        return name
-    raise StmtdiffError(
-        "no files given, and no stmtdiff.toml (or [tool.stmtdiff] in pyproject.toml) here: "
-        "give SOURCE TRANSLATION…, or --config FILE"
-    )
+    found = find_config(Path.cwd())
+    if found is None:
+        raise StmtdiffError(
+            "no files given, and no stmtdiff.toml (or [tool.stmtdiff] in pyproject.toml) here "
+            "or in a parent folder up to the repository root: give SOURCE TRANSLATION…, "
+            "or --config FILE"
+        )
+    return os.path.relpath(found)
 
 
 def _read(path: str, what: str) -> str:
@@ -268,6 +258,9 @@ class _Loader:
                 raise StmtdiffError(f"{spec.path}: is a folder, not a file")
             if not Path(spec.path).is_file():
                 raise StmtdiffError(f"{spec.path}: no such file")
+            from stmtdiff.ingest import load_document
+            from stmtdiff.versions import make_version
+
             document = load_document(spec.path)
             self.versions[key] = make_version(
                 version_id,
@@ -280,6 +273,8 @@ class _Loader:
 
     def glossary(self, path: str) -> Glossary:
         if path not in self.glossaries:
+            from stmtdiff.check.glossary import parse_glossary
+
             self.glossaries[path] = parse_glossary(_read(path, "glossary"), _display(path))
         return self.glossaries[path]
 
@@ -294,6 +289,8 @@ class _Loader:
 
 
 def _align(source: Version, translation: Version, method: str, evidence: Evidence) -> PairAlignment:
+    from stmtdiff.compare import compare
+
     if Path(source.label).resolve() == Path(translation.label).resolve():
         raise StmtdiffError(f"{source.label} is both the source and a translation")
     # A translation checked against its source is a translation by definition, however much
@@ -310,6 +307,9 @@ def _with_glossary(
     """The glossary's term pairs as aligner evidence too: a term and its translation anchor."""
     if glossary is None:
         return evidence
+    from stmtdiff.langid import base_language
+    from stmtdiff.lexicon import Lexicon
+
     src_keys, tgt_keys = evidence.keys(src_lang), evidence.keys(tgt_lang)
     pairs: list[tuple[str, str]] = []
     for term in glossary.relevant(src_lang, tgt_lang):
@@ -332,6 +332,8 @@ def _lock_key(lock_path: str | None, version: Version) -> str:
 def _approve(
     jobs: list[tuple[CheckSpec, Version, Version, PairAlignment]], loader: _Loader
 ) -> None:
+    from stmtdiff.check.rules import aligned_texts
+
     approvals: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {}
     for spec, source, translation, alignment in jobs:
         assert spec.lock is not None  # _specs refuses approval without a lock
@@ -347,6 +349,14 @@ def _approve(
 
 
 def _render(report: CheckReport, args: argparse.Namespace) -> str | None:
+    from rich.console import Console
+
+    from stmtdiff.check.report_github import render_github
+    from stmtdiff.check.report_json import render_json
+    from stmtdiff.check.report_junit import render_junit
+    from stmtdiff.check.report_sarif import render_sarif
+    from stmtdiff.render.check_text import render_check_text
+
     renderers = {
         "json": render_json,
         "junit": render_junit,

@@ -6,8 +6,6 @@ import argparse
 import io
 import sys
 
-from rich.console import Console
-
 from stmtdiff.commands.options import (
     add_comparison_arguments,
     comparison_reads,
@@ -16,13 +14,9 @@ from stmtdiff.commands.options import (
 )
 from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.model import Comparison
-from stmtdiff.render.html import render_html
-from stmtdiff.render.jsonout import render_json
-from stmtdiff.render.markdown import render_markdown
-from stmtdiff.render.terminal import render_terminal
-from stmtdiff.session import build_comparison
 
 FORMATS = ("terminal", "json", "html", "markdown")
+FORMATS_ALIASES = {"md": "markdown"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,23 +32,52 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="terminal", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        type=_format,
+        default="terminal",
+        help="output format (md: markdown)",
+    )
     parser.add_argument(
         "-o", "--output", metavar="FILE", type=output_file, help="write to FILE ('-': stdout)"
     )
     parser.add_argument(
         "--only-changes", action="store_true", help="show only rows that differ (terminal)"
     )
+    parser.add_argument(
+        "--show-matched",
+        action="store_true",
+        help="also list matched rows, the cross-language pairings, so readers can check them "
+        "(markdown)",
+    )
+
+
+def _format(value: str) -> str:
+    """``md`` is ``markdown``, as diff tools and editors name it."""
+    return FORMATS_ALIASES.get(value, value)
 
 
 def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: bool) -> str | None:
-    """Render in the requested format; ``None`` when printed straight to the terminal."""
+    """Render in the requested format; ``None`` when printed straight to the terminal.
+
+    Each renderer is imported only when asked for: ``benchmarks/startup.py``."""
     if args.format == "json":
+        from stmtdiff.render.jsonout import render_json
+
         return render_json(comparison)
     if args.format == "html":
+        from stmtdiff.render.html import render_html
+
         return render_html(comparison)
     if args.format == "markdown":
-        return render_markdown(comparison)
+        from stmtdiff.render.markdown import render_markdown
+
+        return render_markdown(comparison, include_matched=args.show_matched)
+    from rich.console import Console
+
+    from stmtdiff.render.terminal import render_terminal
+
     if to_terminal:
         console = Console(highlight=False)
         render_terminal(
@@ -76,6 +99,8 @@ def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: boo
 
 
 def run(args: argparse.Namespace) -> int:
+    from stmtdiff.session import build_comparison
+
     comparison = build_comparison(request_from_args(args))
     emit(comparison, args)
     return 1 if comparison.differs else 0

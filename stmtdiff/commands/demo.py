@@ -7,7 +7,6 @@ from pathlib import Path
 
 from stmtdiff.commands.compare import add_output_arguments, emit
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.session import Request, build_comparison
 
 SAMPLE_SET = "joint-statement"
 
@@ -38,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from stmtdiff.session import Request, build_comparison
+
     folder = samples_dir() / SAMPLE_SET
     if args.all:
         inputs = [str(folder)]

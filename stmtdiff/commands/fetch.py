@@ -11,14 +11,15 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import same_file, write_atomic
-from stmtdiff.ingest import parse_bytes
-from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
 from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog, write_fetchlog
-from stmtdiff.ingest.manifest import Manifest, load_manifest
 from stmtdiff.translate.cli_options import positive_seconds
+
+if TYPE_CHECKING:
+    from stmtdiff.ingest.manifest import Manifest
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,10 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("manifest", metavar="MANIFEST", help="a stmtdiff.toml or its folder")
     parser.add_argument(
-        "--timeout",
-        type=positive_seconds,
-        default=DEFAULT_TIMEOUT,
-        help="seconds to wait for a server",
+        "--timeout", type=positive_seconds, help="seconds to wait for a server (default: 20)"
     )
     parser.add_argument(
         "--cached",
@@ -45,6 +43,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from stmtdiff.ingest.fetch import is_url
+    from stmtdiff.ingest.manifest import load_manifest
+
     manifest = load_manifest(args.manifest, use_fetched=False)
     log_path = manifest.folder / FETCHLOG_NAME
     wanted = {spec.source for spec in manifest.versions if is_url(spec.source)}
@@ -75,9 +76,13 @@ def run(args: argparse.Namespace) -> int:
 def _fetch_one(
     manifest: Manifest, url: str, name: str, args: argparse.Namespace, ours: list[Path]
 ) -> FetchRecord:
+    from stmtdiff.ingest import parse_bytes
+    from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page
+
     target = manifest.folder / name
     _refuse_foreign(manifest, url, target, ours)
-    page = fetch_page(url, cache_dir=args.cache_dir, refresh=not args.cached, timeout=args.timeout)
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    page = fetch_page(url, cache_dir=args.cache_dir, refresh=not args.cached, timeout=timeout)
     document = parse_bytes(page.content, url, declared_charset=page.charset)
     text = document.text + "\n"
     write_atomic(target, text)
@@ -95,6 +100,8 @@ def _refuse_foreign(manifest: Manifest, url: str, target: Path, ours: list[Path]
 
     Paths are compared as files (symlinks, ``..``, hard links), not as strings.
     """
+    from stmtdiff.ingest.fetch import is_url
+
     used = [manifest.path, manifest.folder / FETCHLOG_NAME]
     used += [Path(p) for s in manifest.versions for p in (s.source, s.translation) if p]
     clash = next((p for p in used if not is_url(str(p)) and same_file(target, p)), None)
@@ -112,4 +119,6 @@ def _refuse_foreign(manifest: Manifest, url: str, target: Path, ours: list[Path]
 
 
 def _in_manifest_order(manifest: Manifest) -> list[str]:
+    from stmtdiff.ingest.fetch import is_url
+
     return list(dict.fromkeys(spec.source for spec in manifest.versions if is_url(spec.source)))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest.fetchlog import FETCHLOG_NAME
-from stmtdiff.ingest.inputs import expand_inputs
-from stmtdiff.ingest.manifest import manifest_path
-from stmtdiff.pairalign import METHODS
-from stmtdiff.session import Request
+from stmtdiff.model import METHODS
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
+
+if TYPE_CHECKING:
+    from stmtdiff.session import Request
 
 
 def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = True) -> None:
@@ -46,6 +46,18 @@ def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = 
         metavar="VERSION=FILE",
         help="translation of a version: one sentence per line, or a whole text; repeatable",
     )
+    parser.add_argument(
+        "--title",
+        metavar="TEXT",
+        help="title of the report (default: the manifest's, else the versions' labels)",
+    )
+    parser.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        metavar="VERSION=TEXT",
+        help="label of a version (its id or 1-based position), over the manifest's; repeatable",
+    )
     add_translation_arguments(parser)
 
 
@@ -64,6 +76,8 @@ def _pairs(values: list[str], option: str, *, bare_ok: bool) -> dict[str, str]:
 
 
 def request_from_args(args: argparse.Namespace) -> Request:
+    from stmtdiff.session import Request  # the pipeline loads only when a command runs
+
     return Request(
         inputs=list(args.inputs),
         pivot=args.pivot,
@@ -72,6 +86,8 @@ def request_from_args(args: argparse.Namespace) -> Request:
         translation_files=_pairs(args.translation, "--translation", bare_ok=False),
         translation=settings_from_args(args),
         offline=args.offline,
+        title=args.title,
+        labels=_pairs(args.label, "--label", bare_ok=False),
     )
 
 
@@ -82,6 +98,10 @@ def output_file(value: str) -> str | None:
 
 def comparison_reads(args: argparse.Namespace) -> list[str]:
     """Every local file a comparison reads: inputs, manifests, their sources and translations."""
+    from stmtdiff.ingest.fetchlog import FETCHLOG_NAME
+    from stmtdiff.ingest.inputs import expand_inputs
+    from stmtdiff.ingest.manifest import manifest_path
+
     inputs: list[str] = list(getattr(args, "inputs", []))
     translations = _pairs(getattr(args, "translation", []), "--translation", bare_ok=False)
     reads = [*inputs, *translations.values()]

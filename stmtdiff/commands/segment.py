@@ -5,13 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from rich.console import Console
-from rich.table import Table
-
-from stmtdiff.ingest import load_document
-from stmtdiff.langid import detect_languages
-from stmtdiff.versions import make_version
-
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
@@ -26,6 +19,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from stmtdiff.ingest import load_document
+    from stmtdiff.langid import detect_languages
+    from stmtdiff.versions import make_version
+
     document = load_document(args.file)
     version = make_version("input", document.text, lang=args.lang, path=args.file)
     # Per sentence too: a document may quote another language (mixed documents).
@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     for name in ("#", "¶", "span", "lang", "sentence"):
         table.add_column(name, no_wrap=name != "sentence", overflow="fold")
     for s, lang in zip(version.sentences, langs, strict=True):
-        table.add_row(str(s.id), str(s.paragraph), f"{s.start}–{s.end}", lang, s.text)
+        # People count sentences and paragraphs from 1, as compare counts rows; the JSON keeps
+        # the 0-based ids of stmtdiff/alignment@1, and spans stay string offsets.
+        table.add_row(str(s.id + 1), str(s.paragraph + 1), f"{s.start}–{s.end}", lang, s.text)
     console.print(table)
     return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from stmtdiff.commands.options import add_comparison_arguments, request_from_args
-from stmtdiff.session import build_comparison
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from stmtdiff.session import build_comparison
+
     request = request_from_args(args)
     comparison = build_comparison(request)
     from stmtdiff.tui.app import make_app  # Textual loads only for this command

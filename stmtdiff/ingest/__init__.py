@@ -5,12 +5,21 @@ Everything here does I/O; the core never imports it. Each module has one job:
 ``sniff`` (what the bytes are), ``text`` (encodings), ``html``, ``pdf``, ``docx`` (extraction),
 ``fetch`` (HTTP and the page cache), ``manifest`` and ``fetchlog`` (statement sets),
 ``load`` and ``inputs`` (the entry points below).
+The names below load on first use, so declaring the command-line options stays cheap.
 """
 
-from stmtdiff.ingest.document import Document, VersionSpec
-from stmtdiff.ingest.inputs import expand_inputs
-from stmtdiff.ingest.load import load_document, parse_bytes
-from stmtdiff.ingest.manifest import Manifest, load_manifest
+from typing import TYPE_CHECKING
+
+from stmtdiff.lazyexports import lazy_exports
+
+if TYPE_CHECKING:
+    from stmtdiff.ingest.document import Document as Document
+    from stmtdiff.ingest.document import VersionSpec as VersionSpec
+    from stmtdiff.ingest.inputs import expand_inputs as expand_inputs
+    from stmtdiff.ingest.load import load_document as load_document
+    from stmtdiff.ingest.load import parse_bytes as parse_bytes
+    from stmtdiff.ingest.manifest import Manifest as Manifest
+    from stmtdiff.ingest.manifest import load_manifest as load_manifest
 
 __all__ = [
     "Document",
@@ -21,3 +30,16 @@ __all__ = [
     "load_manifest",
     "parse_bytes",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "Document": "stmtdiff.ingest.document",
+        "VersionSpec": "stmtdiff.ingest.document",
+        "expand_inputs": "stmtdiff.ingest.inputs",
+        "load_document": "stmtdiff.ingest.load",
+        "parse_bytes": "stmtdiff.ingest.load",
+        "Manifest": "stmtdiff.ingest.manifest",
+        "load_manifest": "stmtdiff.ingest.manifest",
+    },
+)

@@ -20,8 +20,9 @@ from stmtdiff import __version__
 from stmtdiff.cachefiles import user_cache_dir
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_bytes_atomic
+from stmtdiff.project import PROJECT_URL
 
-USER_AGENT = f"stmtdiff/{__version__} (+https://github.com/stmtdiff)"
+USER_AGENT = f"stmtdiff/{__version__} (+{PROJECT_URL})"
 DEFAULT_TIMEOUT = 20.0
 #: Environment variable that moves the page cache (the default is the user cache folder).
 CACHE_ENV = "STMTDIFF_CACHE_DIR"

@@ -8,8 +8,8 @@ from typing import BinaryIO
 
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest.document import Document
+from stmtdiff.ingest.extras import require_extra
 from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
-from stmtdiff.ingest.html import extract_html
 from stmtdiff.ingest.sniff import Kind, sniff
 from stmtdiff.ingest.text import decode_html, decode_text
 
@@ -63,7 +63,8 @@ def parse_bytes(data: bytes, source: str, *, declared_charset: str | None = None
     if not data:
         raise StmtdiffError(f"{source}: the file is empty")
     kind = sniff(data, source)
-    # pdfminer and python-docx load only for their formats: most inputs are text or HTML.
+    # Each format's libraries load only for it, and may not be installed (optional extras).
+    require_extra(kind, source)
     if kind is Kind.PDF:
         from stmtdiff.ingest.pdf import extract_pdf
 
@@ -73,6 +74,8 @@ def parse_bytes(data: bytes, source: str, *, declared_charset: str | None = None
 
         return extract_docx(data, source)
     if kind is Kind.HTML:
+        from stmtdiff.ingest.html import extract_html
+
         markup, encoding = decode_html(data, source, declared_charset)
         document = extract_html(markup, source)
     else:

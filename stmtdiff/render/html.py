@@ -22,6 +22,7 @@ from stmtdiff import __version__
 from stmtdiff.compare import cell_text, cell_translation
 from stmtdiff.diff import new_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
+from stmtdiff.render.sources import public_source
 from stmtdiff.render.terminal import SYMBOLS
 
 #: What each status means, for the legend and the badges' tooltips.
@@ -55,6 +56,8 @@ class CellView:
     moved_to: int | None
     translation: list[Piece] | None
     translation_lang: str
+    #: The version's label, shown above the cell when versions stack at phone width.
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ class RowView:
 class VersionView:
     number: int
     version: Version
+    #: Where it came from, fit to publish (``public_source``).
+    source: str
     is_pivot: bool
     alone: int
     alone_share: float
@@ -136,6 +141,7 @@ def cell_view(version: Version, cell: Cell) -> CellView:
         moved_to=None if cell.moved_to is None else cell.moved_to + 1,
         translation=translated,
         translation_lang=version.translation_lang or "",
+        label=version.display_label,
     )
 
 
@@ -171,6 +177,7 @@ def _version_views(comparison: Comparison) -> list[VersionView]:
             VersionView(
                 number=number,
                 version=version,
+                source=public_source(version),
                 is_pivot=version.id == comparison.pivot,
                 alone=alone[version.id],
                 alone_share=alone[version.id] / total if total else 0.0,

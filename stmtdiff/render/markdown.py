@@ -1,8 +1,10 @@
 """A compact Markdown report for pull-request comments and issue trackers (GitHub Markdown).
 
-Only the rows that differ are listed, and the report stops short of GitHub's 65,536-character
-comment limit with an explicit count of the rows left out. Input text is backslash-escaped, so a
-statement can never inject links, HTML or table columns into the comment.
+Only the rows that differ are listed (with ``include_matched``, also the ``matched`` rows that
+pair sentences across languages, so a reader can check those pairings), and the report stops
+short of GitHub's 65,536-character comment limit with an explicit count of the rows left out.
+Input text is backslash-escaped, so a statement can never inject links, HTML or table columns
+into the comment.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from stmtdiff import __version__
-from stmtdiff.model import SAME_STATUSES, Comparison, Row, Version
+from stmtdiff.model import SAME_STATUSES, Comparison, Row, Status, Version
 from stmtdiff.render.html import CellView, Piece, alone_counts, cell_view, report_title
+from stmtdiff.render.sources import public_source
 from stmtdiff.render.terminal import SYMBOLS
 
 #: GitHub rejects comments longer than this many characters.
@@ -127,7 +130,7 @@ def _versions_table(comparison: Comparison) -> list[str]:
             [
                 str(number),
                 escape(version.display_label),
-                escape(version.path) or "—",
+                escape(public_source(version)) or "—",
                 escape(version.lang),
                 escape(version.publisher or "—"),
                 escape(version.date or "—"),
@@ -154,10 +157,17 @@ def _difference_line(row: Row, versions: dict[str, Version]) -> str:
     return "| " + " | ".join([str(row.index + 1), status, *cells]) + " |"
 
 
-def render_markdown(comparison: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
+def render_markdown(
+    comparison: Comparison, *, limit: int = COMMENT_LIMIT, include_matched: bool = False
+) -> str:
     """The report as GitHub Markdown, at most ``limit`` characters long."""
     versions = {version.id: version for version in comparison.versions}
     differing = [row for row in comparison.rows if row.status not in SAME_STATUSES]
+    listed = [
+        row
+        for row in comparison.rows
+        if row.status not in SAME_STATUSES or (include_matched and row.status is Status.MATCHED)
+    ]
     engines = sorted({v.translation_engine for v in comparison.versions if v.translation_engine})
     lines = [
         f"## {escape(report_title(comparison))}",
@@ -173,7 +183,7 @@ def render_markdown(comparison: Comparison, *, limit: int = COMMENT_LIMIT) -> st
         *_summary_table(comparison),
         "",
     ]
-    if not differing:
+    if not listed:
         lines.append("No differences.")
         return "\n".join(lines) + "\n"
     header = ["#", "Status"]
@@ -181,7 +191,7 @@ def render_markdown(comparison: Comparison, *, limit: int = COMMENT_LIMIT) -> st
         pivot = ", pivot" if version.id == comparison.pivot else ""
         header.append(f"{escape(version.display_label)} ({escape(version.lang)}{pivot})")
     lines += _table(header, [], ["--:", "---"] + ["---"] * len(comparison.versions))
-    return _fill(lines, differing, lambda row: _difference_line(row, versions), limit)
+    return _fill(lines, listed, lambda row: _difference_line(row, versions), limit)
 
 
 def _fill(lines: list[str], rows: Sequence[Row], line_of: Callable[[Row], str], limit: int) -> str:

@@ -1,4 +1,4 @@
-"""One adapter per engine: deep-translator for google/microsoft/mymemory/libre, ``deepl`` for DeepL.
+"""One adapter per engine: deep-translator for google/microsoft/mymemory/libre, DeepL's REST API.
 
 Each adapter sends exactly one request per :meth:`Engine.translate_batch` call and reports
 failures as :class:`~stmtdiff.translate.transport.HttpStatusError`,
@@ -18,12 +18,11 @@ import deep_translator.google
 import deep_translator.libre
 import deep_translator.microsoft
 import deep_translator.mymemory
-import deepl
-import deepl.http_client
 import requests
 from deep_translator.base import BaseTranslator
 from deep_translator.exceptions import LanguageNotSupportedException
 
+from stmtdiff.ingest.fetch import USER_AGENT
 from stmtdiff.translate.config import CREDENTIAL_ENV_VARS, Credentials
 from stmtdiff.translate.languages import engine_language
 from stmtdiff.translate.settings import TranslationError
@@ -209,41 +208,18 @@ def _deep_translator_factory(
     return make
 
 
-class _OneShotDeepLClient(deepl.http_client.HttpClient):
-    """deepl's HTTP client, sending each request once through stmtdiff's Transport.
-
-    The stock client retries up to five times with its own backoff and a module-wide minimum
-    timeout of 10 s, and hides ``Retry-After``; overriding its one entry point lets stmtdiff's
-    timeout, retry bound and rate-limit handling apply to DeepL exactly as to the other engines.
-    """
-
-    def __init__(self, transport: Transport) -> None:
-        super().__init__(send_platform_info=False)
-        self._transport = transport
-
-    def request_with_backoff(
-        self,
-        method: str,
-        url: str,
-        data: dict[str, Any] | None,
-        json: dict[str, Any] | None,
-        headers: dict[str, str],
-        stream: bool = False,
-        **kwargs: Any,
-    ) -> tuple[int, str]:
-        headers.setdefault("User-Agent", "stmtdiff (deepl-python)")
-        response = self._transport.send(
-            method, url, data=data or None, json=json, headers=headers, **kwargs
-        )
-        response.encoding = "UTF-8"
-        try:
-            return response.status_code, response.text
-        finally:
-            response.close()
+#: DeepL's documented REST endpoints (developers.deepl.com, "Translate text"): keys of the free
+#: plan end in ``:fx`` and are only accepted by the free API's host.
+DEEPL_URL = "https://api.deepl.com"
+DEEPL_FREE_URL = "https://api-free.deepl.com"
 
 
 class _DeepLEngine:
-    """DeepL through the official client, several texts per request as its API intends."""
+    """DeepL's REST API (``POST /v2/translate``), several texts per request as it intends.
+
+    Sent through stmtdiff's own Transport, like every engine, so its timeout, retry bound and
+    ``Retry-After`` handling apply, and no client library's internals are relied upon.
+    """
 
     name = "deepl"
     max_chars = 30_000  # a request body must stay under 128 KiB; CJK is 3 bytes per character
@@ -257,30 +233,32 @@ class _DeepLEngine:
             raise _missing_key("deepl")
         self._source = source
         self._target = target
-        self._url = url
-        self._key = credentials.api_key
+        base = url or (DEEPL_FREE_URL if credentials.api_key.endswith(":fx") else DEEPL_URL)
+        self._endpoint = base.rstrip("/") + "/v2/translate"
+        self._headers = {
+            "Authorization": f"DeepL-Auth-Key {credentials.api_key}",
+            "User-Agent": USER_AGENT,
+        }
         self._threads = _PerThread(timeout)
-        self._local = threading.local()
-
-    def _translator(self) -> deepl.Translator:
-        translator: deepl.Translator | None = getattr(self._local, "translator", None)
-        if translator is None:
-            translator = deepl.Translator(self._key, server_url=self._url, send_platform_info=False)
-            translator._client = _OneShotDeepLClient(self._threads.transport())
-            self._local.translator = translator
-        return translator
 
     def translate_batch(self, texts: Sequence[str]) -> list[str]:
+        body: dict[str, Any] = {"text": list(texts), "target_lang": self._target}
+        if self._source:
+            body["source_lang"] = self._source
+        # Errors come back as HttpStatusError; the service reads DeepL's {"message": ...}.
+        response = self._threads.transport().send(
+            "POST", self._endpoint, json=body, headers=self._headers
+        )
         try:
-            results = self._translator().translate_text(
-                list(texts), source_lang=self._source, target_lang=self._target
-            )
-        except (HttpStatusError, TransportError):
-            raise
-        except Exception as error:  # the client's parsing of what the server sent
+            response.encoding = "utf-8"
+            translations = [item["text"] for item in response.json()["translations"]]
+        except (ValueError, KeyError, TypeError) as error:
             raise MalformedResponse(f"{type(error).__name__}: {error}") from error
-        translations = [r.text for r in (results if isinstance(results, list) else [results])]
-        if len(translations) != len(texts) or not all(t.strip() for t in translations):
+        finally:
+            response.close()
+        if len(translations) != len(texts) or not all(
+            isinstance(t, str) and t.strip() for t in translations
+        ):
             raise MalformedResponse(f"{len(translations)} translations for {len(texts)} texts")
         return translations
 

@@ -362,7 +362,7 @@ def translate_sentences(
             missing = sorted(i for indices in positions.values() for i in indices)
             return TranslationResult(translations, engine_name, missing, notices=notices)
 
-        # The engines' HTTP clients (deep-translator, deepl, requests) load only when needed.
+        # The engines' HTTP clients (deep-translator, requests) load only when needed.
         from stmtdiff.translate.engines import make_engine
 
         engine = make_engine(

@@ -1,0 +1,33 @@
+"""Package names that load on first use (PEP 562), so importing a package costs only what is used.
+
+The command line imports ``stmtdiff``, ``stmtdiff.ingest`` and ``stmtdiff.translate`` just to
+declare its options; their public names pull numpy, httpx and the aligners, which only a running
+command needs (``benchmarks/startup.py``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from importlib import import_module
+from typing import Any
+
+
+def lazy_exports(
+    package: str, homes: Mapping[str, str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """``__getattr__`` and ``__dir__`` for ``package``; ``homes`` maps each public name to its
+    module, or to ``module:attribute`` when the public name differs."""
+
+    def __getattr__(name: str) -> Any:
+        if name not in homes:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        module, _, attribute = homes[name].partition(":")
+        value = getattr(import_module(module), attribute or name)
+        setattr(sys.modules[package], name, value)
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(vars(sys.modules[package])) | set(homes))
+
+    return __getattr__, __dir__
