@@ -9,15 +9,19 @@ from collections.abc import Sequence
 from stmtdiff import __version__
 from stmtdiff.commands import align, cache, check, compare, demo, fetch, segment, tui
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.visible import visible
 
 COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors on one line (exit 2), like every other error here."""
+    """argparse that reports usage errors on one line (exit 2), like every other error here.
+
+    The message may quote an argument: its control characters are shown, not obeyed.
+    """
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {visible(message, newlines=False)} (see --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.func(args)
     except StmtdiffError as error:
-        print(f"stmtdiff: error: {error}", file=sys.stderr)
+        # Messages quote file names and texts: one line, control characters shown.
+        print(f"stmtdiff: error: {visible(str(error), newlines=False)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("stmtdiff: interrupted", file=sys.stderr)

@@ -39,6 +39,7 @@ from stmtdiff.render.check_text import render_check_text
 from stmtdiff.session import machine_translate
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 from stmtdiff.versions import make_version
+from stmtdiff.visible import visible
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 CONFIG_NAMES = ("stmtdiff.toml", "pyproject.toml")
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         for number, file in enumerate(spec.translations, start=1):
             translation = loader.version(file, f"translation-{number}")
             for note in machine_translate([source, translation], settings):
-                print(f"stmtdiff: {note}", file=sys.stderr)
+                print(f"stmtdiff: {visible(note)}", file=sys.stderr)
             pair_evidence = _with_glossary(evidence, glossary, source.lang, translation.lang)
             alignment = _align(source, translation, spec.method, pair_evidence)
             jobs.append((spec, source, translation, alignment))

@@ -18,6 +18,7 @@ from stmtdiff.ingest import parse_bytes
 from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
 from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog, write_fetchlog
 from stmtdiff.ingest.manifest import Manifest, load_manifest
+from stmtdiff.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             records[spec.source] = _fetch_one(manifest, spec.source, name, args)
         except StmtdiffError as error:
             failures += 1
-            print(f"stmtdiff: error: {error}", file=sys.stderr)
+            print(f"stmtdiff: error: {visible(str(error), newlines=False)}", file=sys.stderr)
             continue
         print(f"{spec.id or number}: {spec.source} -> {manifest.folder / name}")
     ordered = [records[url] for url in _in_manifest_order(manifest) if url in records]
