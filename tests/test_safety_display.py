@@ -365,3 +365,27 @@ def test_usage_error_shows_controls_of_the_argument(capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert "extra␛]0;pwned␇" in err
     assert_shown(err, markup=False)
+
+
+def test_fetch_error_line_shows_controls_of_a_manifest_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = (
+        '[[version]]\nid = "kremlin"\nsource = "http://127.0.0.1:9/a\\u001b]0;pwned\\u0007"\n'
+    )
+    (tmp_path / "stmtdiff.toml").write_text(manifest, encoding="utf-8")
+    main(["fetch", str(tmp_path)])  # an invalid URL: refused before any connection
+    err = capsys.readouterr().err
+    assert "stmtdiff: error: http://127.0.0.1:9/a␛]0;pwned␇" in err
+    assert_shown(err, markup=False)
+
+
+def test_check_translation_notes_on_stderr_show_controls_of_file_names(
+    files: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with serving() as stub:
+        flags = libre_flags(stub.url, tmp_path / "cache.sqlite3")
+        main(["check", files[HOSTILE_NAME], files["english.txt"], *flags])
+    err = capsys.readouterr().err
+    assert "/kremlin␛]0;pwned␇[link=evil.example]x[conceal].txt" in err
+    assert_shown(err, markup=False)

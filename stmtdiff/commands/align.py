@@ -22,7 +22,6 @@ from stmtdiff.pairalign import METHODS, align_pair
 from stmtdiff.session import attach_translation_file, machine_translate
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 from stmtdiff.versions import make_version, version_from_sentences
-from stmtdiff.visible import visible
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -112,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if args.tgt_translation:
         attach_translation_file(tgt, args.tgt_translation, segmented=args.segmented)
     for note in machine_translate([src, tgt], settings_from_args(args)):
-        print(f"stmtdiff: {visible(note)}", file=sys.stderr)
+        print(f"stmtdiff: {note}", file=sys.stderr)
     glossaries = [(args.glossary, src.lang, tgt.lang)] if args.glossary else []
     pair = align_pair(
         src,
@@ -135,5 +134,5 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if pair.warning:
-        print(f"stmtdiff: warning: {visible(pair.warning)}", file=sys.stderr)
+        print(f"stmtdiff: warning: {pair.warning}", file=sys.stderr)
     return 0
