@@ -17,7 +17,7 @@ ANNOTATION_LIMIT = 10
 
 
 def _escape_data(text: str) -> str:
-    """The toolkit's ``escapeData``, on text whose other controls ``visible`` has shown."""
+    """The toolkit's ``escapeData`` after ``visible`` (which already shows a CR as ␍)."""
     return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
