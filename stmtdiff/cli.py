@@ -12,15 +12,19 @@ from typing import Any, TextIO
 import stmtdiff
 from stmtdiff.commands import align, cache, check, compare, completion, demo, fetch, segment, tui
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.visible import visible
 
 COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align, completion)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors on one line (exit 2), like every other error here."""
+    """argparse that reports usage errors on one line (exit 2), like every other error here.
+
+    The message may quote an argument: its control characters are shown, not obeyed.
+    """
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {visible(message, newlines=False)} (see --help)\n")
 
 
 class _Version(argparse.Action):
@@ -63,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.func(args)
         sys.stdout.flush()
     except StmtdiffError as error:
-        print(f"stmtdiff: error: {error}", file=sys.stderr)
+        # Messages quote file names and texts: one line, control characters shown.
+        print(f"stmtdiff: error: {visible(str(error), newlines=False)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("stmtdiff: interrupted", file=sys.stderr)

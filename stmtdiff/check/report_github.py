@@ -1,22 +1,28 @@
 """``--format github``: workflow commands that GitHub Actions shows as annotations on the diff.
 
 GitHub shows at most 10 error and 10 warning annotations per step, so the most severe come first,
-the rest go to the log as plain lines, and a summary line closes the output.
+the rest go to the log as plain lines, and a summary line closes the output. Outside text
+(file names, sentences, messages) is escaped as the runner expects (its toolkit's
+``escapeData``/``escapeProperty``) with control characters shown as ``visible`` tokens, so no
+file name or sentence can start a workflow command of its own.
 """
 
 from __future__ import annotations
 
 from stmtdiff.check.findings import CheckReport, Finding, Severity
+from stmtdiff.visible import visible
 
 #: Annotations GitHub displays per step and severity.
 ANNOTATION_LIMIT = 10
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The toolkit's ``escapeData`` after ``visible`` (which already shows a CR as ␍)."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
+    """The toolkit's ``escapeProperty``."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -48,11 +54,12 @@ def annotation(finding: Finding) -> str:
 
 
 def plain(finding: Finding) -> str:
+    """A log line, kept to one line; a path starting with ":" gets "./" so that the line can
+    never read as a ``::command`` (the runner looks for those after leading spaces too)."""
     where = finding.location
-    return (
-        f"{where.path}:{where.line}:{where.column}: {finding.severity} [{finding.rule}] "
-        f"{finding.message}"
-    )
+    path = f"./{where.path}" if where.path.startswith(":") else where.path
+    line = f"{path}:{where.line}:{where.column}: {finding.severity} [{finding.rule}] "
+    return visible(line + finding.message, newlines=False)
 
 
 def render_github(report: CheckReport) -> str:

@@ -24,6 +24,7 @@ from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.model import METHODS, PairAlignment, Version
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
+from stmtdiff.visible import visible
 
 if TYPE_CHECKING:
     from stmtdiff.check.glossary import Glossary
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         for number, file in enumerate(spec.translations, start=1):
             translation = loader.version(file, f"translation-{number}")
             for note in machine_translate([source, translation], settings):
-                print(f"stmtdiff: {note}", file=sys.stderr)
+                print(f"stmtdiff: {visible(note)}", file=sys.stderr)
             pair_evidence = _with_glossary(evidence, glossary, source.lang, translation.lang)
             alignment = _align(source, translation, spec.method, pair_evidence)
             jobs.append((spec, source, translation, alignment))

@@ -17,6 +17,7 @@ from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import same_file, write_atomic
 from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog, write_fetchlog
 from stmtdiff.translate.cli_options import positive_seconds
+from stmtdiff.visible import visible
 
 if TYPE_CHECKING:
     from stmtdiff.ingest.manifest import Manifest
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
             records[spec.source] = _fetch_one(manifest, spec.source, name, args, ours)
         except StmtdiffError as error:
             failures += 1
-            print(f"stmtdiff: error: {error}", file=sys.stderr)
+            print(f"stmtdiff: error: {visible(str(error), newlines=False)}", file=sys.stderr)
             continue
         ours.append(manifest.folder / name)
         print(f"{spec.id or number}: {spec.source} -> {manifest.folder / name}")

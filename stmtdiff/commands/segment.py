@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from stmtdiff.visible import visible
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
@@ -21,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from stmtdiff.ingest import load_document
     from stmtdiff.langid import detect_languages
@@ -32,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     langs = detect_languages(s.text for s in version.sentences)
     if args.format == "lines":
         for sentence in version.sentences:
-            print(sentence.text)
+            print(visible(sentence.text))
         return 0
     if args.format == "json":
         payload = {
@@ -52,12 +55,15 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     console = Console(highlight=False)
-    table = Table(title=f"{args.file} — {version.lang}, {len(version.sentences)} sentences")
+    # Text, never str: rich parses a str title or cell as markup ("[/]" raises, "[link=…]" obeys).
+    title = f"{args.file} — {version.lang}, {len(version.sentences)} sentences"
+    table = Table(title=Text(visible(title)))
     for name in ("#", "¶", "span", "lang", "sentence"):
         table.add_column(name, no_wrap=name != "sentence", overflow="fold")
     for s, lang in zip(version.sentences, langs, strict=True):
         # People count sentences and paragraphs from 1, as compare counts rows; the JSON keeps
         # the 0-based ids of stmtdiff/alignment@1, and spans stay string offsets.
-        table.add_row(str(s.id + 1), str(s.paragraph + 1), f"{s.start}–{s.end}", lang, s.text)
+        span = f"{s.start}–{s.end}"
+        table.add_row(str(s.id + 1), str(s.paragraph + 1), span, lang, Text(visible(s.text)))
     console.print(table)
     return 0

@@ -2,6 +2,7 @@
 
 Each finding opens with ``file:line:column`` (terminals and editors make it a link), then shows
 the source sentence and the translation sentence it is about, so the reader need not open either.
+File names, sentences and messages show control characters as ``visible`` tokens.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from rich.console import Console
 from rich.text import Text
 
 from stmtdiff.check.findings import RULES, CheckReport, Finding, Location, PairReport, Severity
+from stmtdiff.visible import visible
 
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
 def _where(location: Location) -> str:
-    return f"{location.path}:{location.line}:{location.column}"
+    return visible(f"{location.path}:{location.line}:{location.column}", newlines=False)
 
 
 def _sentence(label: str, location: Location, sentence: str, *, absent: str) -> Text:
@@ -26,7 +28,7 @@ def _sentence(label: str, location: Location, sentence: str, *, absent: str) -> 
     line.append(_where(location), style="dim")
     line.append("  ")
     if sentence:
-        line.append(sentence)
+        line.append(visible(sentence))
     else:
         line.append(absent, style="italic dim")
     return line
@@ -38,7 +40,7 @@ def finding_text(finding: Finding) -> list[Text]:
     head.append("  ")
     head.append(f"{finding.severity}", style=SEVERITY_STYLES[finding.severity])
     head.append(f" [{finding.rule}] ", style="cyan")
-    head.append(finding.message)
+    head.append(visible(finding.message))
     return [
         head,
         _sentence("source", finding.source, finding.source_sentence, absent="(none)"),
@@ -50,11 +52,13 @@ def finding_text(finding: Finding) -> list[Text]:
 
 def _pair_header(pair: PairReport) -> Text:
     header = Text()
-    header.append(pair.translation_path, style="bold underline")
+    header.append(visible(pair.translation_path), style="bold underline")
     header.append(
-        f"  {pair.translation_lang}, translation of {pair.source_path} ({pair.source_lang}) — "
-        f"{len(pair.sentences)} source sentences, {pair.translation_sentences} translated, "
-        f"aligned by {pair.method} (confidence {pair.confidence:.2f})",
+        visible(
+            f"  {pair.translation_lang}, translation of {pair.source_path} ({pair.source_lang}) — "
+            f"{len(pair.sentences)} source sentences, {pair.translation_sentences} translated, "
+            f"aligned by {pair.method} (confidence {pair.confidence:.2f})"
+        ),
         style="dim",
     )
     return header
@@ -74,15 +78,17 @@ def render_check_text(report: CheckReport, console: Console) -> None:
     for path, group in groupby(ordered, key=lambda f: f.translation_path):
         with_findings.add(path)
         console.print(_pair_header(pairs[path]), soft_wrap=True)
-        if pairs[path].warning:
-            console.print(Text(f"  note: {pairs[path].warning}", style="yellow"))
+        warning = pairs[path].warning
+        if warning:
+            console.print(Text(f"  note: {visible(warning)}", style="yellow"))
         for finding in group:
             for line in finding_text(finding):
                 console.print(line, soft_wrap=True)
         console.print()
     for pair in report.pairs:
         if pair.translation_path not in with_findings and pair.warning:
-            console.print(Text(f"{pair.translation_path}: note: {pair.warning}", style="yellow"))
+            note = visible(f"{pair.translation_path}: note: {pair.warning}")
+            console.print(Text(note, style="yellow"))
     style = "bold red" if report.failed else ("yellow" if report.findings else "bold green")
     mark = "✗" if report.failed else "✓"
     console.print(Text(f"{mark} {report.summary()}", style=style))

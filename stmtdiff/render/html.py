@@ -3,7 +3,8 @@
 Jinja2 with autoescaping builds the markup, so every piece of input text (sentences, labels,
 paths) reaches the page as text. The page fetches nothing: its Content-Security-Policy allows
 no source at all except the hashes of its own inline style and script, so even a missed escape
-could neither run a script nor load a remote resource.
+could neither run a script nor load a remote resource. Control and bidi-override characters in
+input text show as ``visible`` tokens: a browser would hide the first and obey the second.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from stmtdiff.diff import new_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.render.sources import public_source
 from stmtdiff.render.terminal import SYMBOLS
+from stmtdiff.visible import visible
 
 #: What each status means, for the legend and the badges' tooltips.
 DESCRIPTIONS: dict[Status, str] = {
@@ -92,9 +94,18 @@ class StatusView:
     count: int
 
 
+def _shown(value: object) -> object:
+    """Every ``{{ … }}`` output passes here: text is made visible; markup (our CSS, JS and
+    the macros' output, whose pieces passed here already) is left alone."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
+
+
 @cache
 def _environment() -> Environment:
     return Environment(
+        finalize=_shown,
         loader=PackageLoader("stmtdiff.render", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,

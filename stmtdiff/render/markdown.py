@@ -4,7 +4,7 @@ Only the rows that differ are listed (with ``include_matched``, also the ``match
 pair sentences across languages, so a reader can check those pairings), and the report stops
 short of GitHub's 65,536-character comment limit with an explicit count of the rows left out.
 Input text is backslash-escaped, so a statement can never inject links, HTML or table columns
-into the comment.
+into the comment, and its control characters show as ``visible`` tokens.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from stmtdiff.model import SAME_STATUSES, Comparison, Row, Status, Version
 from stmtdiff.render.html import CellView, Piece, alone_counts, cell_view, report_title
 from stmtdiff.render.sources import public_source
 from stmtdiff.render.terminal import SYMBOLS
+from stmtdiff.visible import visible
 
 #: GitHub rejects comments longer than this many characters.
 COMMENT_LIMIT = 65_536
@@ -29,8 +30,9 @@ _MARKERS = {"ins": ("**", "<ins>", "</ins>"), "del": ("~~", "<del>", "</del>")}
 
 
 def escape(text: str) -> str:
-    """Input text as literal Markdown: specials backslash-escaped, line breaks made spaces."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+    """Input text as literal Markdown: specials backslash-escaped, line breaks made spaces,
+    other control characters shown."""
+    return _SPECIAL.sub(r"\\\1", visible(_SPACE.sub(" ", text)))
 
 
 def _punct_p(char: str) -> bool:

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from stmtdiff.compare import cell_text, cell_translation
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, Op, Row, Status
+from stmtdiff.visible import visible
 
 SYMBOLS: dict[Status, str] = {
     Status.IDENTICAL: "=",
@@ -38,7 +39,8 @@ def cell_renderable(
     """A cell's text with the words it adds or drops against the pivot marked.
 
     ``brackets`` marks them wdiff-style, ``[-dropped-]{+added+}``, for output without styles
-    (a file, a pipe, NO_COLOR), where strike-through and underline would vanish.
+    (a file, a pipe, NO_COLOR), where strike-through and underline would vanish. Control
+    characters show as ``visible`` tokens (the diff ran on the raw text).
     """
     version = comparison.version(cell.version)
     if not cell.sentence_ids:
@@ -48,14 +50,15 @@ def cell_renderable(
     text = Text()
     if cell.diff is not None and cell.diff_basis == "text" and cell.status is Status.CHANGED:
         for op in cell.diff:
+            shown = visible(op.text)
             if op.op is Op.EQUAL:
-                text.append(op.text)
+                text.append(shown)
             elif op.op is Op.INSERT:
-                text.append(f"{{+{op.text}+}}" if brackets else op.text, style=INSERT_STYLE)
+                text.append(f"{{+{shown}+}}" if brackets else shown, style=INSERT_STYLE)
             else:
-                text.append(f"[-{op.text}-]" if brackets else op.text, style=DELETE_STYLE)
+                text.append(f"[-{shown}-]" if brackets else shown, style=DELETE_STYLE)
     else:
-        text.append(cell_text(version, cell.sentence_ids))
+        text.append(visible(cell_text(version, cell.sentence_ids)))
     if cell.status is Status.MOVED and cell.moved_to is not None:
         text.append(f"  ↕ from row {cell.moved_to + 1}", style=STYLES[Status.MOVED])
     return text
@@ -66,17 +69,17 @@ def _header(comparison: Comparison) -> Text:
     for index, version in enumerate(comparison.versions, start=1):
         role = " (pivot)" if version.id == comparison.pivot else ""
         text.append(f"{index}. ", style="bold")
-        text.append(version.display_label, style="bold")
+        text.append(visible(version.display_label), style="bold")
         details = [version.lang]
         if version.publisher:
             details.append(version.publisher)
         if version.path and version.path != version.display_label:
             details.append(version.path)
-        text.append(f" [{', '.join(details)}]{role}\n")
+        text.append(visible(f" [{', '.join(details)}]{role}\n"))
     for pair in comparison.alignments:
         other = comparison.version(pair.other)
         text.append(
-            f"   {other.display_label}: aligned by {pair.method}, "
+            f"   {visible(other.display_label)}: aligned by {pair.method}, "
             f"confidence {pair.confidence:.2f}\n",
             style="dim",
         )
@@ -107,14 +110,16 @@ def render_terminal(
     console.print(_header(comparison))
     for pair in comparison.alignments:
         if pair.warning:
-            console.print(Text(f"warning: {pair.warning}", style="bold yellow"))
+            console.print(Text(f"warning: {visible(pair.warning)}", style="bold yellow"))
     for note in comparison.notes:
-        console.print(Text(f"note: {note}", style="yellow"))
+        console.print(Text(f"note: {visible(note)}", style="yellow"))
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True, style="dim")
     table.add_column("", no_wrap=True, width=1)
     for version in comparison.versions:
-        table.add_column(f"{version.display_label} ({version.lang})", ratio=1, overflow="fold")
+        # A Text header: a str would be parsed as rich markup.
+        header = Text(visible(f"{version.display_label} ({version.lang})"))
+        table.add_column(header, ratio=1, overflow="fold")
     for row in comparison.rows:
         if only_changes and row.status in SAME_STATUSES:
             continue
@@ -125,7 +130,7 @@ def render_terminal(
                 comparison.version(cell.version), cell.sentence_ids, placeholder="…"
             )
             cells.append(
-                Group(renderable, Text(translation, style="italic dim"))
+                Group(renderable, Text(visible(translation), style="italic dim"))
                 if show_translation and translation is not None
                 else renderable
             )

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -25,6 +26,7 @@ from stmtdiff.tui.header import StatementHeader
 from stmtdiff.tui.help import HelpScreen
 from stmtdiff.tui.search import SearchBar
 from stmtdiff.tui.state import Recompare, ViewState
+from stmtdiff.visible import visible
 
 #: Below this many lines the detail pane starts hidden, leaving the table room to breathe.
 DETAIL_MIN_HEIGHT = 30
@@ -63,7 +65,8 @@ class StmtdiffApp(App[None]):
         self.query_one(AlignedGrid).focus()
         for pair in self.state.comparison.alignments:
             if pair.warning:
-                self.notify(pair.warning, title="Alignment", severity="warning", timeout=8)
+                warning = visible(pair.warning)
+                self.notify(warning, title="Alignment", severity="warning", timeout=8, markup=False)
 
     @property
     def grid(self) -> AlignedGrid:
@@ -87,7 +90,8 @@ class StmtdiffApp(App[None]):
             return
         hits = grid.search(event.query)
         if event.query.strip() and not hits:
-            self.notify(f"No match for “{event.query}”", severity="warning", timeout=3)
+            query = visible(event.query)
+            self.notify(f"No match for “{query}”", severity="warning", timeout=3, markup=False)
 
     def action_toggle_detail(self) -> None:
         detail = self.query_one(DetailPane)
@@ -107,9 +111,10 @@ class StmtdiffApp(App[None]):
         try:
             write_atomic(str(path), render_html(self.state.comparison))
         except (OSError, StmtdiffError) as error:
-            self.notify(f"Export failed: {error}", severity="error", timeout=6)
+            failed = visible(f"Export failed: {error}")
+            self.notify(failed, severity="error", timeout=6, markup=False)
             return
-        self.notify(f"Exported {path}", title="HTML report", timeout=6)
+        self.notify(visible(f"Exported {path}"), title="HTML report", timeout=6, markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -147,8 +152,9 @@ class StmtdiffApp(App[None]):
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)
         for position, version in enumerate(self.state.versions):
+            # The palette reads titles as content markup.
             yield SystemCommand(
-                f"Toggle column {position + 1}: {version.display_label}",
+                f"Toggle column {position + 1}: {escape(visible(version.display_label))}",
                 "Hide or show this version's column",
                 lambda position=position: grid.action_toggle_column(position),
             )

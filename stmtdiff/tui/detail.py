@@ -20,6 +20,7 @@ from stmtdiff.compare import cell_text, cell_translation
 from stmtdiff.model import Cell, Op, Row, Status, Version
 from stmtdiff.tui.state import ViewState
 from stmtdiff.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
+from stmtdiff.visible import visible
 
 
 class DetailPane(VerticalScroll, can_focus=False):
@@ -64,7 +65,8 @@ class DetailPane(VerticalScroll, can_focus=False):
             parts.append(self._version_block(position, version, row, row.cell(version.id)))
         for pair in state.comparison.alignments:
             if pair.warning:
-                parts.append(Text(f"⚠ {pair.warning}", style=self._style("detail--warning")))
+                warning = f"⚠ {visible(pair.warning)}"
+                parts.append(Text(warning, style=self._style("detail--warning")))
         return Group(*parts)
 
     def _title(self, row: Row) -> Text:
@@ -78,7 +80,8 @@ class DetailPane(VerticalScroll, can_focus=False):
     def _version_block(self, position: int, version: Version, row: Row, cell: Cell) -> Text:
         state = self.state
         text = Text("\n")
-        text.append(f"{position} {version.display_label}", style=self._style("detail--version"))
+        label = f"{position} {visible(version.display_label)}"
+        text.append(label, style=self._style("detail--version"))
         text.append(f" ({version.lang})", style=self._meta())
         if state.is_pivot(version):
             text.append("  ◆ pivot", style=self._meta())
@@ -92,7 +95,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         if not cell.sentence_ids:
             text.append("(no text in this row)", style=self._meta())
             return text
-        text.append(cell_text(version, cell.sentence_ids))
+        text.append(visible(cell_text(version, cell.sentence_ids)))
         if cell.diff is not None and cell.status in (Status.CHANGED, Status.MINOR):
             basis = " (translations)" if cell.diff_basis == "translation" else ""
             text.append(f"\nagainst the pivot{basis}: ", style=self._meta())
@@ -101,18 +104,19 @@ class DetailPane(VerticalScroll, can_focus=False):
         if translation is not None:
             engine = f" ({version.translation_engine})" if version.translation_engine else ""
             text.append(f"\ntranslation{engine}: ", style=self._meta())
-            text.append(translation, style=self._style("detail--translation"))
+            text.append(visible(translation), style=self._style("detail--translation"))
         return text
 
     def _inline_diff(self, cell: Cell) -> Text:
         text = Text()
         for op in cell.diff or []:
+            shown = visible(op.text)
             if op.op is Op.INSERT:
-                text.append(op.text, style=self._style("detail--added"))
+                text.append(shown, style=self._style("detail--added"))
             elif op.op is Op.DELETE:
-                text.append(op.text, style=self._style("detail--deleted"))
+                text.append(shown, style=self._style("detail--deleted"))
             else:
-                text.append(op.text)
+                text.append(shown)
         return text
 
     def _meta(self) -> Style:

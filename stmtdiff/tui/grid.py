@@ -28,6 +28,7 @@ from stmtdiff.model import Cell, Comparison, Row, Version
 from stmtdiff.tui.state import Span, ViewState
 from stmtdiff.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
 from stmtdiff.tui.wrap import wrap
+from stmtdiff.visible import visible
 
 SEPARATOR = " │ "
 #: Rendered rows kept between repaints; a screenful needs far fewer.
@@ -210,7 +211,8 @@ class AlignedGrid(ScrollView, can_focus=True):
                 text.append(SEPARATOR, style=header)
             version = column.version
             pivot = " ◆" if self.state.is_pivot(version) else ""
-            label = f"{column.position + 1} {version.display_label} ({version.lang}){pivot}"
+            name = visible(version.display_label)
+            label = f"{column.position + 1} {name} ({version.lang}){pivot}"
             part = Text(label, style=header, no_wrap=True, overflow="ellipsis")
             if version.id == self.state.selected_version.id:
                 part.stylize(self._style("grid--header-selected"))
@@ -334,17 +336,17 @@ class AlignedGrid(ScrollView, can_focus=True):
 
     def action_next_difference(self) -> None:
         if not self.state.next_difference():
-            self.notify(self._nothing_more("below"), timeout=2)
+            self.notify(self._nothing_more("below"), timeout=2, markup=False)
         self._cursor_moved()
 
     def action_previous_difference(self) -> None:
         if not self.state.previous_difference():
-            self.notify(self._nothing_more("above"), timeout=2)
+            self.notify(self._nothing_more("above"), timeout=2, markup=False)
         self._cursor_moved()
 
     def _nothing_more(self, where: str) -> str:
         if self.state.query is not None:
-            return f"No more matches for “{self.state.query}” {where}"
+            return f"No more matches for “{visible(self.state.query)}” {where}"
         return f"No more differences {where}"
 
     def action_column(self, delta: int) -> None:
@@ -359,9 +361,10 @@ class AlignedGrid(ScrollView, can_focus=True):
     def action_make_pivot(self) -> None:
         version = self.state.selected_version
         if version.id == self.state.comparison.pivot:
-            self.notify(f"{version.display_label} is already the pivot", timeout=2)
+            label = visible(version.display_label)
+            self.notify(f"{label} is already the pivot", timeout=2, markup=False)
             return
-        self.notify(f"Aligning to {version.display_label}…", timeout=2)
+        self.notify(f"Aligning to {visible(version.display_label)}…", timeout=2, markup=False)
         self._realign(version)
 
     @work(thread=True, exclusive=True, group="pivot")
@@ -374,7 +377,7 @@ class AlignedGrid(ScrollView, can_focus=True):
 
     def _show_pivot(self, version: Version, comparison: Comparison) -> None:
         self.state.show(comparison)
-        self.notify(f"Pivot: {version.display_label}", timeout=2)
+        self.notify(f"Pivot: {visible(version.display_label)}", timeout=2, markup=False)
         self._rows_changed(texts=True)
 
     def action_toggle_translations(self) -> None:

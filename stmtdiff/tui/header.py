@@ -12,6 +12,7 @@ from textual.widgets import Static
 from stmtdiff.model import Status
 from stmtdiff.tui.state import FILTER_LABELS, Filter, ViewState
 from stmtdiff.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
+from stmtdiff.visible import visible
 
 
 class StatementHeader(Static):
@@ -46,9 +47,9 @@ class StatementHeader(Static):
                 text.append("   ")
             hidden = version.id in state.hidden
             style = self._part("header--hidden" if hidden else "header--version")
-            text.append(f"{position} {version.display_label}", style=style)
+            text.append(f"{position} {visible(version.display_label)}", style=style)
             details = [version.lang, *([version.publisher] if version.publisher else [])]
-            text.append(f" ({', '.join(details)})", style=self._meta())
+            text.append(visible(f" ({', '.join(details)})"), style=self._meta())
             if state.is_pivot(version):
                 text.append(" ◆ pivot", style=self._part("header--pivot"))
             if hidden:
@@ -73,7 +74,8 @@ class StatementHeader(Static):
             text.append("  │  ", style=self._meta())
             number = state.hit_number()
             where = f"{number}/{len(state.hits)}" if number else f"{len(state.hits)} rows"
-            text.append(f"search “{state.query}” {where}", style=self._part("header--filter"))
+            query = visible(state.query)
+            text.append(f"search “{query}” {where}", style=self._part("header--filter"))
         if state.show_translations:
             text.append("  │  ", style=self._meta())
             text.append("translations", style=self._part("header--filter"))

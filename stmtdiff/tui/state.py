@@ -17,6 +17,7 @@ from stmtdiff.compare import cell_text, cell_translation, compare
 from stmtdiff.diff import new_text, old_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.offline import offline_evidence
+from stmtdiff.visible import visible
 
 #: Recomputes a comparison of already loaded versions around another pivot (the core's job).
 Recompare = Callable[[Sequence[Version], str], Comparison]
@@ -356,7 +357,8 @@ class ViewState:
         """A cell as runs of text, its words that differ from the pivot marked.
 
         The pivot cell marks words some other version lacks; every other cell marks the words
-        it adds. A diff is used only if it was computed on exactly the text shown.
+        it adds. A diff is used only if it was computed on exactly the text shown. Ranges are
+        found on the raw text; each piece is then made ``visible`` for drawing.
         """
         if not cell.sentence_ids:
             return [_placeholder(cell)]
@@ -368,14 +370,15 @@ class ViewState:
             pieces = _mark(text, _op_ranges(cell.diff, Op.INSERT), Span.ADDED)
         else:
             pieces = [Piece(text, Span.PLAIN)]
+        shown = [Piece(visible(piece.text), piece.span) for piece in pieces]
         suffix = _moved_suffix(cell)
-        return [*pieces, suffix] if suffix else pieces
+        return [*shown, suffix] if suffix else shown
 
     def plain(self, cell: Cell) -> str:
         """The text ``pieces`` spells out, found without diffing: for measuring rows fast."""
         if not cell.sentence_ids:
             return _placeholder(cell).text
-        text = self.display_text(self.comparison.version(cell.version), cell)
+        text = visible(self.display_text(self.comparison.version(cell.version), cell))
         suffix = _moved_suffix(cell)
         return text + suffix.text if suffix else text
 
