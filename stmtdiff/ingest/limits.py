@@ -13,10 +13,20 @@ import time
 from collections.abc import Callable, Iterable
 from typing import BinaryIO
 
+from stmtdiff.errors import StmtdiffError
+
 #: Largest input stmtdiff reads, from a file, standard input or the network (decoded). The
 #: longest real statement in ../shared is under 1 MB and a long treaty PDF a few MB, so 50 MB
 #: leaves room while keeping a run's memory bounded.
 MAX_INPUT_BYTES = 50_000_000
+#: Longest line (paragraph) stmtdiff compares. Past the word diff and similarity fixes the
+#: pipeline runs at about 0.1 MB/s: a 270 kB one-line text compares in 3.5 s (JSON) and 5.6 s
+#: (terminal), a 2 MB one in 9 s and 28 s (benchmarks/huge_line.py). The longest paragraph in
+#: ../shared/corpus is about 3,000 characters, so a longer line is a file without line breaks.
+MAX_LINE_CHARS = 250_000
+#: Most pages read from a PDF: pdfminer's layout analysis takes about 30 ms a page, so a
+#: 5,000-page file took 160 s; the longest statement PDFs run to tens of pages.
+MAX_PDF_PAGES = 500
 #: Chunk size for reading files and standard input: small enough to stop soon after the limit.
 CHUNK_BYTES = 1 << 16
 
@@ -36,6 +46,16 @@ class TooSlow(ReadLimitError):
 def megabytes(limit: int) -> str:
     """A byte limit as the user reads it: "50 MB", or "1000 bytes" for small (test) limits."""
     return f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit} bytes"
+
+
+def check_line_lengths(text: str, source: str) -> None:
+    """Refuse a text with a line over :data:`MAX_LINE_CHARS`, saying which line."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise StmtdiffError(
+                f"{source}: line {number} is {len(line):,} characters long, more than the "
+                f"{MAX_LINE_CHARS:,} stmtdiff compares; break the text into paragraphs"
+            )
 
 
 def read_bounded(

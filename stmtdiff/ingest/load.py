@@ -12,7 +12,7 @@ from stmtdiff.ingest import limits
 from stmtdiff.ingest.document import Document
 from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
 from stmtdiff.ingest.html import extract_html
-from stmtdiff.ingest.limits import TooLarge, read_stream
+from stmtdiff.ingest.limits import TooLarge, check_line_lengths, read_stream
 from stmtdiff.ingest.sniff import Kind, sniff
 from stmtdiff.ingest.text import decode_html, decode_text
 
@@ -67,7 +67,17 @@ def load_document(
 
 
 def parse_bytes(data: bytes, source: str, *, declared_charset: str | None = None) -> Document:
-    """A ``Document`` from raw bytes; ``source`` names them in errors and in the result."""
+    """A ``Document`` from raw bytes; ``source`` names them in errors and in the result.
+
+    A line longer than :data:`~stmtdiff.ingest.limits.MAX_LINE_CHARS` is refused here, whatever
+    the format, so that no later step meets a row too long to compare in seconds.
+    """
+    document = _parse(data, source, declared_charset)
+    check_line_lengths(document.text, source)
+    return document
+
+
+def _parse(data: bytes, source: str, declared_charset: str | None) -> Document:
     if not data:
         raise StmtdiffError(f"{source}: the file is empty")
     kind = sniff(data, source)
