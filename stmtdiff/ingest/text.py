@@ -50,11 +50,14 @@ _CJK_MISGUESSES = frozenset(
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-#: A guessed legacy encoding is weak below this share of non-ASCII bytes: a Russian Windows-1251
-#: or a GBK Chinese text is 60-95 % non-ASCII bytes, while ASCII with a few stray bytes
-#: (b"(\xff\xfe\xc3)" read as Windows-1250 "(˙ţĂ)") is under 1 %. The detector's own chaos and
-#: coherence scores did not tell these apart (chaos 0.0 for all four test cases).
+#: A guessed legacy encoding is weak below this share of non-ASCII bytes, or below
+#: ``_WEAK_GUESS_BYTES`` of them (8 Cyrillic letters or GBK characters): a Russian Windows-1251 or
+#: a GBK Chinese text is 60-95 % non-ASCII bytes, while ASCII with a few stray bytes
+#: (b"(\xff\xfe\xc3)" read as Windows-1250 "(˙ţĂ)") is 5 % of a 59-byte line and under 1 % of a
+#: page. charset-normalizer's own chaos and coherence scores did not tell these apart (chaos 0.0
+#: for Russian, Chinese, stray bytes and cp1252 curly quotes alike).
 _WEAK_GUESS_SHARE = 0.05
+_WEAK_GUESS_BYTES = 16
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
@@ -183,7 +186,7 @@ def _warn_if_weak(data: bytes, encoding: str, source: str) -> None:
     """Say which encoding was assumed when a few stray bytes were all it could be told from, so
     that mojibake never passes silently."""
     stray = len(data.translate(None, bytes(range(128))))
-    if stray >= _WEAK_GUESS_SHARE * len(data):
+    if stray >= max(_WEAK_GUESS_BYTES, _WEAK_GUESS_SHARE * len(data)):
         return
     try:
         text = data.decode(encoding)

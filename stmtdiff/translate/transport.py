@@ -113,8 +113,10 @@ class Transport:
                 method, url, timeout=self.timeout, stream=True, **kwargs
             )
             with response:
+                # read1 hands over what has arrived; iter_content would wait for whole chunks.
+                chunks = iter(lambda: response.raw.read1(CHUNK_BYTES, decode_content=True), b"")
                 body = read_bounded(
-                    response.iter_content(CHUNK_BYTES),
+                    chunks,
                     limit=self.max_bytes,
                     deadline=deadline,
                     raw_count=response.raw.tell,
