@@ -262,8 +262,10 @@ def words(prefix: str, count: int) -> str:
 
 
 def test_a_huge_row_differing_throughout_shows_one_deletion_and_one_insertion() -> None:
-    old = f"Both sides agree {words('a', MAX_DIFF_TOKENS // 2)} in full."
-    new = f"Both sides agree {words('b', MAX_DIFF_TOKENS // 2)} in full."
+    """Past the limit the words the two middles share no longer split the change up."""
+    shared = " again ".join
+    old = f"Both sides agree {shared(words('a', MAX_DIFF_TOKENS // 4).split())} in full."
+    new = f"Both sides agree {shared(words('b', MAX_DIFF_TOKENS // 4).split())} in full."
     ops = word_diff(old, new, "en")
     assert [op.op for op in ops] == [Op.EQUAL, Op.DELETE, Op.INSERT, Op.EQUAL]
     assert (old_text(ops), new_text(ops)) == (old, new)
