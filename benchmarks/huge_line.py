@@ -1,11 +1,12 @@
 """Time and memory of `stmtdiff compare` on one huge line (no sentence punctuation at all).
 
-A 20 MB single-line input once ran past 600 s in the terminal view: the word diff of one
-enormous row is quadratic. This prints, per size and output format, the wall time in seconds and
-the peak memory of the run in MiB:
+A 20 MB single-line input once ran past 600 s in the terminal view: the word diff and the
+similarity of one enormous row were quadratic. Lines over 250,000 characters are now refused
+(``MAX_LINE_CHARS``); this prints, per size and output format, the wall time in seconds, the peak
+memory of the run in MiB and the exit status (2 = refused):
 
-    python benchmarks/huge_line.py            # 2 and 20 MB
-    python benchmarks/huge_line.py 0.3 2      # sizes in MB
+    python benchmarks/huge_line.py            # 0.24 MB (just under the limit) and 20 MB
+    python benchmarks/huge_line.py 0.1 0.24   # sizes in MB
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ def one_line(megabytes: float, seed: int) -> str:
     return " ".join(words) + "\n"
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Seconds and peak MiB of one child process (each run is its own child)."""
+def run(args: list[str]) -> tuple[float, float, int]:
+    """Seconds, peak MiB and exit status of one child process (each run is its own child)."""
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "stmtdiff", *args],
@@ -68,12 +69,12 @@ def run(args: list[str]) -> tuple[float, float]:
         stderr=subprocess.DEVNULL,
         env={**os.environ, "COLUMNS": "120"},
     )
-    _, _, usage = os.wait4(child.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    _, status, usage = os.wait4(child.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
 def main() -> None:
-    sizes = [float(arg) for arg in sys.argv[1:]] or [2.0, 20.0]
+    sizes = [float(arg) for arg in sys.argv[1:]] or [0.24, 20.0]
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
@@ -81,8 +82,10 @@ def main() -> None:
             a.write_text(one_line(size, 1), encoding="utf-8")
             b.write_text(one_line(size, 2), encoding="utf-8")
             for fmt in ("json", "terminal"):
-                seconds, mib = run(["compare", str(a), str(b), "--format", fmt])
-                print(f"{size:g} MB one line, {fmt:8}: {seconds:6.1f} s  {mib:7.0f} MiB")
+                seconds, mib, code = run(["compare", str(a), str(b), "--format", fmt])
+                print(
+                    f"{size:g} MB one line, {fmt:8}: {seconds:6.1f} s  {mib:7.0f} MiB  exit {code}"
+                )
 
 
 if __name__ == "__main__":
