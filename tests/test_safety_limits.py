@@ -73,6 +73,11 @@ def stub() -> Iterator[Stub]:
                     self.end_headers()
                     self.wfile.write(BOMB)
                     return
+                if path == "/claims":
+                    self.send_header("Content-Length", str(10**12))
+                    self.end_headers()
+                    self.wfile.write(b"tiny")
+                    return
                 self.send_header("Content-Type", "text/plain; charset=utf-8")
                 self.send_header("Connection", "close")
                 self.end_headers()
@@ -123,6 +128,13 @@ def test_an_endless_page_is_read_only_up_to_the_size_limit(stub: Stub, tmp_path:
         fetch_page(f"{stub.base}/huge", cache_dir=tmp_path, max_bytes=200_000)
     assert stub.finished.wait(5)
     assert stub.sent["/huge"] < HUGE_CHUNKS
+
+
+def test_a_page_declaring_a_size_over_the_limit_is_refused_before_its_body(
+    stub: Stub, tmp_path: Path
+) -> None:
+    with pytest.raises(StmtdiffError, match=r"/claims: page larger than 50 MB$"):
+        fetch_page(f"{stub.base}/claims", cache_dir=tmp_path)
 
 
 def test_a_gzip_bomb_stops_at_the_limit_counted_in_decoded_bytes(
