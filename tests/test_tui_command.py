@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from stmtdiff.cli import build_parser, main
+from stmtdiff.commands import tui as tui_command
 from stmtdiff.tui.app import StmtdiffApp
 
 
@@ -14,6 +15,7 @@ from stmtdiff.tui.app import StmtdiffApp
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[StmtdiffApp]:
     """Apps the command would have run, recorded instead of taking over the terminal."""
     apps: list[StmtdiffApp] = []
+    monkeypatch.setattr(tui_command, "terminal_attached", lambda: True)
     monkeypatch.setattr(StmtdiffApp, "run", lambda self, *a, **k: apps.append(self))
     return apps
 

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from stmtdiff.commands.options import add_comparison_arguments, request_from_args
+from stmtdiff.errors import StmtdiffError
+
+
+def terminal_attached() -> bool:
+    """Whether keys can be read and screens drawn: without both, Textual waits forever for input
+    or writes escape codes into a file or pipe."""
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,6 +27,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    if not terminal_attached():
+        raise StmtdiffError(
+            "tui needs a terminal (standard input and output); use 'stmtdiff compare' to print"
+        )
     from stmtdiff.session import build_comparison
 
     request = request_from_args(args)

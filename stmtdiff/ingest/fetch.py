@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,13 +21,13 @@ from stmtdiff import __version__
 from stmtdiff.cachefiles import user_cache_dir
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_bytes_atomic
+from stmtdiff.ingest.limits import MAX_INPUT_BYTES, TooLarge, TooSlow, megabytes, read_bounded
 from stmtdiff.project import PROJECT_URL
 
 USER_AGENT = f"stmtdiff/{__version__} (+{PROJECT_URL})"
 DEFAULT_TIMEOUT = 20.0
 #: Environment variable that moves the page cache (the default is the user cache folder).
 CACHE_ENV = "STMTDIFF_CACHE_DIR"
-_MAX_BYTES = 50_000_000
 _SPACE = re.compile(r"\s+")
 
 
@@ -62,10 +63,12 @@ def fetch_page(
     refresh: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
     transport: httpx.BaseTransport | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
 ) -> Page:
     """The page at ``url``: from the cache when there, else from the network (then cached).
 
-    ``refresh`` skips the cached copy; ``offline`` never touches the network.
+    ``refresh`` skips the cached copy; ``offline`` never touches the network. ``timeout`` bounds
+    the whole download, not only each wait for data; ``max_bytes`` bounds its size.
     """
     cache = _Cache(cache_dir or default_cache_dir())
     if not refresh:
@@ -74,18 +77,41 @@ def fetch_page(
             return cached
     if offline:
         raise StmtdiffError(f"{url}: not in the page cache ({cache.root}) and offline mode is on")
-    page = _download(url, timeout, transport)
+    page = _download(url, timeout, transport, max_bytes)
     cache.put(page)
     return page
 
 
-def _download(url: str, timeout: float, transport: httpx.BaseTransport | None) -> Page:
+def _download(
+    url: str, timeout: float, transport: httpx.BaseTransport | None, max_bytes: int
+) -> Page:
+    """The page, read in chunks: ``timeout`` bounds each wait *and* the whole request, and no more
+    than ``max_bytes`` are read, counted both as sent and as decoded (a gzip bomb stops early)."""
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/plain,*/*"}
+    deadline = time.monotonic() + timeout
     try:
-        with httpx.Client(
-            headers=headers, timeout=timeout, follow_redirects=True, transport=transport
-        ) as client:
-            response = client.get(url)
+        with (
+            httpx.Client(
+                headers=headers, timeout=timeout, follow_redirects=True, transport=transport
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                reason = f"HTTP {response.status_code} {response.reason_phrase}".strip()
+                raise StmtdiffError(f"{url}: {reason}")
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise StmtdiffError(f"{url}: page larger than {megabytes(max_bytes)}")
+            content = read_bounded(
+                response.iter_bytes(),
+                limit=max_bytes,
+                deadline=deadline,
+                raw_count=lambda: response.num_bytes_downloaded,
+            )
+    except TooSlow as exc:
+        raise StmtdiffError(f"{url}: page not complete within {timeout:g} s (too slow)") from exc
+    except TooLarge as exc:
+        raise StmtdiffError(f"{url}: page {exc}") from exc
     except httpx.TimeoutException as exc:
         raise StmtdiffError(f"{url}: no answer within {timeout:g} s (timed out)") from exc
     except httpx.TooManyRedirects as exc:
@@ -94,15 +120,11 @@ def _download(url: str, timeout: float, transport: httpx.BaseTransport | None) -
         raise StmtdiffError(f"{url}: not a valid URL ({_one_line(exc)})") from exc
     except httpx.HTTPError as exc:
         raise StmtdiffError(f"{url}: cannot fetch ({_one_line(exc)})") from exc
-    if response.status_code >= 400:
-        raise StmtdiffError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".strip())
-    if len(response.content) > _MAX_BYTES:
-        raise StmtdiffError(f"{url}: page larger than {_MAX_BYTES // 1_000_000} MB")
     media_type, charset = _content_type(response.headers.get("content-type", ""))
     return Page(
         url=url,
         final_url=str(response.url),
-        content=response.content,
+        content=content,
         media_type=media_type,
         charset=charset,
         retrieved=datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO
 
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.ingest import limits
 from stmtdiff.ingest.document import Document
 from stmtdiff.ingest.extras import require_extra
 from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
+from stmtdiff.ingest.limits import TooLarge, check_line_lengths, read_stream
 from stmtdiff.ingest.sniff import Kind, sniff
 from stmtdiff.ingest.text import decode_html, decode_text
 
@@ -42,7 +45,12 @@ def load_document(
         return parse_bytes(_read_stdin(stdin), "standard input")
     if is_url(source):
         page = fetch_page(
-            source, cache_dir=cache_dir, offline=offline, refresh=refresh, timeout=timeout
+            source,
+            cache_dir=cache_dir,
+            offline=offline,
+            refresh=refresh,
+            timeout=timeout,
+            max_bytes=limits.MAX_INPUT_BYTES,
         )
         return parse_bytes(page.content, source, declared_charset=page.charset)
     data = _read_file(source)
@@ -59,7 +67,17 @@ def load_document(
 
 
 def parse_bytes(data: bytes, source: str, *, declared_charset: str | None = None) -> Document:
-    """A ``Document`` from raw bytes; ``source`` names them in errors and in the result."""
+    """A ``Document`` from raw bytes; ``source`` names them in errors and in the result.
+
+    A line longer than :data:`~stmtdiff.ingest.limits.MAX_LINE_CHARS` is refused here, whatever
+    the format, so that no later step meets a row too long to compare in seconds.
+    """
+    document = _parse(data, source, declared_charset)
+    check_line_lengths(document.text, source)
+    return document
+
+
+def _parse(data: bytes, source: str, declared_charset: str | None) -> Document:
     if not data:
         raise StmtdiffError(f"{source}: the file is empty")
     kind = sniff(data, source)
@@ -94,15 +112,29 @@ def _sniff_quietly(data: bytes) -> Kind | None:
 
 
 def _read_file(source: str) -> bytes:
+    """A regular file's bytes, read in chunks up to the input limit. Devices (``/dev/zero``) would
+    never end and a FIFO without a writer blocks on open, so anything else is refused unopened."""
     path = Path(source)
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise StmtdiffError(f"{source}: no such file") from None
+    except OSError as error:
+        raise StmtdiffError(f"{source}: cannot read ({error.strerror or error})") from None
+    if stat.S_ISDIR(mode):
         raise StmtdiffError(
             f"{source} is a directory (give files, or a folder with a stmtdiff.toml)"
         )
+    if not stat.S_ISREG(mode):
+        raise StmtdiffError(
+            f"{source}: not a regular file (a device, FIFO or socket); "
+            "give a file, or '-' to read standard input"
+        )
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise StmtdiffError(f"{source}: no such file") from None
+        with path.open("rb") as stream:
+            return read_stream(stream, limit=limits.MAX_INPUT_BYTES)
+    except TooLarge as error:
+        raise StmtdiffError(f"{source}: {error}") from None
     except PermissionError:
         raise StmtdiffError(f"{source}: permission denied") from None
     except OSError as error:
@@ -110,8 +142,11 @@ def _read_file(source: str) -> bytes:
 
 
 def _read_stdin(stdin: BinaryIO | None) -> bytes:
-    if stdin is not None:
-        return stdin.read()
-    if sys.stdin is None:
-        raise StmtdiffError("-: there is no standard input to read")
-    return sys.stdin.buffer.read()
+    if stdin is None:
+        if sys.stdin is None:
+            raise StmtdiffError("-: there is no standard input to read")
+        stdin = sys.stdin.buffer
+    try:
+        return read_stream(stdin, limit=limits.MAX_INPUT_BYTES)
+    except TooLarge as error:
+        raise StmtdiffError(f"standard input: {error}") from None

@@ -34,6 +34,7 @@ from pdfminer.psexceptions import PSException
 from pdfminer.utils import decode_text
 
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.ingest import limits
 from stmtdiff.ingest.document import PARAGRAPH_SEPARATOR, Document
 
 #: Share of the page height at the top and bottom where running headers and footers live.
@@ -123,7 +124,12 @@ def _read_layout(data: bytes, source: str) -> tuple[list[_Page], str | None, boo
         interpreter = PDFPageInterpreter(manager, device)
         pages: list[_Page] = []
         has_images = False
-        for page in PDFPage.create_pages(document):
+        for number, page in enumerate(PDFPage.create_pages(document), start=1):
+            if number > limits.MAX_PDF_PAGES:
+                raise StmtdiffError(
+                    f"{source}: more than {limits.MAX_PDF_PAGES} pages; stmtdiff reads statements, "
+                    "not books (extract the pages you need)"
+                )
             interpreter.process_page(page)
             layout = device.get_result()
             pages.append(_Page(_boxes(layout), layout.y0, layout.y1))

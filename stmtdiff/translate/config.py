@@ -25,7 +25,7 @@ from typing import Any
 import platformdirs
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.translate.settings import ENGINES, TranslationSettings
+from stmtdiff.translate.settings import ENGINES, MAX_RETRIES, TranslationSettings
 
 CONFIG_ENV_VAR = "STMTDIFF_CONFIG"
 
@@ -126,6 +126,12 @@ def read_translate_table(path: Path | None = None) -> dict[str, Any]:
             )
         if not isinstance(value, str):
             raise StmtdiffError(f"config file {path}: [translate.keys] {name} must be a string")
+    retries = table.get("retries", 0)
+    if not 0 <= retries <= MAX_RETRIES:
+        raise StmtdiffError(
+            f"config file {path}: [translate] retries must be between 0 and {MAX_RETRIES}, "
+            f"not {retries}"
+        )
     engine = table.get("engine")
     if engine is not None and engine not in (*ENGINES, "none"):
         raise StmtdiffError(

@@ -69,11 +69,15 @@ class _Cancelled(Exception):
 class _Failed(Exception):
     """A unit that failed for good; carries what went wrong and how often it was tried."""
 
-    def __init__(self, error: Exception, retries_done: int, gave_up_early: bool) -> None:
+    def __init__(
+        self, error: Exception, retries_done: int, gave_up_early: bool, out_of_time: float = 0.0
+    ) -> None:
         super().__init__(str(error))
         self.error = error
         self.retries_done = retries_done
         self.gave_up_early = gave_up_early
+        #: The time allowed for one request and its retries, when that is what ran out.
+        self.out_of_time = out_of_time
 
 
 class _Throttle:
@@ -151,6 +155,8 @@ def _describe(failure: _Failed) -> str:
     if failure.retries_done:
         plural = "retry" if failure.retries_done == 1 else "retries"
         text += f", still failing after {failure.retries_done} {plural}"
+    if failure.out_of_time:
+        text += f" (gave up: {failure.out_of_time:g} s allowed for one request)"
     return text
 
 
@@ -207,15 +213,18 @@ class _Run:
 
     def _send(self, unit: list[_Piece]) -> list[str]:
         retries_done = 0
+        deadline = time.monotonic() + self.settings.batch_time
         while True:
             self.throttle.wait(self.stop)
             if self.stop.is_set():
                 raise _Cancelled
             with self._lock:
                 self.requests_sent += 1
+            last: HttpStatusError | TransportError
             try:
                 return self.engine.translate_batch([piece.text for piece in unit])
             except HttpStatusError as error:
+                last = error
                 if not error.retryable or retries_done >= self.settings.retries:
                     raise _Failed(error, retries_done, False) from error
                 delay = self._delay(retries_done)
@@ -226,11 +235,14 @@ class _Run:
                 if error.status == 429:
                     self.throttle.hold(delay)
             except TransportError as error:
+                last = error
                 if retries_done >= self.settings.retries:
                     raise _Failed(error, retries_done, False) from error
                 delay = self._delay(retries_done)
             except MalformedResponse as error:
                 raise _Failed(error, retries_done, False) from error
+            if time.monotonic() + delay > deadline:
+                raise _Failed(last, retries_done, False, self.settings.batch_time) from last
             retries_done += 1
             if self.stop.wait(delay):
                 raise _Cancelled

@@ -15,6 +15,9 @@ from stmtdiff.errors import StmtdiffError
 
 #: Every engine stmtdiff can send text to; nothing else is ever contacted.
 ENGINES: tuple[str, ...] = ("google", "microsoft", "mymemory", "libre", "deepl")
+#: Most retries of one request. With the 1 s first delay doubling up to ``max_wait``, 10 retries
+#: already wait about five minutes; ``retries = 1000`` made a server answering 500 hang the run.
+MAX_RETRIES = 10
 
 
 class TranslationError(StmtdiffError):
@@ -46,6 +49,9 @@ class TranslationSettings:
     backoff: float = 1.0
     #: Longest single wait before a retry; a server asking for more (Retry-After) ends the run.
     max_wait: float = 60.0
+    #: Most seconds spent on one request with its retries: a retry that would start later gives
+    #: up instead. Four default retries of a timing-out server take 4 × 20 s plus 15 s of waits.
+    batch_time: float = 180.0
 
     def __post_init__(self) -> None:
         if self.engine is not None and self.engine not in ENGINES:
@@ -56,8 +62,10 @@ class TranslationSettings:
             raise StmtdiffError(f"translation timeout must be positive, not {self.timeout}")
         if self.max_concurrency < 1:
             raise StmtdiffError("translation concurrency must be at least 1")
-        if self.retries < 0:
-            raise StmtdiffError("translation retries cannot be negative")
+        if not 0 <= self.retries <= MAX_RETRIES:
+            raise StmtdiffError(
+                f"translation retries must be between 0 and {MAX_RETRIES}, not {self.retries}"
+            )
 
     @property
     def resolved_cache_path(self) -> Path:

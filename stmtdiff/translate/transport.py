@@ -8,9 +8,10 @@ process. Instead :func:`install_deep_translator_hook` replaces the name ``reques
 deep-translator's engine modules only* with :class:`_RequestsShim`. The shim forwards to the real
 ``requests`` unless the calling thread is inside :func:`bound_transport`, in which case the call
 goes through that thread's :class:`Transport`: its own ``requests.Session`` (connection reuse),
-the run's timeout (applied to connecting and to each wait for data), and a uniform translation of
-outcomes into :class:`HttpStatusError` / :class:`TransportError` that the retry loop understands.
-The binding is thread-local, so concurrent workers never see each other's settings.
+the run's timeout (applied to connecting, to each wait for data and to the whole answer), and a
+uniform translation of outcomes into :class:`HttpStatusError` / :class:`TransportError` that the
+retry loop understands. The binding is thread-local, so concurrent workers never see each other's
+settings.
 
 The official DeepL client gets the same treatment through :meth:`Transport.send`, called from a
 one-shot ``deepl`` HTTP client (see ``engines.py``).
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import email.utils
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -28,6 +30,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+
+from stmtdiff.ingest.limits import CHUNK_BYTES, MAX_INPUT_BYTES, TooLarge, TooSlow, read_bounded
 
 
 class HttpStatusError(Exception):
@@ -83,19 +87,46 @@ ResponseCheck = Callable[[requests.Response], None]
 
 
 class Transport:
-    """One thread's connection to an engine: a session plus the run's timeout."""
+    """One thread's connection to an engine: a session plus the run's timeout, which bounds each
+    request from connecting to the last byte of the answer."""
 
-    def __init__(self, timeout: float, check: ResponseCheck | None = None) -> None:
+    def __init__(
+        self, timeout: float, check: ResponseCheck | None = None, max_bytes: int = MAX_INPUT_BYTES
+    ) -> None:
         self.timeout = timeout
+        self.max_bytes = max_bytes
         self.session = requests.Session()
         self._check = check
 
     def send(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        """Send one request; return the response only if it is a success."""
+        """Send one request; return the response only if it is a success.
+
+        The body is read here, in chunks, so that ``timeout`` bounds the whole request (a server
+        streaming an endless answer trips it) and no more than ``max_bytes`` are held.
+        """
         kwargs.pop("timeout", None)
         kwargs.pop("proxies", None)  # deep-translator passes proxies=None; the session decides
+        kwargs.pop("stream", None)
+        deadline = time.monotonic() + self.timeout
         try:
-            response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+            response = self.session.request(
+                method, url, timeout=self.timeout, stream=True, **kwargs
+            )
+            with response:
+                # read1 hands over what has arrived; iter_content would wait for whole chunks.
+                chunks = iter(lambda: response.raw.read1(CHUNK_BYTES, decode_content=True), b"")
+                body = read_bounded(
+                    chunks,
+                    limit=self.max_bytes,
+                    deadline=deadline,
+                    raw_count=response.raw.tell,
+                )
+        except TooSlow as error:
+            raise TransportError(
+                f"no complete answer from {_host(url)} within {self.timeout:g} s"
+            ) from error
+        except TooLarge as error:
+            raise TransportError(f"answer from {_host(url)} {error}") from error
         except requests.exceptions.Timeout as error:
             raise TransportError(
                 f"no answer from {_host(url)} within {self.timeout:g} s"
@@ -104,10 +135,10 @@ class Transport:
             raise TransportError(f"cannot connect to {_host(url)} (network down?)") from error
         except requests.exceptions.RequestException as error:
             raise TransportError(f"request to {_host(url)} failed: {error}") from error
+        response._content = body  # what requests does itself when it reads a body whole
         if not 200 <= response.status_code < 300:
             detail = response.text[:200].strip()
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            response.close()
             raise HttpStatusError(response.status_code, retry_after, detail)
         if self._check is not None:
             self._check(response)
