@@ -8,7 +8,11 @@ import sys
 
 from rich.console import Console
 
-from stmtdiff.commands.options import add_comparison_arguments, request_from_args
+from stmtdiff.commands.options import (
+    add_comparison_arguments,
+    add_watch_argument,
+    request_from_args,
+)
 from stmtdiff.fsutil import write_atomic
 from stmtdiff.model import Comparison
 from stmtdiff.render.html import render_html
@@ -28,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Exit status: 0 same after normalisation, 1 different, 2 error.",
     )
     add_comparison_arguments(parser)
+    add_watch_argument(parser)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 

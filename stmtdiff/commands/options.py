@@ -69,4 +69,17 @@ def request_from_args(args: argparse.Namespace) -> Request:
         translation_files=_pairs(args.translation, "--translation", bare_ok=False),
         translation=settings_from_args(args),
         offline=args.offline,
+        watch=list(getattr(args, "watch", [])),
+    )
+
+
+def add_watch_argument(parser: argparse.ArgumentParser) -> None:
+    """``--watch``, for the commands that show the "who said what" summary."""
+    parser.add_argument(
+        "--watch",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="more subjects for the summary of who names what: a TOML table like "
+        "stmtdiff/data/subjects.toml, or lines id<TAB>form|form; repeatable",
     )

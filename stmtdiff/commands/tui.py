@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from stmtdiff.commands.options import add_comparison_arguments, request_from_args
+from stmtdiff.commands.options import (
+    add_comparison_arguments,
+    add_watch_argument,
+    request_from_args,
+)
 from stmtdiff.session import build_comparison
 
 
@@ -16,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "between differences with n/N, filter with f, search with /, ? for every key.",
     )
     add_comparison_arguments(parser)
+    add_watch_argument(parser)
     parser.set_defaults(func=run)
 
 
