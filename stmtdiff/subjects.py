@@ -22,7 +22,7 @@ from dataclasses import dataclass
 #: Languages the shipped table covers: texts in other languages (without a translation into one
 #: of these) cannot be checked, since a subject's absence would mean nothing.
 TABLE_LANGS = ("en", "ru", "zh")
-CATEGORIES = ("country", "organisation", "person", "place", "topic")
+CATEGORIES = ("country", "organisation", "person", "place", "currency", "topic")
 
 
 @dataclass(frozen=True, slots=True)

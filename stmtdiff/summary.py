@@ -127,7 +127,7 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
         used += widths[end]
         end += 1
     cut = line[:end]
-    space = cut.rfind(" ")
+    space = cut.rfind(" ") if line[end] != " " else end  # end a word-cut at the word before
     return (cut[:space] if space > end // 2 else cut).rstrip(" ,;:，；：") + "…"
 
 

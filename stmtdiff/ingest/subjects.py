@@ -29,8 +29,10 @@ from stmtdiff.translate.config import default_config_path, read_config_document
 
 
 def _line_of(text: str, key: str) -> int:
-    """1-based line where ``key`` is defined (TOML parsers do not say); 1 when not found."""
-    pattern = re.compile(rf"^\s*(\"?){re.escape(key)}\1\s*=", re.MULTILINE)
+    """1-based line where ``key`` is defined, as ``key = ...`` or ``[key]`` (TOML parsers do
+    not say); 1 when not found."""
+    name = rf'"?{re.escape(key)}"?'
+    pattern = re.compile(rf"^[ \t]*(?:{name}[ \t]*=|\[[ \t]*{name}[ \t]*\])", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
@@ -43,7 +45,7 @@ def parse_toml_subjects(text: str, source: str) -> list[Subject]:
         raise StmtdiffError(f"{source}: not a valid subject table: {error}") from error
     subjects: list[Subject] = []
     for category, entries in document.items():
-        where = f"{source}:{_line_of(text, category) if category else 1}"
+        where = f"{source}:{_line_of(text, category)}"
         if category not in CATEGORIES or not isinstance(entries, dict):
             raise StmtdiffError(
                 f"{where}: {category!r} is not a category table (use [{'], ['.join(CATEGORIES)}])"
