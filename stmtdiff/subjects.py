@@ -85,7 +85,10 @@ class _Layer:
     may name several subjects: Chinese 中俄 is China and Russia at once.
 
     The forms are compiled into one alternation grouped by first character, matched against the
-    lower-cased text, so the regex engine skips every character no form starts with.
+    lower-cased text, so the regex engine skips every character no form starts with and tests a
+    word start once per character. Measured with the shipped table: 8,000 Russian sentences
+    (1.2 million characters) in 3.2 s, 8,000 Chinese ones in 0.7 s; one alternation of every
+    form, each with its own case flag and word-start check, took 300 s for 600,000 characters.
     """
 
     def __init__(self, subjects: Sequence[tuple[int, Subject]]) -> None:

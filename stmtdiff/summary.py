@@ -101,10 +101,9 @@ def _mentions(version: Version, table: SubjectTable) -> dict[str, tuple[int, ...
     """Subject id -> sentence ids naming it; ``None`` when the table cannot read the version."""
     if base_language(version.lang) in TABLE_LANGS:
         return table.mentions([s.text for s in version.sentences])
-    translated = version.translation_lang is not None and version.translations is not None
-    if translated and base_language(version.translation_lang or "") in TABLE_LANGS:
-        assert version.translations is not None
-        return table.mentions([t or "" for t in version.translations])
+    translations, lang = version.translations, version.translation_lang or ""
+    if translations is not None and base_language(lang) in TABLE_LANGS:
+        return table.mentions([t or "" for t in translations])
     return None
 
 

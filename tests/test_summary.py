@@ -20,6 +20,7 @@ from stmtdiff.render.markdown import render_markdown
 from stmtdiff.render.terminal import render_terminal
 from stmtdiff.subjects import SubjectTable
 from stmtdiff.summary import OneSided, preview, summarize
+from stmtdiff.tui.app import StmtdiffApp
 from stmtdiff.tui.state import ViewState
 from stmtdiff.versions import make_version
 
@@ -242,3 +243,16 @@ def test_real_phone_call_kremlin_names_the_sco_and_xinhua_brazil(
     assert "sco" in only["ru-kremlin"]
     assert {"brazil", "friends_for_peace"} <= only["zh-xinhua-via-cctv-xwlb"]
     assert "united_states" not in only["ru-kremlin"]
+
+
+def test_tui_opens_with_the_watch_files_subjects(
+    files: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[StmtdiffApp] = []
+    monkeypatch.setattr(StmtdiffApp, "run", lambda self, *a, **k: opened.append(self))
+    watch = tmp_path / "watch.tsv"
+    watch.write_text("schedule\tграфик*\n", encoding="utf-8")
+    assert main(["tui", *files, "--method", "lexical", "--watch", str(watch)]) == 0
+    summary = opened[0].state.comparison.who_said_what
+    assert summary is not None and summary.pairs[0].subjects_only is not None
+    assert "schedule" in [m.subject.id for m in summary.pairs[0].subjects_only["kremlin"]]
