@@ -94,8 +94,9 @@ def who_said_what_text(comparison: Comparison) -> Text | None:
     if summary is None:
         return None
     text = Text()
-    for pair in summary.pairs:
+    for position, pair in enumerate(summary.pairs):
         labels = {vid: comparison.version(vid).display_label for vid in (pair.pivot, pair.other)}
+        text.append("\n" if position else "")
         text.append(f"Who said what: {labels[pair.pivot]} / {labels[pair.other]}\n", style="bold")
         text.append(f"  both report {pair.both} fact{'s' if pair.both != 1 else ''}\n")
         for vid, facts in pair.only.items():
