@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stmtdiff.summary import Summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +164,9 @@ class Comparison:
     title: str | None = None
     #: Sentences for the reader about how the result was obtained (e.g. translations missing).
     notes: list[str] = field(default_factory=list)
+    #: What both versions report and what only one does (``stmtdiff.summary``); set by the
+    #: pipeline that has the subject table, shown at the top of every output.
+    who_said_what: Summary | None = None
 
     def version(self, version_id: str) -> Version:
         for version in self.versions:

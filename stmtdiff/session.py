@@ -16,10 +16,12 @@ from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest import VersionSpec, expand_inputs, load_document
 from stmtdiff.ingest.fetch import is_url
 from stmtdiff.ingest.manifest import load_manifest, manifest_path
+from stmtdiff.ingest.subjects import load_subject_table
 from stmtdiff.langid import base_language, detect_language
 from stmtdiff.model import Comparison, Version
 from stmtdiff.offline import offline_evidence
 from stmtdiff.pairalign import align_pair
+from stmtdiff.summary import summarize
 from stmtdiff.translate.settings import TranslationSettings
 from stmtdiff.versions import DETECT_SAMPLE, make_version
 
@@ -43,6 +45,8 @@ class Request:
     title: str | None = None
     #: Labels per version id or 1-based position (``--label``), over the manifest's.
     labels: dict[str, str] = field(default_factory=dict)
+    #: Subject tables (``--watch``) added to the shipped one for the "who said what" summary.
+    watch: list[str] = field(default_factory=list)
 
 
 def _version_id(spec: VersionSpec, taken: set[str]) -> str:
@@ -231,6 +235,7 @@ def build_comparison(request: Request) -> Comparison:
     comparison = compare(versions, pivot=pivot, method=request.method, evidence=offline_evidence())
     comparison.title = request.title or statement_title(request.inputs)
     comparison.notes.extend(notes)
+    comparison.who_said_what = summarize(comparison, load_subject_table(request.watch))
     return comparison
 
 

@@ -8,6 +8,7 @@ import sys
 
 from stmtdiff.commands.options import (
     add_comparison_arguments,
+    add_watch_argument,
     comparison_reads,
     output_file,
     request_from_args,
@@ -27,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Exit status: 0 same after normalisation, 1 different, 2 error.",
     )
     add_comparison_arguments(parser)
+    add_watch_argument(parser)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 

@@ -88,6 +88,19 @@ def request_from_args(args: argparse.Namespace) -> Request:
         offline=args.offline,
         title=args.title,
         labels=_pairs(args.label, "--label", bare_ok=False),
+        watch=list(getattr(args, "watch", [])),
+    )
+
+
+def add_watch_argument(parser: argparse.ArgumentParser) -> None:
+    """``--watch``, for the commands that show the "who said what" summary."""
+    parser.add_argument(
+        "--watch",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="more subjects for the summary of who names what: a TOML table like "
+        "stmtdiff/data/subjects.toml, or lines id<TAB>form|form; repeatable",
     )
 
 
@@ -104,7 +117,7 @@ def comparison_reads(args: argparse.Namespace) -> list[str]:
 
     inputs: list[str] = list(getattr(args, "inputs", []))
     translations = _pairs(getattr(args, "translation", []), "--translation", bare_ok=False)
-    reads = [*inputs, *translations.values()]
+    reads = [*inputs, *translations.values(), *getattr(args, "watch", [])]
     for item in inputs:
         if (manifest := manifest_path(item)) is not None:
             reads.extend((str(manifest), str(manifest.parent / FETCHLOG_NAME)))

@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from stmtdiff.commands.options import add_comparison_arguments, request_from_args
+from stmtdiff.commands.options import (
+    add_comparison_arguments,
+    add_watch_argument,
+    request_from_args,
+)
 from stmtdiff.errors import StmtdiffError
 
 
@@ -23,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "between differences with n/N, filter with f, search with /, ? for every key.",
     )
     add_comparison_arguments(parser)
+    add_watch_argument(parser)
     parser.set_defaults(func=run)
 
 

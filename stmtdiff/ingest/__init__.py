@@ -4,7 +4,8 @@ standard input, and ``stmtdiff.toml`` manifests that name a statement's versions
 Everything here does I/O; the core never imports it. Each module has one job:
 ``sniff`` (what the bytes are), ``text`` (encodings), ``html``, ``pdf``, ``docx`` (extraction),
 ``fetch`` (HTTP and the page cache), ``manifest`` and ``fetchlog`` (statement sets),
-``load`` and ``inputs`` (the entry points below).
+``load`` and ``inputs`` (the entry points below), ``subjects`` (the subject tables of the
+"who said what" summary).
 The names below load on first use, so declaring the command-line options stays cheap.
 """
 

@@ -25,6 +25,7 @@ from stmtdiff.diff import new_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.render.sources import public_source
 from stmtdiff.render.terminal import SYMBOLS
+from stmtdiff.summary import fact_previews
 from stmtdiff.visible import visible
 
 #: What each status means, for the legend and the badges' tooltips.
@@ -200,6 +201,56 @@ def _version_views(comparison: Comparison) -> list[VersionView]:
     return views
 
 
+@dataclass(frozen=True, slots=True)
+class SideView:
+    """What one version alone reports (facts, by 1-based row) and names (subjects)."""
+
+    label: str
+    lang: str
+    facts: list[tuple[int, str]]
+    #: Subject names; ``None`` when the subjects could not be checked.
+    subjects: list[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    pivot_label: str
+    other_label: str
+    both: int
+    sides: list[SideView]
+
+
+def who_said_what_views(comparison: Comparison) -> list[PairView] | None:
+    """The "who said what" section's content, one entry per version against the pivot."""
+    summary = comparison.who_said_what
+    if summary is None:
+        return None
+    views = []
+    for pair in summary.pairs:
+        sides = []
+        for vid, facts in pair.only.items():
+            version = comparison.version(vid)
+            previews = fact_previews(comparison, vid, facts)
+            mentions = None if pair.subjects_only is None else pair.subjects_only[vid]
+            sides.append(
+                SideView(
+                    version.display_label,
+                    version.lang,
+                    [(row + 1, text) for row, text in previews],
+                    None if mentions is None else [m.subject.name for m in mentions],
+                )
+            )
+        views.append(
+            PairView(
+                comparison.version(pair.pivot).display_label,
+                comparison.version(pair.other).display_label,
+                pair.both,
+                sides,
+            )
+        )
+    return views
+
+
 def report_title(comparison: Comparison) -> str:
     """The manifest's title for the statement, else the pivot and what it is compared with."""
     if comparison.title:
@@ -226,6 +277,7 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
     return template.render(
         title=report_title(comparison),
         versions=_version_views(comparison),
+        who=who_said_what_views(comparison),
         rows=rows,
         omissions=sum(1 for row in rows if row.omission),
         statuses=[

@@ -42,6 +42,40 @@ def _version(version: Version) -> dict[str, Any]:
     }
 
 
+def who_said_what(comparison: Comparison) -> list[dict[str, Any]] | None:
+    """The ``summary.who_said_what`` entries: one per non-pivot version, against the pivot."""
+    if comparison.who_said_what is None:
+        return None
+    return [
+        {
+            "pivot": pair.pivot,
+            "other": pair.other,
+            "both": pair.both,
+            "only": {
+                vid: [{"row": f.row, "sentences": list(f.sentence_ids)} for f in facts]
+                for vid, facts in pair.only.items()
+            },
+            "subjects_only": (
+                None
+                if pair.subjects_only is None
+                else {
+                    vid: [
+                        {
+                            "id": m.subject.id,
+                            "name": m.subject.name,
+                            "category": m.subject.category,
+                            "sentences": list(m.sentence_ids),
+                        }
+                        for m in mentions
+                    ]
+                    for vid, mentions in pair.subjects_only.items()
+                }
+            ),
+        }
+        for pair in comparison.who_said_what.pairs
+    ]
+
+
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as plain JSON-ready data."""
     return {
@@ -61,7 +95,10 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             for a in comparison.alignments
         ],
         "notes": comparison.notes,
-        "summary": {status.value: count for status, count in comparison.counts().items()},
+        "summary": {
+            **{status.value: count for status, count in comparison.counts().items()},
+            "who_said_what": who_said_what(comparison),
+        },
         "rows": [
             {
                 "index": row.index,

@@ -18,6 +18,7 @@ from stmtdiff.model import SAME_STATUSES, Comparison, Row, Status, Version
 from stmtdiff.render.html import CellView, Piece, alone_counts, cell_view, report_title
 from stmtdiff.render.sources import public_source
 from stmtdiff.render.terminal import SYMBOLS
+from stmtdiff.summary import fact_previews
 from stmtdiff.visible import visible
 
 #: GitHub rejects comments longer than this many characters.
@@ -146,6 +147,38 @@ def _versions_table(comparison: Comparison) -> list[str]:
     return _table(header, rows, ["--:", "---", "---", "---", "---", "---", "--:", "--:", "---"])
 
 
+#: One-sided facts previewed per version in a comment; the rest are counted.
+SHOWN_FACTS = 5
+
+
+def who_said_what_lines(comparison: Comparison) -> list[str]:
+    """The "who said what" section: facts both report, facts and subjects only one side has."""
+    summary = comparison.who_said_what
+    if summary is None:
+        return []
+    lines = []
+    for pair in summary.pairs:
+        labels = {v: escape(comparison.version(v).display_label) for v in (pair.pivot, pair.other)}
+        lines += [f"### Who said what: {labels[pair.pivot]} / {labels[pair.other]}", ""]
+        lines.append(f"- Both report **{pair.both}** fact{'' if pair.both == 1 else 's'}.")
+        for vid, facts in pair.only.items():
+            shown = fact_previews(comparison, vid, facts[:SHOWN_FACTS])
+            items = [f"row {row + 1} “{escape(text)}”" for row, text in shown]
+            if len(facts) > SHOWN_FACTS:
+                items.append(f"{len(facts) - SHOWN_FACTS} more")
+            listed = ": " + "; ".join(items) if items else ""
+            lines.append(f"- Only **{labels[vid]}** ({len(facts)}){listed}")
+        if pair.subjects_only is None:
+            lines.append("- Subjects not checked (language not in the subject table).")
+        else:
+            for vid, mentions in pair.subjects_only.items():
+                if mentions:
+                    names = ", ".join(escape(m.subject.name) for m in mentions)
+                    lines.append(f"- Named only by **{labels[vid]}**: {names}")
+        lines.append("")
+    return lines
+
+
 def _summary_table(comparison: Comparison) -> list[str]:
     counts = comparison.counts()
     rows = [[f"{SYMBOLS[s]} {s.value}", str(n)] for s, n in counts.items() if n]
@@ -177,6 +210,7 @@ def render_markdown(
         f"Compared by stmtdiff {__version__}; translation: "
         f"{escape(', '.join(engines)) if engines else 'none'}.",
         "",
+        *who_said_what_lines(comparison),
         *_versions_table(comparison),
         "",
         f"**Summary:** {len(differing)} of {len(comparison.rows)} aligned rows differ "

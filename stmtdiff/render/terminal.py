@@ -9,6 +9,7 @@ from rich.text import Text
 
 from stmtdiff.compare import cell_text, cell_translation
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, Op, Row, Status
+from stmtdiff.summary import fact_previews
 from stmtdiff.visible import visible
 
 SYMBOLS: dict[Status, str] = {
@@ -86,6 +87,44 @@ def _header(comparison: Comparison) -> Text:
     return text
 
 
+#: One-sided facts previewed per version in the terminal; the rest are counted.
+SHOWN_FACTS = 3
+
+
+def who_said_what_text(comparison: Comparison) -> Text | None:
+    """The "who said what" block: facts both report, facts and subjects only one side has."""
+    summary = comparison.who_said_what
+    if summary is None:
+        return None
+    text = Text()
+    for position, pair in enumerate(summary.pairs):
+        labels = {
+            vid: visible(comparison.version(vid).display_label) for vid in (pair.pivot, pair.other)
+        }
+        text.append("\n" if position else "")
+        text.append(f"Who said what: {labels[pair.pivot]} / {labels[pair.other]}\n", style="bold")
+        text.append(f"  both report {pair.both} fact{'s' if pair.both != 1 else ''}\n")
+        for vid, facts in pair.only.items():
+            text.append(f"  only {labels[vid]}: {len(facts)}", style=STYLES[Status.MISSING])
+            previews = fact_previews(comparison, vid, facts[:SHOWN_FACTS])
+            for k, (row, line) in enumerate(previews):
+                text.append(" — " if k == 0 else "; ")
+                text.append(f"row {row + 1} ", style="dim")
+                text.append(f"“{visible(line)}”")
+            if len(facts) > SHOWN_FACTS:
+                text.append(f"; {len(facts) - SHOWN_FACTS} more", style="dim")
+            text.append("\n")
+        if pair.subjects_only is None:
+            text.append("  subjects: not checked (language not in the subject table)\n", "dim")
+            continue
+        for vid, mentions in pair.subjects_only.items():
+            if mentions:
+                names = ", ".join(m.subject.name for m in mentions)
+                text.append(f"  named only by {labels[vid]}: ", style="bold")
+                text.append(f"{names}\n")
+    return text
+
+
 def summary_text(comparison: Comparison) -> Text:
     text = Text()
     counts = comparison.counts()
@@ -108,6 +147,9 @@ def render_terminal(
     """Print the comparison table, the alignment warnings and a summary line."""
     brackets = console.no_color or not console.is_terminal
     console.print(_header(comparison))
+    who = who_said_what_text(comparison)
+    if who is not None:
+        console.print(who)
     for pair in comparison.alignments:
         if pair.warning:
             console.print(Text(f"warning: {visible(pair.warning)}", style="bold yellow"))

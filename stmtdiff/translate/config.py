@@ -11,6 +11,9 @@ platformdirs puts per-user config elsewhere, or ``$STMTDIFF_CONFIG``)::
 
     [translate.keys]
     deepl = "..."
+
+A top-level ``watch = ["my-subjects.toml"]`` adds subject tables to every comparison's "who
+said what" summary (``stmtdiff.ingest.subjects``).
 """
 
 from __future__ import annotations
@@ -92,8 +95,8 @@ def default_config_path(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_config_dir("stmtdiff")) / "config.toml"
 
 
-def read_translate_table(path: Path | None = None) -> dict[str, Any]:
-    """The validated ``[translate]`` table of the config file; empty if there is no file."""
+def read_config_document(path: Path | None = None) -> dict[str, Any]:
+    """The whole config file as TOML data; empty if there is no file."""
     path = default_config_path() if path is None else path
     try:
         raw = path.read_bytes()
@@ -102,10 +105,15 @@ def read_translate_table(path: Path | None = None) -> dict[str, Any]:
     except OSError as error:
         raise StmtdiffError(f"cannot read config file {path}: {error.strerror}") from error
     try:
-        document = tomllib.loads(raw.decode("utf-8-sig"))
+        return tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise StmtdiffError(f"config file {path} is not valid TOML: {error}") from error
-    table = document.get("translate", {})
+
+
+def read_translate_table(path: Path | None = None) -> dict[str, Any]:
+    """The validated ``[translate]`` table of the config file; empty if there is no file."""
+    path = default_config_path() if path is None else path
+    table = read_config_document(path).get("translate", {})
     if not isinstance(table, dict):
         raise StmtdiffError(f"config file {path}: [translate] must be a table")
     for name, value in table.items():

@@ -1,5 +1,6 @@
-"""The top of the screen: which versions are compared, how many rows of each status, and the
-filter and search in force, so the reader always knows what the table below is showing."""
+"""The top of the screen: which versions are compared, how many rows of each status, the filter
+and search in force, and who said what (facts and subjects only one version has), so the reader
+always knows what the table below is showing."""
 
 from __future__ import annotations
 
@@ -37,7 +38,11 @@ class StatementHeader(Static):
 
     def show(self) -> None:
         """Redraw from the state (after any change the grid reports)."""
-        self.update(self._versions() + Text("\n") + self._summary())
+        text = self._versions() + Text("\n") + self._summary()
+        who = self._who_said_what()
+        if who is not None:
+            text += Text("\n") + who
+        self.update(text)
 
     def _versions(self) -> Text:
         state = self.state
@@ -86,6 +91,31 @@ class StatementHeader(Static):
             text.append(
                 f"⚠ {warnings} unreliable alignment{plural}", style=self._part("header--warning")
             )
+        return text
+
+    def _who_said_what(self) -> Text | None:
+        """One line: facts both versions report, facts and subjects only one has (per pair)."""
+        comparison = self.state.comparison
+        summary = comparison.who_said_what
+        if summary is None:
+            return None
+        text = Text()
+        for position, pair in enumerate(summary.pairs):
+            if position:
+                text.append("  │  ", style=self._meta())
+            if len(summary.pairs) > 1:
+                label = visible(comparison.version(pair.other).display_label)
+                text.append(f"{label}: ", style=self._part("header--version"))
+            text.append(f"both report {pair.both} facts", style=self._part("header--version"))
+            for vid, facts in pair.only.items():
+                label = visible(comparison.version(vid).display_label)
+                text.append(f" · only {label} {len(facts)}", style=self._status(Status.MISSING))
+            for vid, mentions in (pair.subjects_only or {}).items():
+                if mentions:
+                    label = visible(comparison.version(vid).display_label)
+                    names = visible(", ".join(m.subject.name for m in mentions))
+                    text.append(f" · named only by {label}: ", style=self._meta())
+                    text.append(names)
         return text
 
     def _part(self, name: str) -> Style:

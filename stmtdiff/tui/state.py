@@ -17,6 +17,7 @@ from stmtdiff.compare import cell_text, cell_translation, compare
 from stmtdiff.diff import new_text, old_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.offline import offline_evidence
+from stmtdiff.summary import summarize
 from stmtdiff.visible import visible
 
 #: Recomputes a comparison of already loaded versions around another pivot (the core's job).
@@ -264,6 +265,8 @@ class ViewState:
         comparison = self._recompare(self.comparison.versions, pivot)
         comparison.title = self.comparison.title
         comparison.notes = list(self.comparison.notes)
+        if self.comparison.who_said_what is not None:
+            comparison.who_said_what = summarize(comparison, self.comparison.who_said_what.table)
         return comparison
 
     def show(self, comparison: Comparison) -> None:

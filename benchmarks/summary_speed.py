@@ -1,0 +1,57 @@
+"""Time the "who said what" summary: compiling the shipped subject table, and summarising two
+English versions of 500, 2,000 and 8,000 sentences (facts from the rows, subjects in the text).
+
+The CLI pays the compile once per run and the summary once per comparison; `compare_speed.py`
+times the comparison itself, without the summary.
+
+    python benchmarks/summary_speed.py [--sizes 500 2000 8000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+from stmtdiff.compare import compare
+from stmtdiff.ingest.subjects import builtin_subjects
+from stmtdiff.subjects import SubjectTable
+from stmtdiff.summary import summarize
+from stmtdiff.versions import make_version
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from reportkit import statement_pair  # one generator for the size tests and every benchmark
+
+
+def best_of_three(step: object) -> float:
+    assert callable(step)
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        step()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 8000])
+    args = parser.parse_args()
+    subjects = builtin_subjects()
+    compile_seconds = best_of_three(lambda: (re.purge(), SubjectTable(subjects)))
+    print(f"subject table: {len(subjects)} subjects, compiled in {compile_seconds:.3f} s")
+    table = SubjectTable(subjects)
+    print(f"{'sentences':>10} {'characters':>11} {'summary s':>10}")
+    for size in args.sizes:
+        left, right = statement_pair(size)
+        comparison = compare(
+            [make_version("a", left, lang="en"), make_version("b", right, lang="en")]
+        )
+        seconds = best_of_three(lambda c=comparison: summarize(c, table))
+        print(f"{size:>10} {len(left) + len(right):>11} {seconds:>10.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""The subject table: which countries, organisations, people and topics a text names, in
+Russian, Chinese and English, and how users extend the table (``--watch``, the config file)."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from stmtdiff.errors import StmtdiffError
+from stmtdiff.ingest.subjects import (
+    builtin_subjects,
+    config_watch_files,
+    load_subject_table,
+    read_watch_file,
+)
+from stmtdiff.subjects import Subject, SubjectTable
+
+
+@pytest.fixture(scope="module")
+def table() -> SubjectTable:
+    return load_subject_table()
+
+
+def ids(table: SubjectTable, text: str) -> set[str]:
+    return {subject.id for subject in table.find(text)}
+
+
+def test_russian_inflected_forms_name_the_country(table: SubjectTable) -> None:
+    assert "ukraine" in ids(table, "Стороны обсудили ситуацию вокруг Украины.")
+    assert "ukraine" in ids(table, "Президенты говорили об украинском урегулировании.")
+
+
+def test_chinese_forms_are_found_inside_running_text(table: SubjectTable) -> None:
+    found = ids(table, "普京介绍了俄美接触最新情况。")
+    assert {"putin", "russia", "united_states"} <= found
+
+
+def test_english_forms_ignore_case_but_whole_words_only(table: SubjectTable) -> None:
+    assert "nato" in ids(table, "They oppose the expansion of NATO.")
+    assert "brazil" in ids(table, "Talks with brazilian partners went well.")
+    assert "iran" not in ids(table, "Tirana hosted the talks.")
+
+
+def test_capitalised_abbreviation_does_not_match_lower_case(table: SubjectTable) -> None:
+    assert "united_states" in ids(table, "Tell us about the US position.")
+    assert "united_states" not in ids(table, "Let us proceed to the agenda.")
+
+
+def test_longest_name_wins_at_one_place(table: SubjectTable) -> None:
+    found = ids(
+        table, "Лидеры обсудили подготовку к саммиту Шанхайской организации сотрудничества."
+    )
+    assert "sco" in found
+    assert "shanghai" not in found
+
+
+def test_a_topic_does_not_hide_the_country_inside_it(table: SubjectTable) -> None:
+    assert {"ukraine", "ukraine_crisis"} <= ids(table, "中方乐见各方为化解乌克兰危机作出努力。")
+
+
+def test_yo_and_ye_are_the_same_letter(table: SubjectTable) -> None:
+    assert "united_states" in ids(table, "Соединённые Штаты ввели новые пошлины.")
+    assert "united_states" in ids(table, "Соединенные Штаты ввели новые пошлины.")
+
+
+def test_hyphenated_russian_compound_names_both_countries(table: SubjectTable) -> None:
+    found = ids(table, "Путин рассказал о российско-американских контактах.")
+    assert {"russia", "united_states"} <= found
+
+
+def test_a_chinese_form_may_name_two_countries(table: SubjectTable) -> None:
+    assert {"china", "russia"} <= ids(table, "中俄关系不针对第三方。")
+
+
+def test_a_dollar_amount_names_the_currency_not_the_country(table: SubjectTable) -> None:
+    found = ids(table, "Товарооборот достиг 245 млрд долл. США.")
+    assert "us_dollar" in found
+    assert "united_states" not in found
+
+
+def test_mentions_list_the_sentences_naming_each_subject(table: SubjectTable) -> None:
+    sentences = ["Си Цзиньпин говорил о БРИКС.", "Погода была хорошей.", "БРИКС расширяется."]
+    assert table.mentions(sentences)["brics"] == (0, 2)
+
+
+def test_shipped_table_gives_every_subject_in_three_languages() -> None:
+    text = (resources.files("stmtdiff") / "data" / "subjects.toml").read_text(encoding="utf-8")
+    entries = [entry for table in tomllib.loads(text).values() for entry in table.values()]
+    assert len(entries) >= 150
+    assert all(set(entry) == {"en", "ru", "zh"} for entry in entries)
+
+
+def test_shipped_table_covers_the_leaders_and_blocs_of_the_readouts() -> None:
+    shipped = {subject.id for subject in builtin_subjects()}
+    expected = {"putin", "xi_jinping", "trump", "un", "brics", "sco", "nato", "apec", "g20"}
+    expected |= {"taiwan", "sanctions", "belt_and_road", "eaeu", "wwii_victory", "energy"}
+    assert expected <= shipped
+
+
+def test_watch_tsv_adds_a_subject(tmp_path: Path) -> None:
+    watch = tmp_path / "watch.tsv"
+    watch.write_text("# ours\narctic_route\tСевморпут*|北极航道\tplace\n", encoding="utf-8")
+    table = load_subject_table([watch])
+    assert "arctic_route" in ids(table, "Обсудили грузоперевозки по Севморпути.")
+
+
+def test_watch_entry_with_a_known_id_adds_forms_to_it(tmp_path: Path) -> None:
+    watch = tmp_path / "watch.tsv"
+    watch.write_text("united_states\tДядя Сэм\n", encoding="utf-8")
+    table = load_subject_table([watch])
+    assert "united_states" in ids(table, "Дядя Сэм недоволен.")
+    assert [s.category for s in table.subjects if s.id == "united_states"] == ["country"]
+
+
+def test_watch_toml_uses_the_shipped_format(tmp_path: Path) -> None:
+    watch = tmp_path / "watch.toml"
+    watch.write_text(
+        '[topic]\nfisheries = { en = ["fisher*"], ru = ["рыболов*"], zh = ["渔业"] }\n',
+        encoding="utf-8",
+    )
+    assert read_watch_file(watch) == [
+        Subject("fisheries", "topic", ("fisher*", "рыболов*", "渔业"), "fisher")
+    ]
+
+
+def test_bad_tsv_line_is_reported_with_its_number(tmp_path: Path) -> None:
+    watch = tmp_path / "watch.tsv"
+    watch.write_text("arctic\tArctic\n\nno tab on this line\n", encoding="utf-8")
+    with pytest.raises(StmtdiffError, match=r"watch\.tsv:3: expected id<TAB>form"):
+        read_watch_file(watch)
+
+
+def test_bad_toml_category_is_reported_with_its_line(tmp_path: Path) -> None:
+    watch = tmp_path / "watch.toml"
+    watch.write_text('# mine\n\n[planets]\nmars = { en = ["Mars"] }\n', encoding="utf-8")
+    with pytest.raises(StmtdiffError, match=r"watch\.toml:3: 'planets' is not a category"):
+        read_watch_file(watch)
+
+
+def test_form_starting_with_a_star_is_refused(tmp_path: Path) -> None:
+    watch = tmp_path / "watch.tsv"
+    watch.write_text("any\t*stan\n", encoding="utf-8")
+    with pytest.raises(StmtdiffError, match=r"watch\.tsv:1: form '\*stan' starts with"):
+        read_watch_file(watch)
+
+
+def test_missing_watch_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(StmtdiffError, match="cannot read watch file"):
+        read_watch_file(tmp_path / "absent.tsv")
+
+
+def test_config_watch_list_is_read_relative_to_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / "mine.tsv").write_text("arctic_route\tСевморпут*\n", encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text('watch = ["mine.tsv"]\n', encoding="utf-8")
+    assert config_watch_files(config) == [tmp_path / "mine.tsv"]
+    table = load_subject_table(config=config)
+    assert "arctic_route" in ids(table, "Обсудили Севморпуть.")
+
+
+def test_config_watch_must_be_a_list_of_names(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('watch = "mine.tsv"\n', encoding="utf-8")
+    with pytest.raises(StmtdiffError, match="watch must be a list"):
+        config_watch_files(config)
