@@ -39,6 +39,8 @@ class Request:
     translation: TranslationSettings | None = None
     #: Read URLs from the page cache only, never from the network.
     offline: bool = False
+    #: The versions are accounts of one event (``--readouts``), matched fact by fact.
+    readouts: bool = False
 
 
 def _version_id(spec: VersionSpec, taken: set[str]) -> str:
@@ -216,9 +218,15 @@ def build_comparison(request: Request) -> Comparison:
     pivot: str | int = 0
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
-    comparison = compare(versions, pivot=pivot, method=request.method, evidence=offline_evidence())
+    comparison = compare(
+        versions,
+        pivot=pivot,
+        method=request.method,
+        evidence=offline_evidence(),
+        readouts=request.readouts,
+    )
     comparison.title = statement_title(request.inputs)
-    comparison.notes.extend(notes)
+    comparison.notes[:0] = notes
     return comparison
 
 

@@ -18,7 +18,8 @@ from stmtdiff.ingest import load_document
 from stmtdiff.langid import detect_language
 from stmtdiff.model import Bead, PairAlignment, Version
 from stmtdiff.offline import offline_evidence
-from stmtdiff.pairalign import METHODS, align_pair
+from stmtdiff.pairalign import METHODS, align_pair, match_accounts
+from stmtdiff.render.jsonout import links_json
 from stmtdiff.session import attach_translation_file, machine_translate
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 from stmtdiff.versions import make_version, version_from_sentences
@@ -64,6 +65,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "one event, whatever their lengths (as research aligners assume)",
     )
     parser.add_argument(
+        "--readouts",
+        action="store_true",
+        help="the texts are independent accounts of one event: link their facts many-to-many "
+        "and in any order (output: one group of linked sentences per line)",
+    )
+    parser.add_argument(
         "--glossary",
         metavar="FILE",
         help="term pairs 'source<TAB>target', one per line, added to the lexicon",
@@ -97,6 +104,7 @@ def to_json(pair: PairAlignment, src: Version, tgt: Version) -> str:
         "beads": [
             {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4)} for b in pair.beads
         ],
+        "links": links_json(pair),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -113,15 +121,17 @@ def run(args: argparse.Namespace) -> int:
     for note in machine_translate([src, tgt], settings_from_args(args)):
         print(f"stmtdiff: {note}", file=sys.stderr)
     glossaries = [(args.glossary, src.lang, tgt.lang)] if args.glossary else []
-    pair = align_pair(
-        src,
-        tgt,
-        method=args.method,
-        evidence=offline_evidence(glossaries),
-        parallel=args.parallel,
-    )
+    evidence = offline_evidence(glossaries)
+    if args.readouts and args.parallel:
+        raise StmtdiffError("--readouts and --parallel contradict each other: give one")
+    if args.readouts:
+        pair = match_accounts(src, tgt, evidence)
+    else:
+        pair = align_pair(src, tgt, method=args.method, evidence=evidence, parallel=args.parallel)
     if args.format == "json":
         text = to_json(pair, src, tgt)
+    elif args.readouts:
+        text = "".join(format_bead(Bead(x.pivot, x.other)) + "\n" for x in pair.links)
     else:
         text = "".join(format_bead(bead) + "\n" for bead in pair.beads)
     if args.output:

@@ -37,6 +37,12 @@ def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = 
         help="how versions in different languages are aligned (default: auto)",
     )
     parser.add_argument(
+        "--readouts",
+        action="store_true",
+        help="the versions are independent accounts of one event (readouts of a call): match "
+        "their facts wherever each side reports them, and show what only one side says",
+    )
+    parser.add_argument(
         "--translation",
         action="append",
         default=[],
@@ -69,4 +75,5 @@ def request_from_args(args: argparse.Namespace) -> Request:
         translation_files=_pairs(args.translation, "--translation", bare_ok=False),
         translation=settings_from_args(args),
         offline=args.offline,
+        readouts=args.readouts,
     )

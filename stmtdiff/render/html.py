@@ -29,6 +29,7 @@ DESCRIPTIONS: dict[Status, str] = {
     Status.IDENTICAL: "same text in every version",
     Status.MINOR: "only spacing, punctuation, quote marks or letter case differ",
     Status.MATCHED: "counterparts in different languages; words not compared",
+    Status.POSSIBLE: "a possible counterpart: the accounts' link is weak, check it",
     Status.CHANGED: "words differ from the pivot",
     Status.MISSING: "the pivot has text here that a version lacks",
     Status.EXTRA: "a version has text here that the pivot lacks",

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from stmtdiff import __version__
-from stmtdiff.model import Comparison, Version
+from stmtdiff.model import Comparison, PairAlignment, Version
 
 SCHEMA = "stmtdiff/alignment@1"
 
@@ -42,6 +42,19 @@ def _version(version: Version) -> dict[str, Any]:
     }
 
 
+def links_json(pair: PairAlignment) -> list[dict[str, Any]]:
+    """The pair's groups of linked sentences (for parallel texts: its aligned beads)."""
+    return [
+        {
+            "pivot": list(item.pivot),
+            "other": list(item.other),
+            "score": round(min(max(item.score, 0.0), 1.0), 4),
+            "kind": item.kind,
+        }
+        for item in pair.all_links()
+    ]
+
+
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as plain JSON-ready data."""
     return {
@@ -57,6 +70,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "method": a.method,
                 "confidence": round(a.confidence, 4),
                 "warning": a.warning,
+                "links": links_json(a),
             }
             for a in comparison.alignments
         ],
