@@ -434,6 +434,7 @@ def account_rows(
                 continue
             row = new_row({pair.other: [sid]})
             row.cell(pair.other).status = Status.EXTRA
+            row.cell(pair.other).link = "alone"
             alone.setdefault(previous, []).append(row)
     rows = list(alone.get(-1, []))
     for index, row in enumerate(linked_rows):
@@ -467,5 +468,21 @@ def _account_cell(
     else:
         cell.status = Status.MATCHED
     cell.similarity = score
+    cell.link = "firm"
     if any(item.kind == "possible" for item in links):
         cell.status = Status.POSSIBLE
+        cell.link = "possible"
+
+
+def account_mark(version: Version, cell: Cell) -> str | None:
+    """For a cell of an account: how sure its link is and where it stands in its own text
+    (its counterpart's row may be far from its own place); ``None`` for other cells."""
+    if cell.link is None or not cell.sentence_ids:
+        return None
+    where = ", ".join(str(sid + 1) for sid in cell.sentence_ids)
+    place = f"its sentence {where} of {len(version.sentences)}"
+    if cell.link == "alone":
+        return f"only this version reports it · {place}"
+    kind = "possible counterpart" if cell.link == "possible" else "counterpart"
+    score = "" if cell.similarity is None else f" {cell.similarity:.2f}"
+    return f"{kind}{score} · {place}"

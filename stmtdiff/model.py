@@ -106,6 +106,9 @@ class Cell:
     diff_basis: str | None = None
     #: For a moved cell: the index of the row holding its counterpart.
     moved_to: int | None = None
+    #: Accounts of one event only: ``firm`` or ``possible`` link to the pivot's cell, or
+    #: ``alone`` (reported by this version only).
+    link: str | None = None
 
 
 @dataclass(slots=True)

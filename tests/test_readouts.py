@@ -67,7 +67,10 @@ def test_a_weak_link_is_only_possible() -> None:
 
 def test_long_sentences_are_cut_into_parts_that_carry_a_fact() -> None:
     text = "中俄关系具有强大内生动力和独特战略价值，不针对第三方，也不受任何第三方影响。"
-    assert parts(text, "zh") == ["中俄关系具有强大内生动力和独特战略价值", "不针对第三方也不受任何第三方影响"]
+    assert parts(text, "zh") == [
+        "中俄关系具有强大内生动力和独特战略价值",
+        "不针对第三方也不受任何第三方影响",
+    ]
     assert parts("Short one.", "en") == []
 
 

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from stmtdiff import __version__
-from stmtdiff.compare import cell_text, cell_translation
+from stmtdiff.compare import account_mark, cell_text, cell_translation
 from stmtdiff.diff import new_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.render.terminal import SYMBOLS
@@ -56,6 +56,8 @@ class CellView:
     moved_to: int | None
     translation: list[Piece] | None
     translation_lang: str
+    #: Accounts only: the link's confidence and the sentence's place in its own text.
+    mark: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ def cell_view(version: Version, cell: Cell) -> CellView:
         moved_to=None if cell.moved_to is None else cell.moved_to + 1,
         translation=translated,
         translation_lang=version.translation_lang or "",
+        mark=account_mark(version, cell),
     )
 
 

@@ -7,7 +7,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from stmtdiff.compare import cell_text, cell_translation
+from stmtdiff.compare import account_mark, cell_text, cell_translation
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, Op, Row, Status
 
 SYMBOLS: dict[Status, str] = {
@@ -60,6 +60,9 @@ def cell_renderable(
         text.append(cell_text(version, cell.sentence_ids))
     if cell.status is Status.MOVED and cell.moved_to is not None:
         text.append(f"  ↕ from row {cell.moved_to + 1}", style=STYLES[Status.MOVED])
+    mark = account_mark(version, cell)
+    if mark is not None:
+        text.append(f"  [{mark}]", style="italic dim" if cell.link == "possible" else "dim")
     return text
 
 
