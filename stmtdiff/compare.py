@@ -58,8 +58,8 @@ def compare(
     """Align every version to the pivot and build the classified table of rows; ``parallel``:
     the versions are declared translations of one another (``pairalign.choose_scorer``);
     ``readouts``: they are independent accounts of one event, matched fact by fact
-    (``stmtdiff.readouts``), as they also are when a manifest gives them the role ``readout``
-    or their lengths show that they are (then a note says so)."""
+    (``stmtdiff.readouts``), as they also are when a manifest makes each pair a readout and a
+    version, or the lengths of every pair show accounts (then a note says so)."""
     if not 2 <= len(versions) <= MAX_VERSIONS:
         raise StmtdiffError(f"compare needs 2 to {MAX_VERSIONS} versions, got {len(versions)}")
     ids = [v.id for v in versions]
@@ -67,7 +67,9 @@ def compare(
         raise StmtdiffError(f"version ids must be unique, got {', '.join(ids)}")
     pivot_version = _pick_pivot(versions, pivot)
     others = [v for v in versions if v.id != pivot_version.id]
-    declared = readouts or any(v.role == "readout" for v in versions)
+    # Rows either follow one text or match accounts: a manifest that mixes versions of one text
+    # with a readout keeps the text's rows (the readout is then aligned as a comparable text).
+    declared = readouts or all("readout" in {pivot_version.role, v.role} for v in others)
     if declared and not parallel:
         return _accounts(versions, pivot_version, others, evidence, [])
     alignments = [
@@ -82,7 +84,7 @@ def compare(
         if other.id != pivot_version.id
     ]
     found = [pair for pair in alignments if pair.comparable]
-    if found and not parallel and method == "auto" and evidence is not None:
+    if found and len(found) == len(alignments) and not parallel and method == "auto" and evidence is not None:
         note = (
             "the lengths of "
             + ", ".join(by.display_label for by in others if by.id in {p.other for p in found})

@@ -193,10 +193,14 @@ class Comparison:
         raise KeyError(version_id)
 
     def counts(self) -> dict[Status, int]:
-        """Rows per status, in precedence order, zero counts included."""
-        result = {status: 0 for status in STATUS_PRECEDENCE}
+        """Rows per status, in precedence order, zero counts included (but ``possible``'s
+        outside accounts of one event, the only comparisons that can have it)."""
+        accounts = any(pair.method == "readouts" for pair in self.alignments)
+        result = {
+            status: 0 for status in STATUS_PRECEDENCE if accounts or status is not Status.POSSIBLE
+        }
         for row in self.rows:
-            result[row.status] += 1
+            result[row.status] = result.get(row.status, 0) + 1
         return result
 
     @property

@@ -95,6 +95,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                         ),
                         "diff_basis": cell.diff_basis,
                         "moved_to": cell.moved_to,
+                        "link": cell.link,
                     }
                     for cell in row.cells
                 },
