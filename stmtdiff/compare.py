@@ -84,7 +84,8 @@ def compare(
         if other.id != pivot_version.id
     ]
     found = [pair for pair in alignments if pair.comparable]
-    if found and len(found) == len(alignments) and not parallel and method == "auto" and evidence is not None:
+    every_pair = bool(found) and len(found) == len(alignments)
+    if every_pair and not parallel and method == "auto" and evidence is not None:
         note = (
             "the lengths of "
             + ", ".join(by.display_label for by in others if by.id in {p.other for p in found})
@@ -100,6 +101,8 @@ def compare(
     rows = _build_rows(pivot_version, versions, alignments)
     for row in rows:
         _classify(row, pivot_version, versions)
+    for pair in alignments:
+        _diff_moves(rows, pair, pivot_version, by_id[pair.other])
     return Comparison(
         versions=list(versions), pivot=pivot_version.id, rows=rows, alignments=alignments
     )
@@ -488,3 +491,22 @@ def account_mark(version: Version, cell: Cell) -> str | None:
     kind = "possible counterpart" if cell.link == "possible" else "counterpart"
     score = "" if cell.similarity is None else f" {cell.similarity:.2f}"
     return f"{kind}{score} · {place}"
+
+
+def _diff_moves(rows: Sequence[Row], pair: PairAlignment, pivot: Version, other: Version) -> None:
+    """A moved sentence in the pivot's language is diffed against its counterpart, so a change
+    made while moving it (a softened verb) shows where the sentence now stands."""
+    if base_language(pivot.lang) != base_language(other.lang):
+        return
+    for row in rows:
+        cell = row.cell(other.id)
+        if cell.status is not Status.MOVED or not cell.sentence_ids or cell.moved_to is None:
+            continue
+        source = rows[cell.moved_to].cell(pivot.id).sentence_ids
+        if not source:
+            continue
+        old = cell_text(pivot, source)
+        new = cell_text(other, cell.sentence_ids)
+        cell.diff = word_diff(old, new, other.lang)
+        cell.diff_basis = "text"
+        cell.similarity = 1.0 if canonical(old) == canonical(new) else similarity(old, new)

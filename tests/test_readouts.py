@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 
 from stmtdiff.cli import main
-from stmtdiff.compare import compare
+from stmtdiff.compare import cell_text, compare
 from stmtdiff.model import Bead, Link, PairAlignment, Status
 from stmtdiff.pairalign import Evidence
 from stmtdiff.readouts import link, parts, thresholds
 from stmtdiff.render.jsonout import to_dict
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.versions import make_version, version_from_sentences
 
 
 def noise(n: int, m: int, seed: int = 1) -> np.ndarray:
@@ -181,3 +181,20 @@ def test_an_empty_account_is_one_line_error(
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith("stmtdiff: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_a_sentence_changed_while_moved_is_diffed_against_its_counterpart(samples: Path) -> None:
+    """The sample's planted "firmly condemn" -> "condemn" sits in a moved paragraph."""
+    versions = [
+        make_version(name, (samples / f"{name}.txt").read_text(encoding="utf-8"), lang="en")
+        for name in ("en-moscow", "en-beijing")
+    ]
+    result = compare(versions)
+    (moved,) = [
+        row.cell("en-beijing")
+        for row in result.rows
+        if row.cell("en-beijing").status is Status.MOVED
+        and "condemn" in cell_text(versions[1], row.cell("en-beijing").sentence_ids)
+    ]
+    assert moved.diff is not None
+    assert any(op.op.value == "delete" and "firmly" in op.text for op in moved.diff)

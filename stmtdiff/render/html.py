@@ -124,7 +124,7 @@ def cell_view(version: Version, cell: Cell) -> CellView:
     translation = cell_translation(version, cell.sentence_ids, placeholder="…")
     pieces = [Piece("", text)] if text else []
     translated = None if translation is None else [Piece("", translation)]
-    if cell.diff is not None and cell.status in {Status.CHANGED, Status.MINOR}:
+    if cell.diff is not None and cell.status in {Status.CHANGED, Status.MINOR, Status.MOVED}:
         # The diff runs from the pivot to whichever text of this cell shares the pivot's
         # language: the original, or its translation.
         target = new_text(cell.diff)

@@ -48,7 +48,11 @@ def cell_renderable(
             return Text(f"↕ moved to row {cell.moved_to + 1}", style=STYLES[Status.MOVED])
         return Text("—", style="dim")
     text = Text()
-    if cell.diff is not None and cell.diff_basis == "text" and cell.status is Status.CHANGED:
+    if (
+        cell.diff is not None
+        and cell.diff_basis == "text"
+        and cell.status in {Status.CHANGED, Status.MOVED}
+    ):
         for op in cell.diff:
             if op.op is Op.EQUAL:
                 text.append(op.text)

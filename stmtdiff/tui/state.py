@@ -35,7 +35,7 @@ FILTER_LABELS: dict[Filter, str] = {
 }
 
 #: Statuses worth highlighting word by word; identical cells differ at most in spacing.
-_HIGHLIGHTED = frozenset({Status.CHANGED, Status.MINOR})
+_HIGHLIGHTED = frozenset({Status.CHANGED, Status.MINOR, Status.MOVED})
 _OMISSIONS = frozenset({Status.MISSING, Status.EXTRA})
 
 
