@@ -14,6 +14,7 @@ from stmtdiff.model import Bead, Link, PairAlignment, Status
 from stmtdiff.pairalign import Evidence
 from stmtdiff.readouts import link, parts, thresholds
 from stmtdiff.render.jsonout import to_dict
+from stmtdiff.session import Request, build_comparison
 from stmtdiff.versions import make_version, version_from_sentences
 
 
@@ -198,3 +199,39 @@ def test_a_sentence_changed_while_moved_is_diffed_against_its_counterpart(sample
     ]
     assert moved.diff is not None
     assert any(op.op.value == "delete" and "firmly" in op.text for op in moved.diff)
+
+
+def test_three_accounts_are_each_matched_to_the_pivot() -> None:
+    third = [
+        "The conversation was warm and friendly.",
+        "They agreed to hold a summit in Kazan next autumn.",
+    ]
+    versions = [
+        version_from_sentences("moscow", MOSCOW, lang="en"),
+        version_from_sentences("beijing", BEIJING, lang="en"),
+        version_from_sentences("third", third, lang="en"),
+    ]
+    result = compare(versions, evidence=Evidence(encoder=WordHashEncoder), readouts=True)
+    assert [(p.other, p.method) for p in result.alignments] == [
+        ("beijing", "readouts"),
+        ("third", "readouts"),
+    ]
+    summit = next(row for row in result.rows if row.cell("moscow").sentence_ids == [1])
+    assert summit.cell("beijing").sentence_ids == [3]
+    assert summit.cell("third").sentence_ids == [1]
+
+
+def test_accounts_of_different_meetings_are_warned_about(shared: Path) -> None:
+    """Two Xinhua readouts of different meetings (a 2024 concert, 2023 talks) by mistake."""
+    corpus = shared / "corpus"
+    result = build_comparison(
+        Request(
+            [
+                str(corpus / "cn-ru-2024-05-16-culture-years-concert/zh-xinhua-via-cctv-xwlb.txt"),
+                str(corpus / "cn-ru-2023-03-21-talks-readout/zh-xinhua-via-cctv-xwlb.txt"),
+            ],
+            readouts=True,
+        )
+    )
+    warning = result.alignments[0].warning
+    assert warning is not None and "share little" in warning
