@@ -68,8 +68,10 @@ def compare(
     pivot_version = _pick_pivot(versions, pivot)
     others = [v for v in versions if v.id != pivot_version.id]
     # Rows either follow one text or match accounts: a manifest that mixes versions of one text
-    # with a readout keeps the text's rows (the readout is then aligned as a comparable text).
-    declared = readouts or all("readout" in {pivot_version.role, v.role} for v in others)
+    # with a readout keeps the text's rows (the readout is then aligned as a comparable text), and
+    # so does an explicit --method.
+    by_role = all("readout" in {pivot_version.role, v.role} for v in others)
+    declared = readouts or (by_role and method == "auto")
     if declared and not parallel:
         return _accounts(versions, pivot_version, others, evidence, [])
     alignments = [
