@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -235,3 +236,19 @@ def test_accounts_of_different_meetings_are_warned_about(shared: Path) -> None:
     )
     warning = result.alignments[0].warning
     assert warning is not None and "share little" in warning
+
+
+@pytest.mark.slow
+def test_the_readout_benchmark_scores_the_real_call_against_its_hand_made_links(
+    shared: Path,
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from readout_quality import real_pair
+
+    from stmtdiff.offline import offline_evidence
+    from stmtdiff.readouts import MatchParams
+
+    score = real_pair(offline_evidence(), MatchParams())
+    assert score is not None
+    assert score.links.r_total == 7 and score.alone_gold == 7
+    assert score.links.scores()[5] > 0.3  # lax F1, 0.50 when measured
