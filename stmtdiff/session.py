@@ -47,6 +47,8 @@ class Request:
     labels: dict[str, str] = field(default_factory=dict)
     #: Subject tables (``--watch``) added to the shipped one for the "who said what" summary.
     watch: list[str] = field(default_factory=list)
+    #: The versions are accounts of one event (``--readouts``), matched fact by fact.
+    readouts: bool = False
 
 
 def _version_id(spec: VersionSpec, taken: set[str]) -> str:
@@ -232,9 +234,15 @@ def build_comparison(request: Request) -> Comparison:
     pivot: str | int = 0
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
-    comparison = compare(versions, pivot=pivot, method=request.method, evidence=offline_evidence())
+    comparison = compare(
+        versions,
+        pivot=pivot,
+        method=request.method,
+        evidence=offline_evidence(),
+        readouts=request.readouts,
+    )
     comparison.title = request.title or statement_title(request.inputs)
-    comparison.notes.extend(notes)
+    comparison.notes[:0] = notes
     comparison.who_said_what = summarize(comparison, load_subject_table(request.watch))
     return comparison
 

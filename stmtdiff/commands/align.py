@@ -59,6 +59,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "one event, whatever their lengths (as research aligners assume)",
     )
     parser.add_argument(
+        "--readouts",
+        action="store_true",
+        help="the texts are independent accounts of one event: link their facts many-to-many "
+        "and in any order (output: one group of linked sentences per line)",
+    )
+    parser.add_argument(
         "--glossary",
         metavar="FILE",
         help="term pairs 'source<TAB>target', one per line, added to the lexicon",
@@ -89,6 +95,8 @@ def format_bead(bead: Bead) -> str:
 
 
 def to_json(pair: PairAlignment, src: Version, tgt: Version) -> str:
+    from stmtdiff.render.jsonout import links_json
+
     payload = {
         "method": pair.method,
         "confidence": round(pair.confidence, 4),
@@ -98,13 +106,14 @@ def to_json(pair: PairAlignment, src: Version, tgt: Version) -> str:
         "beads": [
             {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4)} for b in pair.beads
         ],
+        "links": links_json(pair),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:
     from stmtdiff.offline import offline_evidence
-    from stmtdiff.pairalign import align_pair
+    from stmtdiff.pairalign import align_pair, match_accounts
     from stmtdiff.session import attach_translation_file, machine_translate
 
     if args.src == "-" and args.tgt == "-":
@@ -118,15 +127,17 @@ def run(args: argparse.Namespace) -> int:
     for note in machine_translate([src, tgt], settings_from_args(args)):
         print(f"stmtdiff: {note}", file=sys.stderr)
     glossaries = [(args.glossary, src.lang, tgt.lang)] if args.glossary else []
-    pair = align_pair(
-        src,
-        tgt,
-        method=args.method,
-        evidence=offline_evidence(glossaries),
-        parallel=args.parallel,
-    )
+    evidence = offline_evidence(glossaries)
+    if args.readouts and args.parallel:
+        raise StmtdiffError("--readouts and --parallel contradict each other: give one")
+    if args.readouts:
+        pair = match_accounts(src, tgt, evidence)
+    else:
+        pair = align_pair(src, tgt, method=args.method, evidence=evidence, parallel=args.parallel)
     if args.format == "json":
         text = to_json(pair, src, tgt)
+    elif args.readouts:
+        text = "".join(format_bead(Bead(x.pivot, x.other)) + "\n" for x in pair.links)
     else:
         text = "".join(format_bead(bead) + "\n" for bead in pair.beads)
     if args.output:

@@ -40,6 +40,12 @@ def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = 
         help="how versions in different languages are aligned (default: auto)",
     )
     parser.add_argument(
+        "--readouts",
+        action="store_true",
+        help="the versions are independent accounts of one event (readouts of a call): match "
+        "their facts wherever each side reports them, and show what only one side says",
+    )
+    parser.add_argument(
         "--translation",
         action="append",
         default=[],
@@ -89,6 +95,7 @@ def request_from_args(args: argparse.Namespace) -> Request:
         title=args.title,
         labels=_pairs(args.label, "--label", bare_ok=False),
         watch=list(getattr(args, "watch", [])),
+        readouts=args.readouts,
     )
 
 

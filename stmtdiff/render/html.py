@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from stmtdiff import __version__
-from stmtdiff.compare import cell_text, cell_translation
+from stmtdiff.compare import account_mark, cell_text, cell_translation
 from stmtdiff.diff import new_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.render.sources import public_source
@@ -33,6 +33,7 @@ DESCRIPTIONS: dict[Status, str] = {
     Status.IDENTICAL: "same text in every version",
     Status.MINOR: "only spacing, punctuation, quote marks or letter case differ",
     Status.MATCHED: "counterparts in different languages; words not compared",
+    Status.POSSIBLE: "a possible counterpart: the accounts' link is weak, check it",
     Status.CHANGED: "words differ from the pivot",
     Status.MISSING: "the pivot has text here that a version lacks",
     Status.EXTRA: "a version has text here that the pivot lacks",
@@ -61,6 +62,8 @@ class CellView:
     translation_lang: str
     #: The version's label, shown above the cell when versions stack at phone width.
     label: str = ""
+    #: Accounts only: the link's confidence and the sentence's place in its own text.
+    mark: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,7 @@ def cell_view(version: Version, cell: Cell) -> CellView:
     translation = cell_translation(version, cell.sentence_ids, placeholder="…")
     pieces = [Piece("", text)] if text else []
     translated = None if translation is None else [Piece("", translation)]
-    if cell.diff is not None and cell.status in {Status.CHANGED, Status.MINOR}:
+    if cell.diff is not None and cell.status in {Status.CHANGED, Status.MINOR, Status.MOVED}:
         # The diff runs from the pivot to whichever text of this cell shares the pivot's
         # language: the original, or its translation.
         target = new_text(cell.diff)
@@ -154,6 +157,7 @@ def cell_view(version: Version, cell: Cell) -> CellView:
         translation=translated,
         translation_lang=version.translation_lang or "",
         label=version.display_label,
+        mark=account_mark(version, cell),
     )
 
 

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from stmtdiff import __version__
-from stmtdiff.model import Comparison, Version
+from stmtdiff.model import Comparison, PairAlignment, Version
 
 SCHEMA = "stmtdiff/alignment@1"
 
@@ -76,6 +76,19 @@ def who_said_what(comparison: Comparison) -> list[dict[str, Any]] | None:
     ]
 
 
+def links_json(pair: PairAlignment) -> list[dict[str, Any]]:
+    """The pair's groups of linked sentences (for parallel texts: its aligned beads)."""
+    return [
+        {
+            "pivot": list(item.pivot),
+            "other": list(item.other),
+            "score": round(min(max(item.score, 0.0), 1.0), 4),
+            "kind": item.kind,
+        }
+        for item in pair.all_links()
+    ]
+
+
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as plain JSON-ready data."""
     return {
@@ -91,6 +104,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "method": a.method,
                 "confidence": round(a.confidence, 4),
                 "warning": a.warning,
+                "links": links_json(a),
             }
             for a in comparison.alignments
         ],
@@ -118,6 +132,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                         ),
                         "diff_basis": cell.diff_basis,
                         "moved_to": cell.moved_to,
+                        "link": cell.link,
                     }
                     for cell in row.cells
                 },

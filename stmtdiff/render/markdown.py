@@ -103,6 +103,12 @@ def _cell(view: CellView) -> str:
         text = marked(view.pieces)
         if view.moved_to is not None:
             text += f" ↕ from row {view.moved_to}"
+        if view.mark is not None:
+            text += (
+                f" *[{escape(view.mark)}]*"
+                if view.status == "possible"
+                else f" [{escape(view.mark)}]"
+            )
         return text
     if view.moved_to is not None:
         return f"↕ moved to row {view.moved_to}"

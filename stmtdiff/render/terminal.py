@@ -7,7 +7,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from stmtdiff.compare import cell_text, cell_translation
+from stmtdiff.compare import account_mark, cell_text, cell_translation
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, Op, Row, Status
 from stmtdiff.summary import fact_previews
 from stmtdiff.visible import visible
@@ -16,6 +16,7 @@ SYMBOLS: dict[Status, str] = {
     Status.IDENTICAL: "=",
     Status.MINOR: "≈",
     Status.MATCHED: "~",
+    Status.POSSIBLE: "?",
     Status.CHANGED: "≠",
     Status.MISSING: "−",
     Status.EXTRA: "+",
@@ -25,6 +26,7 @@ STYLES: dict[Status, str] = {
     Status.IDENTICAL: "dim",
     Status.MINOR: "cyan",
     Status.MATCHED: "blue",
+    Status.POSSIBLE: "blue italic",
     Status.CHANGED: "yellow",
     Status.MISSING: "red",
     Status.EXTRA: "green",
@@ -49,7 +51,11 @@ def cell_renderable(
             return Text(f"↕ moved to row {cell.moved_to + 1}", style=STYLES[Status.MOVED])
         return Text("—", style="dim")
     text = Text()
-    if cell.diff is not None and cell.diff_basis == "text" and cell.status is Status.CHANGED:
+    if (
+        cell.diff is not None
+        and cell.diff_basis == "text"
+        and cell.status in {Status.CHANGED, Status.MOVED}
+    ):
         for op in cell.diff:
             shown = visible(op.text)
             if op.op is Op.EQUAL:
@@ -62,6 +68,9 @@ def cell_renderable(
         text.append(visible(cell_text(version, cell.sentence_ids)))
     if cell.status is Status.MOVED and cell.moved_to is not None:
         text.append(f"  ↕ from row {cell.moved_to + 1}", style=STYLES[Status.MOVED])
+    mark = account_mark(version, cell)
+    if mark is not None:
+        text.append(f"  [{mark}]", style="italic dim" if cell.link == "possible" else "dim")
     return text
 
 

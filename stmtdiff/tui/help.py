@@ -54,6 +54,7 @@ MEANINGS: dict[Status, str] = {
     Status.IDENTICAL: "the same text as the pivot",
     Status.MINOR: "only spacing, punctuation, quote style or case differ",
     Status.MATCHED: "a counterpart in another language",
+    Status.POSSIBLE: "a possible counterpart (weak link between accounts)",
     Status.CHANGED: "words differ",
     Status.MISSING: "the pivot has text here, this version has none",
     Status.EXTRA: "this version has text the pivot lacks",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stmtdiff.compare import cell_text, cell_translation, compare
+from stmtdiff.compare import account_mark, cell_text, cell_translation, compare
 from stmtdiff.diff import new_text, old_text
 from stmtdiff.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.offline import offline_evidence
@@ -37,7 +37,7 @@ FILTER_LABELS: dict[Filter, str] = {
 }
 
 #: Statuses worth highlighting word by word; identical cells differ at most in spacing.
-_HIGHLIGHTED = frozenset({Status.CHANGED, Status.MINOR})
+_HIGHLIGHTED = frozenset({Status.CHANGED, Status.MINOR, Status.MOVED})
 _OMISSIONS = frozenset({Status.MISSING, Status.EXTRA})
 
 
@@ -374,15 +374,16 @@ class ViewState:
         else:
             pieces = [Piece(text, Span.PLAIN)]
         shown = [Piece(visible(piece.text), piece.span) for piece in pieces]
-        suffix = _moved_suffix(cell)
+        suffix = _suffix(version, cell)
         return [*shown, suffix] if suffix else shown
 
     def plain(self, cell: Cell) -> str:
         """The text ``pieces`` spells out, found without diffing: for measuring rows fast."""
         if not cell.sentence_ids:
             return _placeholder(cell).text
-        text = visible(self.display_text(self.comparison.version(cell.version), cell))
-        suffix = _moved_suffix(cell)
+        version = self.comparison.version(cell.version)
+        text = visible(self.display_text(version, cell))
+        suffix = _suffix(version, cell)
         return text + suffix.text if suffix else text
 
 
@@ -392,10 +393,12 @@ def _placeholder(cell: Cell) -> Piece:
     return Piece("—", Span.NOTE)
 
 
-def _moved_suffix(cell: Cell) -> Piece | None:
+def _suffix(version: Version, cell: Cell) -> Piece | None:
+    """Where a moved cell came from, or an account's link and place in its own text."""
     if cell.status is Status.MOVED and cell.moved_to is not None:
         return Piece(f"  ↕ from row {cell.moved_to + 1}", Span.MOVED)
-    return None
+    mark = account_mark(version, cell)
+    return None if mark is None else Piece(f"  [{mark}]", Span.NOTE)
 
 
 def _op_ranges(diff: Sequence[DiffOp], kind: Op) -> list[tuple[int, int]]:

@@ -1,0 +1,254 @@
+"""Accounts of one event (``--readouts``): facts matched wherever each side reports them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stmtdiff.cli import main
+from stmtdiff.compare import cell_text, compare
+from stmtdiff.model import Bead, Link, PairAlignment, Status
+from stmtdiff.pairalign import Evidence
+from stmtdiff.readouts import link, parts, thresholds
+from stmtdiff.render.jsonout import to_dict
+from stmtdiff.session import Request, build_comparison
+from stmtdiff.versions import make_version, version_from_sentences
+
+
+def noise(n: int, m: int, seed: int = 1) -> np.ndarray:
+    """Scores of unrelated sentences: low, a little spread."""
+    return np.random.default_rng(seed).uniform(0.05, 0.25, size=(n, m))
+
+
+def test_a_counterpart_is_found_whatever_its_place() -> None:
+    score = noise(6, 6)
+    score[0, 5] = score[5, 0] = 0.9
+    links = link(score)
+    assert Link((0,), (5,), 0.9, "firm") in links
+    assert Link((5,), (0,), 0.9, "firm") in links
+
+
+def test_a_sentence_without_counterpart_stays_alone() -> None:
+    score = noise(6, 6)
+    for k in range(5):
+        score[k, k] = 0.9
+    linked_pivot = {i for item in link(score) for i in item.pivot}
+    linked_other = {j for item in link(score) for j in item.other}
+    assert 5 not in linked_pivot
+    assert 5 not in linked_other
+
+
+def test_the_threshold_follows_the_document_not_a_constant() -> None:
+    """Two readouts of one call share their topic: all their pairs score higher."""
+    low, high = noise(8, 8), noise(8, 8) + 0.3
+    assert thresholds(high)[1] > thresholds(low)[1] + 0.2
+
+
+def test_one_sentence_merging_two_facts_links_both() -> None:
+    score = noise(5, 6)
+    for k in range(4):
+        score[k, k] = 0.85
+    score[4, 4] = 0.8
+    score[4, 5] = 0.78
+    assert Link((4,), (4, 5), 0.79, "firm") in link(score)
+
+
+def test_a_weak_link_is_only_possible() -> None:
+    score = noise(40, 40)
+    for k in range(39):
+        score[k, k] = 0.9
+    score[39, 39] = float(np.quantile(score[score < 0.5], 0.995))
+    kinds = {item.pivot: item.kind for item in link(score)}
+    assert kinds[(39,)] == "possible"
+    assert kinds[(0,)] == "firm"
+
+
+def test_long_sentences_are_cut_into_parts_that_carry_a_fact() -> None:
+    text = "中俄关系具有强大内生动力和独特战略价值，不针对第三方，也不受任何第三方影响。"
+    assert parts(text, "zh") == [
+        "中俄关系具有强大内生动力和独特战略价值",
+        "不针对第三方也不受任何第三方影响",
+    ]
+    assert parts("Short one.", "en") == []
+
+
+def test_parallel_alignments_give_links_from_their_beads() -> None:
+    pair = PairAlignment("a", "b", "semantic", 0.9, [Bead((0,), (0, 1), 0.8), Bead((1,), ())])
+    assert pair.all_links() == [Link((0,), (0, 1), 0.8, "firm")]
+
+
+class WordHashEncoder:
+    """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed)."""
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            vector = np.zeros(64)
+            for word in text.lower().replace(".", " ").replace(",", " ").split():
+                vector += np.random.default_rng(sum(map(ord, word))).standard_normal(64)
+            rows.append(vector / max(float(np.linalg.norm(vector)), 1e-9))
+        return np.array(rows, dtype=np.float32)
+
+
+MOSCOW = [
+    "The leaders discussed trade and energy cooperation between the two countries.",
+    "They agreed to hold a summit in Kazan next autumn.",
+    "Relations between the countries are not directed against any third party.",
+    "The conversation was warm and friendly.",
+]
+BEIJING = [
+    "Relations between the countries are not directed against any third party at all.",
+    "Both sides praised the progress of the joint lunar research station.",
+    "The leaders discussed trade and energy cooperation between both countries.",
+    "They agreed to hold a summit in Kazan next autumn.",
+]
+
+
+def accounts() -> tuple[list[Link], list[list[int]], list[list[int]], list[Status]]:
+    pivot = version_from_sentences("moscow", MOSCOW, lang="en")
+    other = version_from_sentences("beijing", BEIJING, lang="en")
+    evidence = Evidence(encoder=WordHashEncoder)
+    result = compare([pivot, other], evidence=evidence, readouts=True)
+    rows_pivot = [row.cell("moscow").sentence_ids for row in result.rows]
+    rows_other = [row.cell("beijing").sentence_ids for row in result.rows]
+    return (
+        result.alignments[0].links,
+        rows_pivot,
+        rows_other,
+        [row.status for row in result.rows],
+    )
+
+
+def test_accounts_share_a_row_for_a_fact_each_reports_in_another_place() -> None:
+    _, rows_pivot, rows_other, _ = accounts()
+    assert rows_other[rows_pivot.index([2])] == [0]
+
+
+def test_rows_follow_the_pivot_and_hold_every_sentence_once() -> None:
+    _, rows_pivot, rows_other, _ = accounts()
+    pivot_order = [sid for ids in rows_pivot for sid in ids]
+    assert pivot_order == [0, 1, 2, 3]
+    assert sorted(sid for ids in rows_other for sid in ids) == [0, 1, 2, 3]
+
+
+def test_what_only_one_account_says_is_its_own_row_and_never_paired() -> None:
+    _, rows_pivot, rows_other, statuses = accounts()
+    lunar = rows_other.index([1])
+    assert rows_pivot[lunar] == [] and statuses[lunar] is Status.EXTRA
+    warm = rows_pivot.index([3])
+    assert rows_other[warm] == [] and statuses[warm] is Status.MISSING
+
+
+def test_the_json_gives_each_alignment_its_links() -> None:
+    pivot = version_from_sentences("moscow", MOSCOW, lang="en")
+    other = version_from_sentences("beijing", BEIJING, lang="en")
+    result = compare([pivot, other], evidence=Evidence(encoder=WordHashEncoder), readouts=True)
+    links = to_dict(result)["alignments"][0]["links"]
+    assert {"pivot": [2], "other": [0]} in [
+        {"pivot": x["pivot"], "other": x["other"]} for x in links
+    ]
+    assert all(0 <= x["score"] <= 1 and x["kind"] in {"firm", "possible"} for x in links)
+
+
+def test_a_manifest_role_readout_declares_accounts() -> None:
+    pivot = version_from_sentences("moscow", MOSCOW, lang="en")
+    other = version_from_sentences("beijing", BEIJING, lang="en")
+    other.role = "readout"
+    result = compare([pivot, other], evidence=Evidence(encoder=WordHashEncoder))
+    assert result.alignments[0].method == "readouts"
+
+
+def test_parallel_json_links_come_from_the_beads(
+    samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(str(p) for p in samples.glob("*.txt"))[:2]
+    main(["compare", *files, "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    links = data["alignments"][0]["links"]
+    assert links and all(x["pivot"] and x["other"] and x["kind"] == "firm" for x in links)
+
+
+def test_an_empty_account_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    full = tmp_path / "full.txt"
+    full.write_text(" ".join(MOSCOW), encoding="utf-8")
+    code = main(["compare", "--readouts", str(empty), str(full)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("stmtdiff: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_a_sentence_changed_while_moved_is_diffed_against_its_counterpart(samples: Path) -> None:
+    """The sample's planted "firmly condemn" -> "condemn" sits in a moved paragraph."""
+    versions = [
+        make_version(name, (samples / f"{name}.txt").read_text(encoding="utf-8"), lang="en")
+        for name in ("en-moscow", "en-beijing")
+    ]
+    result = compare(versions)
+    (moved,) = [
+        row.cell("en-beijing")
+        for row in result.rows
+        if row.cell("en-beijing").status is Status.MOVED
+        and "condemn" in cell_text(versions[1], row.cell("en-beijing").sentence_ids)
+    ]
+    assert moved.diff is not None
+    assert any(op.op.value == "delete" and "firmly" in op.text for op in moved.diff)
+
+
+def test_three_accounts_are_each_matched_to_the_pivot() -> None:
+    third = [
+        "The conversation was warm and friendly.",
+        "They agreed to hold a summit in Kazan next autumn.",
+    ]
+    versions = [
+        version_from_sentences("moscow", MOSCOW, lang="en"),
+        version_from_sentences("beijing", BEIJING, lang="en"),
+        version_from_sentences("third", third, lang="en"),
+    ]
+    result = compare(versions, evidence=Evidence(encoder=WordHashEncoder), readouts=True)
+    assert [(p.other, p.method) for p in result.alignments] == [
+        ("beijing", "readouts"),
+        ("third", "readouts"),
+    ]
+    summit = next(row for row in result.rows if row.cell("moscow").sentence_ids == [1])
+    assert summit.cell("beijing").sentence_ids == [3]
+    assert summit.cell("third").sentence_ids == [1]
+
+
+def test_accounts_of_different_meetings_are_warned_about(shared: Path) -> None:
+    """Two Xinhua readouts of different meetings (a 2024 concert, 2023 talks) by mistake."""
+    corpus = shared / "corpus"
+    result = build_comparison(
+        Request(
+            [
+                str(corpus / "cn-ru-2024-05-16-culture-years-concert/zh-xinhua-via-cctv-xwlb.txt"),
+                str(corpus / "cn-ru-2023-03-21-talks-readout/zh-xinhua-via-cctv-xwlb.txt"),
+            ],
+            readouts=True,
+        )
+    )
+    warning = result.alignments[0].warning
+    assert warning is not None and "share little" in warning
+
+
+@pytest.mark.slow
+def test_the_readout_benchmark_scores_the_real_call_against_its_hand_made_links(
+    shared: Path,
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from readout_quality import real_pair
+
+    from stmtdiff.offline import offline_evidence
+    from stmtdiff.readouts import MatchParams
+
+    score = real_pair(offline_evidence(), MatchParams())
+    assert score is not None
+    assert score.links.r_total == 7 and score.alone_gold == 7
+    assert score.links.scores()[5] > 0.3  # lax F1, 0.50 when measured
