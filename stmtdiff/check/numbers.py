@@ -396,9 +396,8 @@ def _clock(hour: int | None, minute: int | None, half: str | None = None) -> str
     if hour is None:
         return None
     minute = minute or 0
-    if half in {"p", "P", "下午", "晚上", "晚间", "晚", "夜间", "夜里", "夜"} and 6 < hour < 12:
-        hour += 12
-    elif half in {"p", "P", "下午"} and hour < 12:
+    evening = half in {"晚上", "晚间", "晚", "夜间", "夜里", "夜"} and 6 < hour < 12
+    if evening or (half in {"p", "P", "下午"} and hour < 12):
         hour += 12
     elif half in {"a", "A", "凌晨"} and hour == 12:
         hour = 0
@@ -435,6 +434,15 @@ def _roman(text: str) -> int:
     return total
 
 
+def _clock_reading(written: str) -> str | None:
+    """The time a bare number may also be: "13.00" is 13:00, "1930" (at 1930) is 19:30."""
+    clock = _CLOCK.match(written)
+    if clock is None:
+        return None
+    hour = clock.group("h") or clock.group("hh")
+    return _clock(int(hour), int(clock.group("m") or clock.group("mm")))
+
+
 def _numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     pattern = _NUMBER_PATTERNS.get(lang)
     if pattern is None:
@@ -458,10 +466,7 @@ def _numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantit
             kind = NUMBER
             scale = _scale(match.group("scale"))
             value *= scale
-            clock = _CLOCK.match(written)
-            time = clock and _clock(
-                int(clock.group("h") or clock.group("hh")), int(clock.group("m") or clock.group("mm"))
-            )
+            time = _clock_reading(written)
             if time:
                 alternatives = ((TIME, time),)
         text_ = match.group().strip()
