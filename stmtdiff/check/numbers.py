@@ -39,7 +39,7 @@ NUMBER, PERCENT, POINTS, DATE = "number", "percent", "percentage points", "date"
 TIME, SYMBOL = "time", "symbol"
 
 _SPACES = "\u00a0\u202f\u2009\u2007"  # no-break, narrow no-break, thin, figure space
-_D = r"(?<![\d.,])"  # a number starts here, not inside another
+_D = r"(?<!\d)(?<!\d[.,])"  # a number starts here, not inside another ("ст.15" starts one)
 
 # Grouped numbers first, then plain ones; the language decides what "," means.
 _GROUPED_SPACE_ANY = rf"{_D}\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d)"
@@ -155,7 +155,7 @@ _DATE_PATTERNS = (
         re.IGNORECASE,
     ),
     # 16 May 2024 / 16th of May, 2024 / May 16, 2024 / May 2024
-    re.compile(rf"(?<!\d){_DAY}{_DAY_END}(?:\s+of)?\s+{_EN_MONTH}(?:,?\s+{_YEAR})?"),
+    re.compile(rf"(?<!\d){_DAY}{_DAY_END}(?:\s+of)?\s+{_EN_MONTH}(?:,?\s+(?:A\.D\.\s+)?{_YEAR})?"),
     re.compile(rf"(?<![A-Za-z]){_EN_MONTH}\s+{_DAY}{_DAY_END}(?:,?\s+{_YEAR})?"),
     re.compile(rf"(?<![A-Za-z]){_EN_MONTH}(?:\s+of)?,?\s+{_YEAR}"),
     # A bare month: no number by itself, part of a range ("March and April 2015") at most.
@@ -164,7 +164,9 @@ _DATE_PATTERNS = (
 )
 #: A day without its month: "13日", or "13" / "16, 2025" before or after a connector.
 _ZH_DAY = re.compile(rf"(?<![\d年月])(?P<day>{_ZH_PART})\s*[日号]")
-_BARE_DAY = re.compile(rf"(?<![\d.,:/A-Za-zА-Яа-яЁё]){_DAY}{_DAY_END}(?![.,:]\d)(?:,?\s+{_YEAR})?")
+_BARE_DAY = re.compile(
+    rf"(?<![\d.,:/A-Za-zА-Яа-яЁё])(?<![A-Za-zА-Яа-яЁё][-–]){_DAY}{_DAY_END}(?![.,:]\d)(?:,?\s+{_YEAR})?"
+)
 
 _ROMAN = re.compile(
     r"(?<![\w])(?=[IVXLC])(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?=[\s" + _SPACES + r"]+"
@@ -190,7 +192,7 @@ _CLOCK = re.compile(r"^(?P<h>\d{1,2})[.:](?P<m>\d{2})$|^(?P<hh>[01]\d|2[0-3])(?P
 #: Document symbols: A/69/828, S/2015/305, E/CN.6/2015/1, A/RES/69/1.
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z]{1,4}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?<![.\-])")
 #: A footnote mark glued to a word ("секретаря1", "Questions,2"): no number of the text.
-_FOOTNOTE_BEFORE = re.compile(r"[a-zа-яё][,;)]?$")
+_FOOTNOTE_BEFORE = re.compile(r"[a-zа-яё][,;)]?$|\d;$")
 #: Footnote marks are short; "post2015" is a year, "B31" and "С5" are codes (capital letter).
 _FOOTNOTE = re.compile(r"\d{1,3}")
 
@@ -532,7 +534,21 @@ _EN_WORDS = {
     10: "ten|tenth",
     11: "eleven|eleventh",
     12: "twelve|twelfth",
+    13: "thirteen(?:th)?",
+    14: "fourteen(?:th)?",
+    15: "fifteen(?:th)?",
+    16: "sixteen(?:th)?",
+    17: "seventeen(?:th)?",
+    18: "eighteen(?:th)?",
+    19: "nineteen(?:th)?",
     20: "twenty|twentieth",
+    30: "thirty|thirtieth",
+    40: "forty|fortieth",
+    50: "fifty|fiftieth",
+    60: "sixty|sixtieth",
+    70: "seventy|seventieth",
+    80: "eighty|eightieth",
+    90: "ninety|ninetieth",
     100: "hundred|hundredth|centenary|centennial",
 }
 _RU_WORDS = {
@@ -548,25 +564,69 @@ _RU_WORDS = {
     10: r"десят\w+",
     11: r"одиннадцат\w+",
     12: r"двенадцат\w+",
+    13: r"тринадцат\w+",
+    14: r"четырнадцат\w+",
+    15: r"пятнадцат\w+",
+    16: r"шестнадцат\w+",
+    17: r"семнадцат\w+",
+    18: r"восемнадцат\w+",
+    19: r"девятнадцат\w+",
     20: r"двадцат\w+",
+    30: r"тридцат\w+",
+    40: r"сорок\w*",
+    50: r"пятьдесят|пятидесят\w+",
+    60: r"шестьдесят|шестидесят\w+",
+    70: r"семьдесят|семидесят\w+",
+    80: r"восемьдесят|восьмидесят\w+",
+    90: r"девяност\w+",
     100: r"сто|ста|сот\w+|столет\w+",
 }
 _WORD_PATTERNS = {
-    "en": {n: re.compile(rf"\b(?:{w})\b", re.IGNORECASE) for n, w in _EN_WORDS.items()},
-    "ru": {
-        n: re.compile(rf"(?<![а-яё])(?:{w})(?![а-яё])", re.IGNORECASE) for n, w in _RU_WORDS.items()
-    },
+    "en": {n: re.compile(w, re.IGNORECASE) for n, w in sorted(_EN_WORDS.items(), reverse=True)},
+    "ru": {n: re.compile(w, re.IGNORECASE) for n, w in sorted(_RU_WORDS.items(), reverse=True)},
 }
+_WORDS = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+#: What may sit between the words of one spelled number: "forty-five", "one hundred and two".
+_WORD_GLUE = re.compile(r"[\s\-]*(?:and\s+)?", re.IGNORECASE)
+
+
+def _word_value(word: str, patterns: dict[int, re.Pattern[str]]) -> int | None:
+    """The number a word spells; larger numbers first, so "пятнадцать" is not read as five."""
+    for number, pattern in patterns.items():
+        if pattern.fullmatch(word):
+            return number
+    return None
 
 
 def spelled_numbers(text: str, lang: str) -> set[int]:
-    """Small numbers ``text`` writes in words: what the other side's digits may stand for."""
+    """Numbers ``text`` writes in words: what the other side's digits may stand for.
+
+    Each word counts alone, and a run of them as the number it spells ("forty-five",
+    "сто тридцать шестое", "fifty-ninth").
+    """
     base = base_language(lang)
     if base in {"zh", "ja"}:
         values = {zh_numeral(run) for run in re.findall(_ZH_NUMERAL, text)}
         return {v for v in values if v is not None}
-    patterns = _WORD_PATTERNS.get(base, {})
-    return {number for number, pattern in patterns.items() if pattern.search(text)}
+    patterns = _WORD_PATTERNS.get(base)
+    if patterns is None:
+        return set()
+    found: set[int] = set()
+    total, last_end = 0, -1
+    for match in _WORDS.finditer(text):
+        if match.group().lower() == "and" and last_end >= 0:
+            continue  # "one hundred and two"
+        value = _word_value(match.group(), patterns)
+        if value is None:
+            total, last_end = 0, -1
+            continue
+        found.add(value)
+        if last_end < 0 or not _WORD_GLUE.fullmatch(text, last_end, match.start()):
+            total = 0
+        total = max(total, 1) * value if value == 100 and total < 10 else total + value
+        found.add(total)
+        last_end = match.end()
+    return found
 
 
 #: A list label opening a sentence: "12.", "3)", "(b)", "IV.", "一、", "（二）".
