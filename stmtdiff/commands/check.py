@@ -144,6 +144,8 @@ def run(args: argparse.Namespace) -> int:
                 glossary=loader.glossary(spec.glossary) if spec.glossary else None,
                 lock=locked,
                 skip=spec.skip,
+                source_origins=loader.origins.get(source.label),
+                translation_origins=loader.origins.get(translation.label),
             )
         )
     _emit(report, args)
@@ -244,6 +246,8 @@ class _Loader:
 
     def __init__(self) -> None:
         self.versions: dict[tuple[str, str | None, str], Version] = {}
+        #: Per version label, where each line of an HTML page's extracted text begins in the file.
+        self.origins: dict[str, list[tuple[int, int] | None] | None] = {}
         self.glossaries: dict[str, Glossary] = {}
         self.locks: dict[str, Lock] = {}
 
@@ -255,6 +259,7 @@ class _Loader:
             if not Path(spec.path).is_file():
                 raise StmtdiffError(f"{spec.path}: no such file")
             document = load_document(spec.path)
+            self.origins[spec.path] = document.origins
             self.versions[key] = make_version(
                 version_id,
                 document.text,
