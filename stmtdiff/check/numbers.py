@@ -162,6 +162,13 @@ _DATE_PATTERNS = (
     re.compile(rf"(?<![а-яё]){_RU_MONTH}", re.IGNORECASE),
     re.compile(rf"(?<![A-Za-z]){_EN_MONTH}"),
 )
+_DATE_LANGS = ("zh", "ru", "ru", "en", "en", "en", "ru", "en")
+_RU_HINT = re.compile(
+    r"январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр", re.I
+)
+_EN_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: Any digit or Chinese numeral: text without one holds no date, time or number.
+_NUMERAL = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿]")
 #: A day without its month: "13日", or "13" / "16, 2025" before or after a connector.
 _ZH_DAY = re.compile(rf"(?<![\d年月])(?P<day>{_ZH_PART})\s*[日号]")
 _BARE_DAY = re.compile(
@@ -338,13 +345,24 @@ def _overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
 
 def _date_atoms(text: str) -> list[_DateAtom]:
     atoms: list[_DateAtom] = []
-    for pattern in _DATE_PATTERNS:
+    # The patterns are slow to try at every position: skip a language's when no month name of
+    # that language (or no 月) is in the text at all. Which language each pattern is for:
+    hints = {
+        "zh": "月" in text,
+        "ru": bool(_RU_HINT.search(text)),
+        "en": bool(_EN_HINT.search(text)),
+    }
+    for pattern, lang in zip(_DATE_PATTERNS, _DATE_LANGS, strict=True):
+        if not hints[lang]:
+            continue
         for match in pattern.finditer(text):
             if _overlaps(*match.span(), ((a.start, a.end) for a in atoms)):
                 continue
             groups = match.groupdict()
             year, day = _date_part(groups.get("year")), _date_part(groups.get("day"))
             atoms.append(_DateAtom(*match.span(), year, _month_of(match), day))
+    if not atoms:
+        return atoms  # days with no month anywhere are plain numbers
     for pattern, bare in ((_ZH_DAY, False), (_BARE_DAY, True)):
         for match in pattern.finditer(text):
             if not _overlaps(*match.span(), ((a.start, a.end) for a in atoms)):
@@ -376,6 +394,8 @@ def _nearest(run: list[_DateAtom], index: int, field: str) -> int | None:
 
 def _dates(text: str) -> list[Quantity]:
     found: list[Quantity] = []
+    if not _NUMERAL.search(text):
+        return found  # a month name without a number is no date: skip the patterns
     for run in _ranges(text, _date_atoms(text)):
         if all(atom.month is None for atom in run):
             continue  # days with no month: plain numbers, left to the number rules
@@ -410,6 +430,8 @@ def _clock(hour: int | None, minute: int | None, half: str | None = None) -> str
 
 def _times(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
+    if not _NUMERAL.search(text):
+        return found
     for pattern in (_EN_TIME, _HOURS_TIME, _RU_TIME, _ZH_TIME):
         half, last_end = None, -1
         for match in pattern.finditer(text):
