@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stmtdiff.check.numbers import compare_numbers, quantities, spelled_numbers, zh_numeral
+from stmtdiff.check.numbers import (
+    compare_numbers,
+    quantities,
+    spelled_numbers,
+    strip_label,
+    zh_numeral,
+)
 
 
 def values(text: str, lang: str) -> list[tuple[str, str]]:
@@ -352,3 +358,27 @@ def test_dates_in_en_ru_zh_formats_parse_to_one_value(date: dt.date) -> None:
     ]
     for text, lang in texts:
         assert values(text, lang) == [("date", date.isoformat())], text
+
+
+def test_numbered_paragraphs_of_un_documents_are_labels() -> None:
+    assert (
+        compare_numbers(
+            strip_label("30.42 Основная ответственность возложена на Отдел."),
+            "ru",
+            strip_label("30.43 Substantive responsibility is vested in the Division."),
+            "en",
+        )
+        is None
+    )
+    assert (
+        strip_label("11.6 million adolescents were reached")
+        == "11.6 million adolescents were reached"
+    )
+
+
+def test_a_roman_century_against_its_spelled_english() -> None:
+    assert compare_numbers("в XXI веке", "ru", "in the twenty-first century", "en") is None
+
+
+def test_chinese_ranges_joined_by_yiji_share_the_year() -> None:
+    assert values("2015年2月2日至6日以及2月17日至20日", "zh")[-1] == ("date", "2015-02-20")

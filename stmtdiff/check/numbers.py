@@ -131,7 +131,7 @@ _ZH_PART = rf"(?:\d+|{_ZH_NUMERAL})"
 _DAY_END = r"(?:st|nd|rd|th)?"
 #: What joins the parts of a date range or list: 14–16 мая, May 14 to 16, 13日至16日, 19、20和24日.
 _CONNECTOR = re.compile(
-    r"\s*(?:--|[-–—‒~～至到和及与、，]|,(?:\s*and)?)\s*|\s+(?:to|and|or|through|till|until|по|до|и|или)\s+",
+    r"\s*(?:--|以及|[-–—‒~～至到和及与或、，]|,(?:\s*and)?)\s*|\s+(?:to|and|or|through|till|until|по|до|и|или)\s+",
     re.IGNORECASE,
 )
 _ZH_RANGE_NEXT = r"(?=\s*(?:[-–—‒~～至到和及与、，,])\s*(?:\d|[〇零一二两三四五六七八九十]))"
@@ -653,6 +653,9 @@ def spelled_numbers(text: str, lang: str) -> set[int]:
 
 #: A list label opening a sentence: "12.", "3)", "(b)", "IV.", "一、", "（二）".
 _LABEL = re.compile(
+    # "15.104 В течение", "29C.41 Non-post": a numbered paragraph of a UN document (a number
+    # followed by a lower-case word, "11.6 million", is no label)
+    r"^\s*[A-Z]{0,2}\d{1,3}[A-Z]?(?:\.\d{1,3})+\s+(?=[A-ZА-ЯЁ\u4e00-\u9fff\d])|"
     r"^\s*[\"“«]?\s*(?:\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zа-я])[.)．](?!\d)|[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）)\s*"
 )
 
@@ -678,8 +681,10 @@ def _excused(quantity: Quantity, spelled: set[int], other: str) -> bool:
     """Digits the other side writes in words, or a Roman numeral it writes the same way."""
     if quantity.kind != NUMBER:
         return False
-    if _ROMAN_TOKEN.match(quantity.text):
-        return re.search(rf"(?<![A-Za-z]){quantity.text}(?![A-Za-z])", other) is not None
+    if _ROMAN_TOKEN.match(quantity.text) and re.search(
+        rf"(?<![A-Za-z]){quantity.text}(?![A-Za-z])", other
+    ):
+        return True
     return quantity.value.isdigit() and int(quantity.value) in spelled
 
 
