@@ -382,3 +382,21 @@ def test_a_roman_century_against_its_spelled_english() -> None:
 
 def test_chinese_ranges_joined_by_yiji_share_the_year() -> None:
     assert values("2015年2月2日至6日以及2月17日至20日", "zh")[-1] == ("date", "2015-02-20")
+
+
+def test_a_bare_year_may_repeat_the_year_of_a_date() -> None:
+    assert (
+        compare_numbers(
+            "В октябре 2014 года прошла Неделя Африки.",
+            "ru",
+            "In October 2014, Africa Week 2014 was held.",
+            "en",
+        )
+        is None
+    )
+
+
+def test_a_date_still_needs_a_date_of_the_same_value() -> None:
+    mismatch = compare_numbers("16 мая 2024 года", "ru", "in 2024, on 17 May 2024", "en")
+    assert mismatch is not None
+    assert [q.value for q in mismatch.source_only] == ["2024-05-16"]

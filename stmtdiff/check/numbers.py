@@ -698,6 +698,12 @@ def _only_in(left: Iterable[Quantity], right_keys: set[tuple[str, str]]) -> list
     return result
 
 
+def _years(found: list[Quantity]) -> set[tuple[str, str]]:
+    """The years of dates, which a bare year on the other side may repeat ("Africa Week 2014"
+    beside "in October 2014"); a date itself still needs a date of the same value."""
+    return {(NUMBER, q.value[:4]) for q in found if q.kind == DATE and q.value[:4].isdigit()}
+
+
 def compare_numbers(
     source: str, source_lang: str, translation: str, translation_lang: str
 ) -> NumberMismatch | None:
@@ -709,8 +715,8 @@ def compare_numbers(
     right = quantities(translation, translation_lang)
     if not left and not right:
         return None
-    left_keys = {key for q in left for key in q.keys}
-    right_keys = {key for q in right for key in q.keys}
+    left_keys = {key for q in left for key in q.keys} | _years(left)
+    right_keys = {key for q in right for key in q.keys} | _years(right)
     source_only = _only_in(left, right_keys)
     translation_only = _only_in(right, left_keys)
     if source_only:
