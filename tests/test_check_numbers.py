@@ -400,3 +400,15 @@ def test_a_date_still_needs_a_date_of_the_same_value() -> None:
     mismatch = compare_numbers("16 мая 2024 года", "ru", "in 2024, on 17 May 2024", "en")
     assert mismatch is not None
     assert [q.value for q in mismatch.source_only] == ["2024-05-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("на пять процентов", "ru"), ("by five per cent", "en"), ("5%", "en"), ("百分之五", "zh")],
+)
+def test_a_percentage_in_words_is_a_percentage(text: str, lang: str) -> None:
+    assert values(text, lang) == [("percent", "5")]
+
+
+def test_a_spelled_percentage_with_tens() -> None:
+    assert values("twenty-five per cent", "en") == [("percent", "25")]

@@ -28,7 +28,7 @@ The module is pure: text in, values out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
@@ -533,6 +533,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         value_int = zh_numeral(match.group(1))
         if value_int is not None and not _overlaps(*match.span(), taken):
             found.append(Quantity(PERCENT, str(value_int), match.group(), *match.span()))
+    found += _spelled_percents(text, lang, taken)
     if base_language(lang) == "ru":
         for match in _ROMAN.finditer(text):
             if match.group(1):
@@ -620,21 +621,13 @@ def _word_value(word: str, patterns: dict[int, re.Pattern[str]]) -> int | None:
     return None
 
 
-def spelled_numbers(text: str, lang: str) -> set[int]:
-    """Numbers ``text`` writes in words: what the other side's digits may stand for.
-
-    Each word counts alone, and a run of them as the number it spells ("forty-five",
-    "сто тридцать шестое", "fifty-ninth").
-    """
-    base = base_language(lang)
-    if base in {"zh", "ja"}:
-        values = {zh_numeral(run) for run in re.findall(_ZH_NUMERAL, text)}
-        return {v for v in values if v is not None}
-    patterns = _WORD_PATTERNS.get(base)
+def _spelled_runs(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
+    """After each number word of ``text``: where its run of number words starts and ends, and
+    the number the run spells so far ("forty-five", "сто тридцать шестое", "fifty-ninth")."""
+    patterns = _WORD_PATTERNS.get(base_language(lang))
     if patterns is None:
-        return set()
-    found: set[int] = set()
-    total, last_end = 0, -1
+        return
+    total, start, last_end = 0, -1, -1
     for match in _WORDS.finditer(text):
         if match.group().lower() == "and" and last_end >= 0:
             continue  # "one hundred and two"
@@ -642,12 +635,44 @@ def spelled_numbers(text: str, lang: str) -> set[int]:
         if value is None:
             total, last_end = 0, -1
             continue
-        found.add(value)
         if last_end < 0 or not _WORD_GLUE.fullmatch(text, last_end, match.start()):
-            total = 0
+            total, start = 0, match.start()
         total = max(total, 1) * value if value == 100 and total < 10 else total + value
-        found.add(total)
         last_end = match.end()
+        yield start, last_end, total
+
+
+def spelled_numbers(text: str, lang: str) -> set[int]:
+    """Numbers ``text`` writes in words: what the other side's digits may stand for.
+
+    Each word counts alone, and a run of them as the number it spells.
+    """
+    if base_language(lang) in {"zh", "ja"}:
+        values = {zh_numeral(run) for run in re.findall(_ZH_NUMERAL, text)}
+        return {v for v in values if v is not None}
+    found: set[int] = set()
+    patterns = _WORD_PATTERNS.get(base_language(lang), {})
+    for match in _WORDS.finditer(text):
+        value = _word_value(match.group(), patterns)
+        if value is not None:
+            found.add(value)
+    found.update(total for _, _, total in _spelled_runs(text, lang))
+    return found
+
+
+#: A percentage in words: "пять процентов", "five per cent".
+_PERCENT_WORD = re.compile(
+    r"\s+(?:процент(?:а|ов|ам|ами|ах|ом|е)?|per\s?cent|percent)(?![а-яёa-z])"
+)
+
+
+def _spelled_percents(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    found = []
+    for start, end, total in _spelled_runs(text, lang):
+        after = _PERCENT_WORD.match(text, end)
+        if after and not _overlaps(start, after.end(), taken):
+            span = (start, after.end())
+            found.append(Quantity(PERCENT, str(total), text[span[0] : span[1]], *span))
     return found
 
 
