@@ -15,8 +15,9 @@ Translation QA tools compare digit strings, and so report ``2 401`` against ``2,
 * **Numbers**: digit grouping (space, NBSP, thin space, comma, apostrophe) and decimal marks
   follow the language (a comma is decimal in Russian); scale words multiply (``1,2 млн``,
   ``1.2 million``, ``12亿``, ``1.2万``, ``1 280多万``); percentages (``5%``, ``5 per cent``,
-  ``5-процентный``, ``百分之五``) and percentage points are kinds of their own, and a bare number
-  before a percentage or a scaled number in a range (``37 and 47 per cent``) reads as one too.
+  ``5-процентный``, ``百分之五``, ``пять процентов``) and percentage points are kinds of their
+  own, and a bare number before a percentage or a scaled number in a range (``37 and 47 per
+  cent``) reads as one too.
   Ordinal suffixes (``80-летия``, ``80周年``, ``80th``) leave the number alone; a footnote mark
   glued to a word (``Генерального секретаря1``, ``Questions,2``) is no number.
 * A number one side spells out in words (``two``, ``двух``, ``两``, ``a``) or writes in Roman
