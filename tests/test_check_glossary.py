@@ -118,3 +118,65 @@ def test_csv_without_two_languages_is_refused() -> None:
 def test_toml_without_terms_is_refused() -> None:
     with pytest.raises(StmtdiffError, match=r"no \[\[term\]\] tables"):
         parse_toml('title = "glossary"\n', "g.toml")
+
+
+def _refusal(text: str, path: str) -> str:
+    with pytest.raises(StmtdiffError) as caught:
+        parse_glossary(text, path)
+    return str(caught.value)
+
+
+def test_csv_unterminated_quote_is_refused_with_the_line_it_opens_on() -> None:
+    text = 'ru,en\nБРИКС,BRICS\n"ООН,UN\nСовет Безопасности,Security Council\n'
+    assert _refusal(text, "terms.csv").startswith("terms.csv: line 3: ")
+
+
+def test_csv_quote_closed_lines_later_is_refused_rather_than_swallowing_terms() -> None:
+    text = 'ru,en\n"ООН,UN\nБРИКС,"BRICS"\n'
+    assert _refusal(text, "terms.csv").startswith("terms.csv: line 2: ")
+
+
+def test_csv_line_numbers_count_blank_lines() -> None:
+    text = "ru,en\n\nБРИКС,BRICS\n\nООН,UN\nБРИКС,UN\n"
+    assert "line 6" in _refusal(text, "terms.csv")
+
+
+def test_csv_row_with_more_cells_than_the_header_is_refused() -> None:
+    text = "ru,en\nСовет Безопасности, ООН,UN Security Council\n"
+    assert "line 2 has 3 cells, the header has 2" in _refusal(text, "terms.csv")
+
+
+def test_csv_row_with_fewer_cells_than_the_header_is_refused() -> None:
+    assert "line 2 has 2 cells, the header has 3" in _refusal(
+        "ru,en,zh\nБРИКС,BRICS\n", "terms.csv"
+    )
+
+
+def test_csv_entry_with_a_single_language_is_refused() -> None:
+    assert "line 2 gives a term in fewer than two languages" in _refusal(
+        "ru,en,zh\nБРИКС,,\n", "terms.csv"
+    )
+
+
+def test_tsv_glossary_is_read_with_tabs() -> None:
+    glossary = parse_glossary("ru\ten\tzh\nБРИКС\tBRICS\t金砖国家\n", "terms.tsv")
+    assert glossary.terms[0].forms == {"ru": ["БРИКС"], "en": ["BRICS"], "zh": ["金砖国家"]}
+
+
+def test_tsv_row_with_a_missing_tab_is_refused() -> None:
+    assert "line 3 has 1 cells" in _refusal("ru\ten\nБРИКС\tBRICS\nООН UN\n", "terms.tsv")
+
+
+def test_toml_entry_whose_language_keys_are_misspelt_is_refused() -> None:
+    text = '[[term]]\nru = "ООН"\nEN = "UN"\n'
+    assert "entry 1 gives a term in fewer than two languages" in _refusal(text, "g.toml")
+
+
+def test_toml_empty_term_is_refused() -> None:
+    text = '[[term]]\nru = "ООН"\nen = ["UN", " "]\n'
+    assert "g.toml: entry 1: en is an empty term" in _refusal(text, "g.toml")
+
+
+def test_term_of_punctuation_only_names_its_entry() -> None:
+    text = '[[term]]\nru = "ООН"\nen = "*"\n'
+    assert _refusal(text, "g.toml").startswith("g.toml: entry 1: ")

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
-from stmtdiff.check.numbers import compare_numbers, quantities, spelled_numbers, zh_numeral
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stmtdiff.check.numbers import (
+    compare_numbers,
+    quantities,
+    spelled_numbers,
+    strip_label,
+    zh_numeral,
+)
 
 
 def values(text: str, lang: str) -> list[tuple[str, str]]:
@@ -149,3 +159,256 @@ def test_digits_against_a_spelled_out_number_are_excused() -> None:
 def test_a_percentage_is_not_the_bare_number() -> None:
     mismatch = compare_numbers("выросла на 5%", "ru", "grew by 5", "en")
     assert mismatch is not None
+
+
+# Issue 15: what official translations write differently, compared as values.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("в 15 ч. 00 м.", "ru"),
+        ("at 3 p.m.", "en"),
+        ("at 1500 hours", "en"),
+        ("下午3时", "zh"),
+    ],
+)
+def test_times_become_hours_and_minutes(text: str, lang: str) -> None:
+    assert ("time", "15:00") in {key for q in quantities(text, lang) for key in q.keys}
+
+
+def test_a_clock_time_written_as_a_number_reads_both_ways() -> None:
+    (quantity,) = quantities("заседание: 10.00 - 13.00", "ru")[1:]
+    assert quantity.keys == {("number", "13"), ("time", "13:00")}
+
+
+def test_the_second_time_of_a_chinese_range_keeps_the_afternoon() -> None:
+    assert [q.value for q in quantities("下午3时至6时", "zh")] == ["15:00", "18:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("с 13 по 16 мая 2025 года", "ru"),
+        ("13–16 мая 2025 г.", "ru"),
+        ("from 13 to 16 May 2025", "en"),
+        ("13-16 May 2025", "en"),
+        ("May 13 to 16, 2025", "en"),
+        ("2025年5月13日至16日", "zh"),
+        ("2025年5月13-16日", "zh"),
+    ],
+)
+def test_a_range_shares_its_month_and_year(text: str, lang: str) -> None:
+    assert values(text, lang) == [("date", "2025-05-13"), ("date", "2025-05-16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("с 31 марта по 3 апреля 2015 года", "ru"),
+        ("from 31 March to 3 April 2015", "en"),
+        ("2015年3月31日至4月3日", "zh"),
+    ],
+)
+def test_a_range_across_months_shares_its_year(text: str, lang: str) -> None:
+    assert values(text, lang) == [("date", "2015-03-31"), ("date", "2015-04-03")]
+
+
+def test_a_list_of_days_shares_its_month() -> None:
+    expected = [("date", f"2015-03-{day}") for day in ("19", "20", "23", "24")]
+    assert values("19, 20, 23 and 24 March 2015", "en") == expected
+    assert values("2015年3月19、20、23和24日", "zh") == expected
+
+
+def test_days_without_a_month_stay_numbers() -> None:
+    assert values("paras. 53-55", "en") == [("number", "53"), ("number", "55")]
+
+
+def test_a_bare_chinese_month_is_no_number() -> None:
+    assert values("4月份，儿基会运送了用品", "zh") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 036 201 000",
+        "1\u00a0036\u00a0201\u00a0000",
+        "1\u2009036\u2009201\u2009000",
+        "1'036'201'000",
+    ],
+)
+def test_russian_thousands_separators(text: str) -> None:
+    assert values(text, "ru") == [("number", "1036201000")]
+
+
+def test_english_grouping_followed_by_a_comma_is_read_whole() -> None:
+    assert values("$1,036,201,000, of which", "en") == [("number", "1036201000")]
+
+
+def test_chinese_text_groups_thousands_with_spaces() -> None:
+    assert values("所需资源：162 324 300美元", "zh") == [("number", "162324300")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("1.2 million", "en"),
+        ("1,2 млн", "ru"),
+        ("120万", "zh"),
+    ],
+)
+def test_scaled_millions(text: str, lang: str) -> None:
+    assert values(text, lang) == [("number", "1200000")]
+
+
+def test_scaled_billions_and_yi() -> None:
+    assert values("1,2 млрд", "ru") == values("12亿", "zh") == [("number", "1200000000")]
+
+
+def test_more_than_sits_between_a_number_and_its_chinese_scale() -> None:
+    assert values("1 280多万人", "zh") == values("12.8 million people", "en")
+
+
+def test_a_bare_number_before_a_percentage_in_a_range_is_a_percentage() -> None:
+    assert compare_numbers("от 37% до 47%", "ru", "between 37 and 47 per cent", "en") is None
+
+
+def test_russian_percent_adjectives() -> None:
+    assert values("30-процентную комиссию", "ru") == [("percent", "30")]
+
+
+def test_footnote_marks_glued_to_words_are_no_numbers() -> None:
+    assert values("доклад Генерального секретаря1;", "ru") == []
+    assert values("the Advisory Committee,4 and", "en") == []
+
+
+def test_codes_with_capital_letters_keep_their_numbers() -> None:
+    assert compare_numbers("в районе Б-31", "ru", "in the area of B31", "en") is None
+
+
+def test_document_symbols_are_compared_whole() -> None:
+    mismatch = compare_numbers("(A/69/828)", "ru", "(A/69/829)", "en")
+    assert mismatch is not None
+    assert [q.text for q in mismatch.source_only] == ["A/69/828"]
+
+
+def test_a_roman_numeral_written_the_same_on_both_sides() -> None:
+    assert (
+        compare_numbers("в разделе III доклада", "ru", "in section III of the report", "en") is None
+    )
+
+
+def test_compound_spelled_numbers_excuse_digits() -> None:
+    assert compare_numbers("32 страны", "ru", "Thirty-two States", "en") is None
+    assert compare_numbers("Сто тридцать шестое заседание", "ru", "136th meeting", "en") is None
+
+
+def test_chinese_numerals_excuse_digits() -> None:
+    assert compare_numbers("二〇二五年，三千人", "zh", "In 2025, 3,000 people", "en") is None
+
+
+def test_a_changed_time_is_found() -> None:
+    assert compare_numbers("в 15 ч. 00 м.", "ru", "at 4 p.m.", "en") is not None
+
+
+def test_a_changed_scale_is_found() -> None:
+    assert compare_numbers("1,2 млн", "ru", "1.2 billion", "en") is not None
+
+
+# A number written the way each language writes it parses back to the same value.
+
+
+def _group(digits: str, separator: str) -> str:
+    head = len(digits) % 3 or 3
+    return separator.join(
+        [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    )
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**12),
+    fraction=st.one_of(st.none(), st.integers(min_value=1, max_value=99)),
+    ru_space=st.sampled_from([" ", "\u00a0", "\u202f", "\u2009"]),
+)
+def test_numbers_in_en_ru_zh_formats_parse_to_one_value(
+    whole: int, fraction: int | None, ru_space: str
+) -> None:
+    decimals = "" if fraction is None else f"{fraction:02d}".rstrip("0")
+    en = _group(str(whole), ",") + (f".{decimals}" if decimals else "")
+    ru = _group(str(whole), ru_space) + (f",{decimals}" if decimals else "")
+    zh = str(whole) + (f".{decimals}" if decimals else "")
+    expected = str(whole) + (f".{decimals}" if decimals else "")
+    for text, lang in (
+        (f"total {en} units", "en"),
+        (f"всего {ru} единиц", "ru"),
+        (f"共{zh}个", "zh"),
+    ):
+        assert values(text, lang) == [("number", expected)], (text, lang)
+
+
+@given(date=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_dates_in_en_ru_zh_formats_parse_to_one_value(date: dt.date) -> None:
+    ru_months = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+    ru = f"{date.day} {ru_months.split()[date.month - 1]} {date.year} года"
+    texts = [
+        (f"{date.day} {date:%B} {date.year}", "en"),
+        (f"{date:%B} {date.day}, {date.year}", "en"),
+        (ru, "ru"),
+        (f"{date.year}年{date.month}月{date.day}日", "zh"),
+    ]
+    for text, lang in texts:
+        assert values(text, lang) == [("date", date.isoformat())], text
+
+
+def test_numbered_paragraphs_of_un_documents_are_labels() -> None:
+    assert (
+        compare_numbers(
+            strip_label("30.42 Основная ответственность возложена на Отдел."),
+            "ru",
+            strip_label("30.43 Substantive responsibility is vested in the Division."),
+            "en",
+        )
+        is None
+    )
+    assert (
+        strip_label("11.6 million adolescents were reached")
+        == "11.6 million adolescents were reached"
+    )
+
+
+def test_a_roman_century_against_its_spelled_english() -> None:
+    assert compare_numbers("в XXI веке", "ru", "in the twenty-first century", "en") is None
+
+
+def test_chinese_ranges_joined_by_yiji_share_the_year() -> None:
+    assert values("2015年2月2日至6日以及2月17日至20日", "zh")[-1] == ("date", "2015-02-20")
+
+
+def test_a_bare_year_may_repeat_the_year_of_a_date() -> None:
+    assert (
+        compare_numbers(
+            "В октябре 2014 года прошла Неделя Африки.",
+            "ru",
+            "In October 2014, Africa Week 2014 was held.",
+            "en",
+        )
+        is None
+    )
+
+
+def test_a_date_still_needs_a_date_of_the_same_value() -> None:
+    mismatch = compare_numbers("16 мая 2024 года", "ru", "in 2024, on 17 May 2024", "en")
+    assert mismatch is not None
+    assert [q.value for q in mismatch.source_only] == ["2024-05-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("на пять процентов", "ru"), ("by five per cent", "en"), ("5%", "en"), ("百分之五", "zh")],
+)
+def test_a_percentage_in_words_is_a_percentage(text: str, lang: str) -> None:
+    assert values(text, lang) == [("percent", "5")]
+
+
+def test_a_spelled_percentage_with_tens() -> None:
+    assert values("twenty-five per cent", "en") == [("percent", "25")]

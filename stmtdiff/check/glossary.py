@@ -142,8 +142,9 @@ def _forms(value: object, where: str, lang: str, path: str) -> list[str]:
     for item in values:
         if not isinstance(item, str):
             raise StmtdiffError(f"{path}: {where}: {lang} must be text or a list of texts")
-        if item.strip():
-            forms.append(item.strip())
+        if not item.strip():
+            raise StmtdiffError(f"{path}: {where}: {lang} is an empty term")
+        forms.append(item.strip())
     return forms
 
 
@@ -170,40 +171,87 @@ def parse_toml(text: str, path: str) -> Glossary:
             for key, value in entry.items()
             if _language_key(key)
         }
-        terms.append(Term({k: v for k, v in forms.items() if v}, where))
+        terms.append(_entry({k: v for k, v in forms.items() if v}, where, path))
     return _checked(Glossary(path, terms))
 
 
-def parse_csv(text: str, path: str) -> Glossary:
+def _csv_rows(text: str, path: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Non-blank rows with the file line each starts on; malformed quoting is an error.
+
+    The csv module's lenient mode reads an unterminated quote to the end of the file as one cell,
+    silently swallowing every term after it; strict mode plus a check for line breaks inside a
+    cell (no term spans lines) turns that into a message naming the line the quote opened on.
+    """
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as error:
+            raise StmtdiffError(
+                f"{path}: line {start}: malformed quoting ({error}); a quote opened here "
+                "is not closed where the cell ends"
+            ) from None
+        if any("\n" in cell or "\r" in cell for cell in row):
+            raise StmtdiffError(
+                f"{path}: line {start}: a quote opened here runs over {reader.line_num - start} "
+                "line break(s): a term cannot span lines"
+            )
+        if any(cell.strip() for cell in row):
+            rows.append((start, row))
+        start = reader.line_num + 1
+
+
+def parse_csv(text: str, path: str, delimiter: str = ",") -> Glossary:
     """A header row of language codes, then one entry per row; ``|`` separates alternatives."""
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    rows = _csv_rows(text, path, delimiter)
     if len(rows) < 2:
         raise StmtdiffError(f"{path}: needs a header row of language codes and at least one term")
-    header = [cell.strip() for cell in rows[0]]
+    header = [cell.strip() for cell in rows[0][1]]
     languages = [base_language(cell) if _language_key(cell) else None for cell in header]
     if sum(lang is not None for lang in languages) < 2:
         raise StmtdiffError(
             f"{path}: the header must name at least two languages (e.g. ru,en,zh), got "
-            f"{','.join(header)}"
+            f"{delimiter.join(header)}"
         )
     terms = []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:
+        if len(row) != len(header):
+            raise StmtdiffError(
+                f"{path}: line {line} has {len(row)} cells, the header has {len(header)} "
+                "(an unquoted separator inside a term?)"
+            )
         forms: dict[str, list[str]] = {}
-        for lang, cell in zip(languages, row, strict=False):
+        for lang, cell in zip(languages, row, strict=True):
             if lang is None:
                 continue
             alternatives = [part.strip() for part in cell.split(CSV_ALTERNATIVES) if part.strip()]
             if alternatives:
                 forms[lang] = alternatives
-        terms.append(Term(forms, f"line {line}"))
+        terms.append(_entry(forms, f"line {line}", path))
     return _checked(Glossary(path, terms))
 
 
+def _entry(forms: dict[str, list[str]], where: str, path: str) -> Term:
+    """An entry that can be checked: one giving fewer than two languages would be a no-op."""
+    if len(forms) < 2:
+        given = ", ".join(forms) or "none"
+        raise StmtdiffError(
+            f"{path}: {where} gives a term in fewer than two languages (languages: {given}), "
+            "so it could never be checked"
+        )
+    return Term(forms, where)
+
+
 def parse_glossary(text: str, path: str) -> Glossary:
-    """A glossary from its file text; the extension says TOML (``.toml``) or CSV (otherwise)."""
+    """A glossary from its file text; the extension says TOML, TSV (``.tsv``) or CSV (otherwise)."""
     if path.lower().endswith(".toml"):
         return parse_toml(text, path)
+    if path.lower().endswith(".tsv"):
+        return parse_csv(text, path, delimiter="\t")
     return parse_csv(text, path)
 
 
@@ -220,5 +268,8 @@ def _checked(glossary: Glossary) -> Glossary:
                         f"({first_seen[key]} and {term.where})"
                     )
                 first_seen[key] = term.where
-            term.patterns(lang)  # refuse an empty or unusable term now, not mid-check
+            try:
+                term.patterns(lang)  # refuse an empty or unusable term now, not mid-check
+            except StmtdiffError as error:
+                raise StmtdiffError(f"{glossary.path}: {term.where}: {error}") from None
     return glossary

@@ -102,14 +102,33 @@ def units(alignment: PairAlignment) -> list[Unit]:
     return result
 
 
-class _Lines:
-    """Character offsets to 1-based line and column numbers."""
+#: Per line of an extracted text (an HTML page's paragraphs), where it begins in the file.
+Origins = Sequence[tuple[int, int] | None]
 
-    def __init__(self, text: str) -> None:
+
+class _Lines:
+    """Character offsets to 1-based line and column numbers.
+
+    With ``origins`` (text extracted from HTML) a position is the one in the page's markup where
+    the offset's paragraph begins: the extracted text's own line numbers would point at unrelated
+    markup (line 6 = ``</head>`` for a paragraph on line 23). A paragraph not found in the markup
+    takes the previous one's origin.
+    """
+
+    def __init__(self, text: str, origins: Origins | None = None) -> None:
         self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.origins: list[tuple[int, int]] | None = None
+        if origins is not None:
+            last = (1, 1)
+            self.origins = []
+            for origin in origins:
+                last = origin or last
+                self.origins.append(last)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
+        if self.origins:
+            return self.origins[min(line, len(self.origins)) - 1]
         return line, offset - self.starts[line - 1] + 1
 
     def span(self, path: str, start: int, end: int) -> Location:
@@ -152,10 +171,19 @@ def check_translation(
     glossary: Glossary | None = None,
     lock: LockedTranslation | None = None,
     skip: frozenset[str] = frozenset(),
+    source_origins: Origins | None = None,
+    translation_origins: Origins | None = None,
 ) -> PairReport:
-    """Every finding for one translation, with the source sentences reports list."""
-    src = _Side(source, source.path or source.id, _Lines(source.text))
-    tgt = _Side(translation, translation.path or translation.id, _Lines(translation.text))
+    """Every finding for one translation, with the source sentences reports list.
+
+    ``*_origins``: for a text extracted from HTML, where each of its lines begins in the file.
+    """
+    src = _Side(source, source.path or source.id, _Lines(source.text, source_origins))
+    tgt = _Side(
+        translation,
+        translation.path or translation.id,
+        _Lines(translation.text, translation_origins),
+    )
     checker = _Checker(src, tgt, glossary, lock, skip)
     findings = checker.run(units(alignment))
     sentences = [SourceSentence(s.id, src.location([s.id], None), s.text) for s in source.sentences]

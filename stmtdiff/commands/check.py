@@ -142,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
                 glossary=loader.glossary(spec.glossary) if spec.glossary else None,
                 lock=locked,
                 skip=spec.skip,
+                source_origins=loader.origins.get(source.label),
+                translation_origins=loader.origins.get(translation.label),
             )
         )
     _emit(report, args)
@@ -249,6 +251,8 @@ class _Loader:
 
     def __init__(self) -> None:
         self.versions: dict[tuple[str, str | None, str], Version] = {}
+        #: Per version label, where each line of an HTML page's extracted text begins in the file.
+        self.origins: dict[str, list[tuple[int, int] | None] | None] = {}
         self.glossaries: dict[str, Glossary] = {}
         self.locks: dict[str, Lock] = {}
 
@@ -263,6 +267,7 @@ class _Loader:
             from stmtdiff.versions import make_version
 
             document = load_document(spec.path)
+            self.origins[spec.path] = document.origins
             self.versions[key] = make_version(
                 version_id,
                 document.text,

@@ -25,6 +25,9 @@ class Document:
     kind: str = "text"
     #: The encoding the bytes were decoded with, for text and HTML.
     encoding: str | None = None
+    #: For HTML, per line of ``text``: the 1-based (line, column) in the page's markup where that
+    #: paragraph's text begins (``None`` where it was not found), so reports point into the file.
+    origins: list[tuple[int, int] | None] | None = None
 
 
 @dataclass(slots=True)

@@ -53,6 +53,8 @@ _CENTERED = re.compile(r"text-align\s*:\s*center", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _EDGE_SPACE = " \t\r\n\f\v\u00a0\u3000\u200b"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: How many lines past an element's start tag its text or tail is looked for.
+_ORIGIN_LOOKAHEAD = 200
 _PUBLISHER_META = ("og:site_name", "sitename", "application-name", "source", "contentsource")
 
 
@@ -79,7 +81,52 @@ def extract_html(markup: str, source: str) -> Document:
         date=meta.date or None,
         publisher=publisher,
         kind="html",
+        origins=paragraph_origins(markup, lines),
     )
+
+
+def paragraph_origins(markup: str, paragraphs: list[str]) -> list[tuple[int, int] | None]:
+    """Where each extracted paragraph begins in ``markup``: 1-based line and column, or ``None``.
+
+    lxml knows the line of each element's start tag; a paragraph begins at the first text node,
+    in document order after the previous paragraph's, whose cleaned text opens it. The column is
+    where that text's first characters sit on the line (1 when markup such as an entity hides it).
+    """
+    # Blank the XML declaration rather than remove it, so that line numbers stay the file's.
+    kept = _XML_DECLARATION.sub(lambda m: "\n" * m.group().count("\n"), markup, count=1)
+    try:
+        tree = lxml.html.document_fromstring(kept)
+    except (etree.ParserError, ValueError):
+        return [None] * len(paragraphs)
+    nodes: list[tuple[str, int]] = []
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.text and element.sourceline:
+            nodes.append((_clean(element.text), element.sourceline))
+        parent = element.getparent()
+        if element.tail and parent is not None and element.sourceline:
+            nodes.append((_clean(element.tail), element.sourceline))
+    source_lines = markup.splitlines()
+    origins: list[tuple[int, int] | None] = []
+    position = 0
+    for paragraph in paragraphs:
+        origin = None
+        for index in range(position, len(nodes)):
+            text, line = nodes[index]
+            if text and (paragraph.startswith(text) or text.startswith(paragraph)):
+                origin, position = _locate(source_lines, line, text), index + 1
+                break
+        origins.append(origin)
+    return origins
+
+
+def _locate(source_lines: list[str], line: int, text: str) -> tuple[int, int]:
+    """The text's first characters at or after ``line`` (a tail follows its element's start
+    tag, maybe lines later); the element's line, column 1, when markup hides them."""
+    for number in range(line, min(line + _ORIGIN_LOOKAHEAD, len(source_lines)) + 1):
+        found = source_lines[number - 1].find(text[:12])
+        if found >= 0:
+            return number, found + 1
+    return line, 1
 
 
 def _parse(markup: str, source: str) -> lxml.html.HtmlElement:
