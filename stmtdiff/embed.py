@@ -74,8 +74,10 @@ def cache_dir() -> Path:
 
 
 def default_cache_path() -> Path:
-    """The per-user embedding cache, next to the translation cache."""
-    return cache_dir() / "embeddings.sqlite3"
+    """The per-user embedding cache, next to the translation cache. The name carries the
+    layout's version, so an older stmtdiff on the same machine keeps its own file instead of
+    setting this one aside as unreadable (and this one setting its file aside in turn)."""
+    return cache_dir() / f"embeddings-v{_SCHEMA_VERSION}.sqlite3"
 
 
 def _warn(message: str) -> None:
@@ -250,9 +252,23 @@ class CachingEncoder:
         self._recent: dict[tuple[str, bytes], np.ndarray] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return self._lookup(
-            [t[:MAX_CHARS] for t in texts], self.model, DIMENSIONS, self.inner.encode
-        )
+        """Vectors of the texts. With a composer, a text is read once into its pooled parts,
+        kept in memory, and its vector is the model's head on them (what the model returns):
+        a sentence met again as a run's member, or as its own only clause, is not re-read."""
+        texts = [t[:MAX_CHARS] for t in texts]
+        return self._lookup(texts, self.model, DIMENSIONS, self._embed, model_work=False)
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        composer = self._composer()
+        if composer is None:
+            return self._counted(self.inner.encode, texts)
+        return composer.head(self._parts(composer, texts))
+
+    def _composer(self) -> Composer | None:
+        return self.inner.composer() if isinstance(self.inner, UseEncoder) else None
+
+    def _parts(self, composer: Composer, texts: Sequence[str]) -> np.ndarray:
+        return self._lookup(texts, PARTS_MODEL, PARTS_WIDTH, composer.parts, stored=False)
 
     def encode_runs(self, texts: Sequence[str], size: int) -> np.ndarray:
         """Vectors of the runs of ``size`` consecutive texts. Each is cached; a missing one is
@@ -268,9 +284,9 @@ class CachingEncoder:
         members = [run.split(_RUN_JOIN) for run in runs]
         texts = list(dict.fromkeys(t for run in members for t in run))
         where = {text: k for k, text in enumerate(texts)}
-        composer = self.inner.composer() if isinstance(self.inner, UseEncoder) else None
+        composer = self._composer()
         if composer is not None:
-            parts = self._lookup(texts, PARTS_MODEL, PARTS_WIDTH, composer.parts, stored=False)
+            parts = self._parts(composer, texts)
             return composer.join(np.stack([parts[[where[t] for t in run]] for run in members]))
         single = self.encode(texts)
         sums = np.stack([single[[where[t] for t in run]].sum(axis=0) for run in members])
@@ -307,11 +323,9 @@ class CachingEncoder:
                 missing.setdefault(key, text)
         self.stats.cached += len(texts) - sum(1 for key in keys if key in missing)
         if missing:
-            started = time.perf_counter()
-            rows = np.asarray(compute(list(missing.values())), dtype=np.float32)
-            if model_work:
-                self.stats.seconds += time.perf_counter() - started
-                self.stats.embedded += len(missing)
+            fresh_texts = list(missing.values())
+            computed = self._counted(compute, fresh_texts) if model_work else compute(fresh_texts)
+            rows = np.asarray(computed, dtype=np.float32)
             fresh = [
                 (key, row.astype(np.float16).astype(np.float32))
                 for key, row in zip(missing, rows, strict=True)
@@ -325,6 +339,16 @@ class CachingEncoder:
         for oldest in list(islice(recent, max(0, len(recent) - RECENT))):
             del recent[oldest]
         return np.stack([known[key] for key in keys]).astype(np.float32)
+
+    def _counted(
+        self, compute: Callable[[Sequence[str]], np.ndarray], texts: Sequence[str]
+    ) -> np.ndarray:
+        """``compute(texts)``, counted in ``stats`` as the encoder's work."""
+        started = time.perf_counter()
+        rows = compute(texts)
+        self.stats.seconds += time.perf_counter() - started
+        self.stats.embedded += len(texts)
+        return rows
 
 
 class UseEncoder:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from stmtdiff.embed import CachingEncoder, EmbeddingCache, digest
+from stmtdiff.embed import CACHE_ENV, CachingEncoder, EmbeddingCache, default_cache_path, digest
 
 
 class CountingEncoder:
@@ -176,3 +176,19 @@ def test_vectors_take_about_their_own_size_on_disk(tmp_path: Path) -> None:
     assert encoder.cache is not None
     encoder.cache.close()
     assert path.stat().st_size < 1.25 * 1024 * len(texts)
+
+
+def test_the_default_cache_leaves_an_older_layouts_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older stmtdiff on the same machine keeps its file: neither sets the other's aside."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    older = tmp_path / "embeddings.sqlite3"
+    with sqlite3.connect(older) as conn:
+        conn.execute(_V1_SCHEMA)
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    before = older.read_bytes()
+    caching(default_cache_path(), CountingEncoder()).encode(SENTENCES)
+    assert older.read_bytes() == before
+    assert not list(tmp_path.glob("*.corrupt-*"))
