@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from stmtdiff import __version__
+from stmtdiff import __version__, cachefiles
 from stmtdiff.commands import align, cache, check, compare, demo, fetch, segment, tui
 from stmtdiff.errors import StmtdiffError
 
@@ -34,9 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say_preparing(message: str) -> None:
+    print(f"stmtdiff: {message}...", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stderr.isatty():
+        cachefiles.preparing = _say_preparing
     try:
         result: int = args.func(args)
     except StmtdiffError as error:
