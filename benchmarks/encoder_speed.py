@@ -40,8 +40,11 @@ def load() -> str:
     return f"load {os.getloadavg()[0]:4.1f}"
 
 
-def cold_round(use: UseEncoder, src: list[str], tgt: list[str], langs: list[str]) -> float:
-    """Seconds of one alignment from an empty cache."""
+def cold_round(
+    use: UseEncoder, src: list[str], tgt: list[str], langs: list[str]
+) -> tuple[float, int]:
+    """Seconds of one alignment from an empty cache, and how many texts the model read (a
+    figure the machine's load does not move)."""
     with tempfile.TemporaryDirectory() as folder:
         encoder = CachingEncoder(use, USE_MODEL, EmbeddingCache(Path(folder) / "e.sqlite3"))
         evidence = Evidence(encoder=lambda: encoder, lexicon=lexicon_for, keys=key_maker)
@@ -52,7 +55,7 @@ def cold_round(use: UseEncoder, src: list[str], tgt: list[str], langs: list[str]
         seconds = time.perf_counter() - started
         assert encoder.cache is not None
         encoder.cache.close()
-    return seconds
+    return seconds, encoder.stats.embedded
 
 
 def whole_process(src: list[str], tgt: list[str], langs: list[str]) -> None:
@@ -101,8 +104,10 @@ def main() -> int:
         use.encode(tgt)
         once = time.perf_counter() - started
         print(f"once {once:6.2f} s  ({load()})", flush=True)
-        cold = cold_round(use, src, tgt, args.pair)
+        cold, texts = cold_round(use, src, tgt, args.pair)
         print(f"cold {cold:6.2f} s  ({load()})   ratio {cold / once:.2f}", flush=True)
+        per = texts / (len(src) + len(tgt))
+        print(f"     the model read {texts} texts, {per:.2f} per sentence", flush=True)
         onces.append(once)
         colds.append(cold)
     once, cold = statistics.median(onces), statistics.median(colds)
