@@ -1,81 +1,121 @@
-"""Sentences embedded per second for the semantic aligner, starting from an empty cache.
+"""The cold-run ratio: a cross-language alignment from an empty cache against embedding once.
 
-Takes the MAC-Dev chapters (zh→en, 3,414 sentences) from ../shared/aligngold and, with a fresh
-embedding cache in a temporary folder each time, computes the vectors the aligner needs (every
-sentence and every run of up to five) in three ways:
+Takes the first ``--sentences`` lines of two languages of the UN dev documents
+(../shared/aligngold, Russian and Chinese by default). Each round, with the model loaded and the
+lexicons prepared (their cost is a fixed one, timed in the last line):
 
-  joined-4   every run of up to four embedded as joined text (Bertalign's way; runs of five
-             composed)
-  default    runs of two embedded as text, longer runs composed from the sentences' pooled
-             token features (``stmtdiff.usepool``)
-  composed   every run composed: only single sentences go through the encoder
+  once   the encoder (``UseEncoder.encode``) embeds every sentence of both versions once
+  cold   ``pairalign.align_pair(method="semantic")`` with a fresh, empty embedding cache:
+         sentences, runs, edge clauses, the first pass and the banded search
 
-then aligns the chapters the default way through ``pairalign.align_pair`` with a fresh cache
-and prints the whole time (edge clauses included) and strict F1.
+and prints both, the ratio cold / once (issue 18's target: at most 1.5) and the machine's
+1-minute load beside them; then the medians over ``--runs`` rounds. Last, the whole process:
+``stmtdiff align --method semantic`` with STMTDIFF_MODEL_CACHE and XDG_CACHE_HOME pointing at an
+empty temporary folder (model load, CC-CEDICT preparation and all), then again with that folder
+warm.
 
-    python benchmarks/encoder_speed.py
+    python benchmarks/encoder_speed.py [--sentences 500] [--pair ru zh] [--runs 3]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from aligndata import LOADERS
-from alignmetric import Counts
+from aligndata import un_documents
 
 from stmtdiff.dictionary import key_maker, lexicon_for
-from stmtdiff.embed import CACHE_ENV, USE_MODEL, CachingEncoder, EmbeddingCache, UseEncoder
+from stmtdiff.embed import USE_MODEL, CachingEncoder, EmbeddingCache, UseEncoder
 from stmtdiff.pairalign import Evidence, align_pair
-from stmtdiff.semantic import SemanticParams, run_vectors
 from stmtdiff.versions import version_from_sentences
 
-WAYS = {"joined-4": 4, "default": SemanticParams().concatenate, "composed": 1}
+
+def load() -> str:
+    return f"load {os.getloadavg()[0]:4.1f}"
 
 
-def fresh_encoder(use: UseEncoder, folder: str) -> CachingEncoder:
-    return CachingEncoder(use, USE_MODEL, EmbeddingCache(Path(folder) / "embeddings.sqlite3"))
+def cold_round(
+    use: UseEncoder, src: list[str], tgt: list[str], langs: list[str]
+) -> tuple[float, int]:
+    """Seconds of one alignment from an empty cache, and how many texts the model read (a
+    figure the machine's load does not move)."""
+    with tempfile.TemporaryDirectory() as folder:
+        encoder = CachingEncoder(use, USE_MODEL, EmbeddingCache(Path(folder) / "e.sqlite3"))
+        evidence = Evidence(encoder=lambda: encoder, lexicon=lexicon_for, keys=key_maker)
+        pivot = version_from_sentences("src", src, lang=langs[0])
+        other = version_from_sentences("tgt", tgt, lang=langs[1])
+        started = time.perf_counter()
+        align_pair(pivot, other, method="semantic", evidence=evidence)
+        seconds = time.perf_counter() - started
+        assert encoder.cache is not None
+        encoder.cache.close()
+    return seconds, encoder.stats.embedded
+
+
+def whole_process(src: list[str], tgt: list[str], langs: list[str]) -> None:
+    """Wall time of ``stmtdiff align`` from an empty cache folder, then warm."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for name, lines in (("src", src), ("tgt", tgt)):
+            path = Path(folder) / f"{name}.txt"
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            paths.append(str(path))
+        env = dict(os.environ, STMTDIFF_MODEL_CACHE=f"{folder}/models", XDG_CACHE_HOME=folder)
+        command = [sys.executable, "-m", "stmtdiff", "align", "--segmented", "--method"]
+        command += ["semantic", "--src-lang", langs[0], "--tgt-lang", langs[1], *paths]
+        for state in ("empty cache", "warm cache"):
+            started = time.perf_counter()
+            subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+            seconds = time.perf_counter() - started
+            print(f"whole process, `stmtdiff align --method semantic`, {state}: {seconds:5.1f} s")
+            print(f"  ({load()})", flush=True)
 
 
 def main() -> int:
-    docs = list(LOADERS["mac"]("dev"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=500)
+    parser.add_argument("--pair", nargs=2, default=["ru", "zh"], choices=("ru", "zh", "en"))
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    docs = un_documents("dev")
     if not docs:
-        print("no MAC-Dev data in ../shared/aligngold; nothing to do")
+        print("no UN test set in ../shared/aligngold; nothing to do")
         return 0
+    src, tgt = (
+        [line for doc in docs for line in doc[lang]][: args.sentences] for lang in args.pair
+    )
     use = UseEncoder()
     use.encode(["warm-up"])
     use.composer()
-    sentences = sum(len(d.src) + len(d.tgt) for d in docs)
-    print(f"MAC-Dev: {len(docs)} chapters, {sentences} sentences, an empty cache each time")
-    print(f"{'runs':<10}{'texts':>8}{'seconds':>9}{'sentences/s':>13}")
-    for name, concatenate in WAYS.items():
-        with tempfile.TemporaryDirectory() as folder:
-            encoder = fresh_encoder(use, folder)
-            started = time.perf_counter()
-            for doc in docs:
-                run_vectors(doc.src, doc.src_lang, encoder, concatenate=concatenate)
-                run_vectors(doc.tgt, doc.tgt_lang, encoder, concatenate=concatenate)
-            seconds = time.perf_counter() - started
-            texts = encoder.stats.embedded
-            print(f"{name:<10}{texts:>8}{seconds:>9.1f}{sentences / seconds:>13.0f}", flush=True)
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ[CACHE_ENV] = folder
-        encoder = fresh_encoder(use, folder)
-        evidence = Evidence(encoder=lambda: encoder, lexicon=lexicon_for, keys=key_maker)
-        counts = Counts()
+    lexicon_for(*args.pair)
+    key_maker(args.pair[0])
+    key_maker(args.pair[1])
+    print(f"UN dev, {len(src)} {args.pair[0]} and {len(tgt)} {args.pair[1]} sentences")
+    onces, colds = [], []
+    for _ in range(args.runs):
         started = time.perf_counter()
-        for doc in docs:
-            src = version_from_sentences("src", doc.src, lang=doc.src_lang)
-            tgt = version_from_sentences("tgt", doc.tgt, lang=doc.tgt_lang)
-            pair = align_pair(src, tgt, method="semantic", evidence=evidence)
-            counts.add([(b.src, b.tgt) for b in pair.beads], doc.gold)
-        seconds = time.perf_counter() - started
+        use.encode(src)
+        use.encode(tgt)
+        once = time.perf_counter() - started
+        print(f"once {once:6.2f} s  ({load()})", flush=True)
+        cold, texts = cold_round(use, src, tgt, args.pair)
+        print(f"cold {cold:6.2f} s  ({load()})   ratio {cold / once:.2f}", flush=True)
+        per = texts / (len(src) + len(tgt))
+        print(f"     the model read {texts} texts, {per:.2f} per sentence", flush=True)
+        onces.append(once)
+        colds.append(cold)
+    once, cold = statistics.median(onces), statistics.median(colds)
+    ratio = statistics.median(c / o for c, o in zip(colds, onces, strict=True))
     print(
-        f"whole semantic alignment, default way, empty cache: {seconds:.1f} s, "
-        f"{sentences / seconds:.0f} sentences/s, strict F1 {counts.scores()[2]:.3f}"
+        f"median of {args.runs}: once {once:.2f} s, cold {cold:.2f} s, cold-run ratio {ratio:.2f}"
     )
+    whole_process(src, tgt, args.pair)
     return 0
 
 

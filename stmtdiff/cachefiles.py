@@ -8,9 +8,21 @@ a cache file that cannot be read is renamed aside, never deleted, so nothing a u
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
+
+#: Told when a cache is prepared for seconds (CC-CEDICT on a first run), so a front end can
+#: show why nothing happens yet; None, the default, says nothing (library use, tests).
+preparing: Callable[[str], None] | None = None
+
+
+def announce(message: str) -> None:
+    """Pass a preparation's description to the front end's ``preparing``, if any."""
+    if preparing is not None:
+        preparing(message)
+
 
 #: Files SQLite keeps beside a database; they move with it.
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")

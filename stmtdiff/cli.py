@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 import stmtdiff
+from stmtdiff import cachefiles
 from stmtdiff.commands import align, cache, check, compare, completion, demo, fetch, segment, tui
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.visible import visible
@@ -58,11 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say_preparing(message: str) -> None:
+    print(f"stmtdiff: {message}...", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     stdout = sys.stdout
     sys.stdout = _PipeSafe(stdout)  # type: ignore[assignment]
+    if sys.stderr.isatty():
+        cachefiles.preparing = _say_preparing
     try:
         result: int = args.func(args)
         sys.stdout.flush()

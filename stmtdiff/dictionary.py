@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from stmtdiff.cachefiles import announce
 from stmtdiff.embed import cache_dir
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_bytes_atomic
@@ -69,6 +70,7 @@ def cedict() -> Lexicon | None:
         return Lexicon("zh", "en", forward, backward)
     except (OSError, EOFError, ValueError, TypeError):
         pass
+    announce("preparing the CC-CEDICT dictionary (once, a few seconds)")
     table = _parse_cedict(source)
     backward = {key: tuple(values) for key, values in inverse(table).items()}
     try:

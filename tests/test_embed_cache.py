@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from stmtdiff.embed import CachingEncoder, EmbeddingCache
+from stmtdiff.embed import CACHE_ENV, CachingEncoder, EmbeddingCache, default_cache_path, digest
 
 
 class CountingEncoder:
@@ -131,3 +132,63 @@ def test_memory_keeps_the_most_recently_used_vectors(monkeypatch: pytest.MonkeyP
     encoder.encode(["pivot", "c", "d"])
     encoder.encode(["b"])
     assert inner.calls == [["pivot", "b", "c"], ["d"], ["b"]]
+
+
+_V1_SCHEMA = """
+CREATE TABLE embeddings (
+    model  TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, digest)
+) WITHOUT ROWID
+"""
+
+
+def test_a_cache_of_the_first_layout_is_migrated_and_its_vectors_reused(tmp_path: Path) -> None:
+    path = tmp_path / "embeddings.sqlite3"
+    vectors = CountingEncoder().encode(SENTENCES).astype(np.float16)
+    with sqlite3.connect(path) as conn:
+        conn.execute(_V1_SCHEMA)
+        conn.execute("PRAGMA user_version = 1")
+        conn.executemany(
+            "INSERT INTO embeddings VALUES (?, ?, ?)",
+            [
+                ("test-model", digest(t), v.tobytes())
+                for t, v in zip(SENTENCES, vectors, strict=True)
+            ],
+        )
+    conn.close()
+    warnings: list[str] = []
+    inner = CountingEncoder()
+    found = caching(path, inner, warnings).encode(SENTENCES)
+    assert inner.calls == [] and warnings == []
+    assert np.array_equal(found, vectors.astype(np.float32))
+    assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_vectors_take_about_their_own_size_on_disk(tmp_path: Path) -> None:
+    """1 KB float16 vectors stay on the table's pages instead of spilling to overflow pages
+    (the first layout took 4.5 KB of file per vector)."""
+    path = tmp_path / "embeddings.sqlite3"
+    texts = [f"Sentence number {k} of the statement." for k in range(2_000)]
+    encoder = caching(path, CountingEncoder())
+    encoder.encode(texts)
+    assert encoder.cache is not None
+    encoder.cache.close()
+    assert path.stat().st_size < 1.25 * 1024 * len(texts)
+
+
+def test_the_default_cache_leaves_an_older_layouts_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older stmtdiff on the same machine keeps its file: neither sets the other's aside."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    older = tmp_path / "embeddings.sqlite3"
+    with sqlite3.connect(older) as conn:
+        conn.execute(_V1_SCHEMA)
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    before = older.read_bytes()
+    caching(default_cache_path(), CountingEncoder()).encode(SENTENCES)
+    assert older.read_bytes() == before
+    assert not list(tmp_path.glob("*.corrupt-*"))

@@ -116,3 +116,21 @@ def test_without_parts_a_run_is_the_normalised_sum_of_its_vectors(tmp_path: Path
     encoder = CachingEncoder(Plain(), "plain", EmbeddingCache(tmp_path / "embeddings.sqlite3"))
     (run,) = encoder.encode_runs(["ab", "abc"], 2)
     assert run[2] == pytest.approx(2**-0.5, abs=1e-3) and run[3] == pytest.approx(2**-0.5, abs=1e-3)
+
+
+def test_texts_found_in_the_cache_never_load_the_model(use: UseEncoder, tmp_path: Path) -> None:
+    caching(use, tmp_path).encode(RUSSIAN)
+    model = Counting()
+    again = caching(model, tmp_path)
+    again.encode(RUSSIAN)
+    assert (again.stats.embedded, model.asked) == (0, 0)
+
+
+def test_a_sentence_read_for_its_runs_is_not_read_again_as_a_text(
+    use: UseEncoder, tmp_path: Path
+) -> None:
+    encoder = caching(use, tmp_path)
+    composed = encoder.encode_runs(ENGLISH, 1)
+    vectors = encoder.encode(ENGLISH)
+    assert encoder.stats.embedded == len(ENGLISH)
+    assert np.all((composed * vectors).sum(axis=1) > 0.9999)
