@@ -38,6 +38,7 @@ from alignmetric import Counts
 
 from stmtdiff.dictionary import key_maker, lexicon_for
 from stmtdiff.embed import shared_encoder
+from stmtdiff.model import Version
 from stmtdiff.pairalign import Evidence, align_pair
 from stmtdiff.versions import version_from_sentences
 
@@ -75,7 +76,7 @@ TARGETS = {
 }
 
 
-def versions_for(doc: Doc, method: str) -> tuple:
+def versions_for(doc: Doc, method: str) -> tuple[Version, Version, str] | tuple[()]:
     """(pivot, other, method for align_pair) for one document and benchmark method."""
     if method == "same-language":
         if doc.src_trans is None:

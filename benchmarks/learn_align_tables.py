@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from aligndata import ROOT, mac, textberg, un_documents
+from aligndata import ROOT, Doc, mac, textberg, un_documents
 
 from stmtdiff.dictionary import key_maker
 
@@ -28,13 +28,13 @@ PER_WORD = 3
 
 def length_stats(pairs: Iterable[tuple[str, str]]) -> tuple[float, float, int]:
     """(ratio, variance per source character, number of pairs) of parallel sentence pairs."""
-    pairs = [(len(a), len(b)) for a, b in pairs if a and b]
-    ratio = sum(b for _, b in pairs) / sum(a for a, _ in pairs)
-    variance = sum((b - ratio * a) ** 2 / a for a, b in pairs) / len(pairs)
-    return ratio, variance, len(pairs)
+    lengths = [(len(a), len(b)) for a, b in pairs if a and b]
+    ratio = sum(b for _, b in lengths) / sum(a for a, _ in lengths)
+    variance = sum((b - ratio * a) ** 2 / a for a, b in lengths) / len(lengths)
+    return ratio, variance, len(lengths)
 
 
-def gold_pairs(docs: Iterable) -> list[tuple[str, str]]:
+def gold_pairs(docs: Iterable[Doc]) -> list[tuple[str, str]]:
     pairs = []
     for doc in docs:
         for src, tgt in doc.gold:
@@ -43,7 +43,9 @@ def gold_pairs(docs: Iterable) -> list[tuple[str, str]]:
     return pairs
 
 
-def dice_lexicon(pairs: list[tuple[str, str]], src_lang: str, tgt_lang: str) -> list[tuple]:
+def dice_lexicon(
+    pairs: list[tuple[str, str]], src_lang: str, tgt_lang: str
+) -> list[tuple[str, str, float, int]]:
     src_keys, tgt_keys = key_maker(src_lang), key_maker(tgt_lang)
     count_a: Counter[str] = Counter()
     count_b: Counter[str] = Counter()

@@ -40,7 +40,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 8000])
     args = parser.parse_args()
     subjects = builtin_subjects()
-    compile_seconds = best_of_three(lambda: (re.purge(), SubjectTable(subjects)))
+
+    def compile_table() -> SubjectTable:
+        re.purge()  # time the regexes' compilation, not the re module's cache
+        return SubjectTable(subjects)
+
+    compile_seconds = best_of_three(compile_table)
     print(f"subject table: {len(subjects)} subjects, compiled in {compile_seconds:.3f} s")
     table = SubjectTable(subjects)
     print(f"{'sentences':>10} {'characters':>11} {'summary s':>10}")

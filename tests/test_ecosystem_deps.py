@@ -12,10 +12,12 @@ import inspect
 import re
 import sys
 import tomllib
+import types
 from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
+import deep_translator.base
 import deep_translator.google
 import deep_translator.libre
 import deep_translator.microsoft
@@ -51,7 +53,7 @@ def test_deep_translator_is_pinned_and_the_installed_version_is_in_range() -> No
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
-def test_deep_translator_modules_call_requests_by_module_name(module: object) -> None:
+def test_deep_translator_modules_call_requests_by_module_name(module: types.ModuleType) -> None:
     assert hasattr(module, "requests")
     assert re.search(r"\brequests\.(get|post)\(", inspect.getsource(module))
 
@@ -64,7 +66,9 @@ def test_deep_translator_modules_call_requests_by_module_name(module: object) ->
         deep_translator.microsoft.MicrosoftTranslator,
     ],
 )
-def test_deep_translator_translators_read_their_server_from_base_url(translator: type) -> None:
+def test_deep_translator_translators_read_their_server_from_base_url(
+    translator: type[deep_translator.base.BaseTranslator],
+) -> None:
     assert "self._base_url" in inspect.getsource(translator.translate)
 
 

@@ -134,7 +134,7 @@ def test_visible_is_idempotent(text: str) -> None:
 @given(
     st.text(
         st.characters(
-            exclude_categories=("Cc",),
+            exclude_categories=["Cc"],
             exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
         )
     )

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Indel
 from translate_stubs import Reply, serving
 
-from stmtdiff import diff, textnorm
 from stmtdiff.cli import main
 from stmtdiff.diff import MAX_DIFF_TOKENS, new_text, old_text, word_diff
 from stmtdiff.errors import StmtdiffError
@@ -299,13 +300,13 @@ def test_the_word_diff_of_a_huge_row_never_runs_the_quadratic_diff_on_all_of_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sizes: list[int] = []
-    original = diff.diff_match_patch.diff_main
+    original = diff_match_patch.diff_main
 
     def recording(self: object, text1: str, text2: str, *args: object) -> object:
         sizes.append(len(text1) + len(text2))
-        return original(self, text1, text2, *args)  # type: ignore[arg-type]
+        return original(self, text1, text2, *args)
 
-    monkeypatch.setattr(diff.diff_match_patch, "diff_main", recording)
+    monkeypatch.setattr(diff_match_patch, "diff_main", recording)
     word_diff(words("a", MAX_DIFF_TOKENS), words("b", MAX_DIFF_TOKENS), "en")
     assert all(size <= MAX_DIFF_TOKENS for size in sizes)
 
@@ -314,13 +315,13 @@ def test_the_similarity_of_huge_rows_never_runs_the_quadratic_measure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sizes: list[int] = []
-    original = textnorm.Indel.normalized_similarity
+    original = Indel.normalized_similarity
 
     def recording(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         sizes.append(len(a) + len(b))
         return float(original(a, b))
 
-    monkeypatch.setattr(textnorm.Indel, "normalized_similarity", recording)
+    monkeypatch.setattr(Indel, "normalized_similarity", recording)
     half = tuple(f"w{i}" for i in range(MAX_SIMILARITY_TOKENS))
     assert token_similarity(half, half[: MAX_SIMILARITY_TOKENS // 2]) == pytest.approx(2 / 3)
     assert sizes == []
