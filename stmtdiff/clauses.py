@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from stmtdiff.langid import is_cjk
+from stmtdiff.scripts import joins_without_space
 
 #: Chinese clauses end at commas, enumeration commas, colons, semicolons, dashes, ellipses and
 #: quotation marks (full-width or not).
@@ -28,8 +28,9 @@ def edge_clauses(text: str, lang: str) -> tuple[str, str]:
     Fragments too short to mean anything on their own (one Han character, two letters) are
     not clauses.
     """
-    shortest = 2 if is_cjk(lang) else 3
-    pieces = (_CJK_BREAKS if is_cjk(lang) else _BREAKS).split(text)
+    unspaced = joins_without_space(lang)
+    shortest = 2 if unspaced else 3
+    pieces = (_CJK_BREAKS if unspaced else _BREAKS).split(text)
     clauses = [p for p in (piece.strip(_TRIM) for piece in pieces) if len(p) >= shortest]
     if len(clauses) < 2:
         return text, text

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from stmtdiff.langid import base_language
+from stmtdiff.scripts import base_language
 
 #: Kinds of quantity; a percentage never equals the bare number it carries.
 NUMBER, PERCENT, POINTS, DATE = "number", "percent", "percentage points", "date"
