@@ -4,7 +4,7 @@ The one home of this knowledge (issue 17): every module that tokenises, joins se
 or guesses a script asks here rather than keeping a range of its own. Two different questions
 are kept apart:
 
-- a *character* question (``is_cjk_char``, ``has_han``): is this Han, Kana or Hangul?
+- a *character* question (``is_cjk_char``, ``han_count``): is this Han, Kana or Hangul?
 - a *language* question (``joins_without_space``): does the language put spaces between its
   words and sentences? Chinese and Japanese do not; Korean, though written in Hangul, does.
 """
@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 #: Han ideographs: extension A, the unified block, the compatibility ideographs and the
-#: supplementary planes (extensions B to H, rare names in Xinhua texts).
+#: supplementary planes (extensions B to H: rare characters of names).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: Hiragana and Katakana.
 KANA = "\u3040-\u30ff"
@@ -58,11 +58,6 @@ def joins_without_space(lang: str) -> bool:
 def sentence_separator(lang: str) -> str:
     """What goes between two sentences of ``lang`` joined into one text."""
     return "" if joins_without_space(lang) else " "
-
-
-def has_han(text: str) -> bool:
-    """True when ``text`` holds a Han character."""
-    return _HAN.search(text) is not None
 
 
 def han_count(text: str) -> int:

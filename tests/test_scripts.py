@@ -18,7 +18,6 @@ from stmtdiff.scripts import (
     glues_lines,
     han_count,
     has_cjk,
-    has_han,
     is_cjk_char,
     is_ideographic,
     is_wide,
@@ -50,7 +49,7 @@ def test_base_language_drops_region_and_script() -> None:
 
 @pytest.mark.parametrize("char", HAN_SAMPLES)
 def test_every_han_block_is_han(char: str) -> None:
-    assert has_han(f"a{char}b")
+    assert han_count(f"a{char}b") == 1
     assert is_ideographic(char)
     assert is_cjk_char(char)
     assert east_asian_script(char) == "han"
@@ -61,7 +60,7 @@ def test_han_count_counts_only_han() -> None:
 
 
 def test_kana_is_ideographic_but_not_han() -> None:
-    assert not has_han("ひらがなカタカナ")
+    assert han_count("ひらがなカタカナ") == 0
     assert is_ideographic("か")
     assert east_asian_script("カ") == "kana"
 
