@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from stmtdiff.langid import is_cjk
+from stmtdiff.scripts import joins_without_space
 
 #: Chinese clauses end at commas, enumeration commas, colons, semicolons, dashes, ellipses and
 #: quotation marks (full-width or not).
@@ -36,6 +36,7 @@ def edge_clauses(text: str, lang: str) -> tuple[str, str]:
 
 def clauses(text: str, lang: str) -> list[str]:
     """The clauses of ``text`` in order, fragments too short to mean anything left out."""
-    shortest = 2 if is_cjk(lang) else 3
-    pieces = (_CJK_BREAKS if is_cjk(lang) else _BREAKS).split(text)
+    unspaced = joins_without_space(lang)
+    shortest = 2 if unspaced else 3
+    pieces = (_CJK_BREAKS if unspaced else _BREAKS).split(text)
     return [p for p in (piece.strip(_TRIM) for piece in pieces) if len(p) >= shortest]

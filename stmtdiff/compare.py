@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from stmtdiff.diff import word_diff
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.langid import base_language, is_cjk
 from stmtdiff.model import (
     ROLES,
     STATUS_PRECEDENCE,
@@ -27,6 +26,7 @@ from stmtdiff.model import (
     Version,
 )
 from stmtdiff.pairalign import Evidence, align_pair, common_texts, match_accounts
+from stmtdiff.scripts import base_language, sentence_separator
 from stmtdiff.textnorm import canonical, loose, similarity
 
 MAX_VERSIONS = 8
@@ -285,8 +285,9 @@ def _insertion_batches(
 
 def cell_text(version: Version, sentence_ids: Sequence[int]) -> str:
     """The sentences of a cell joined as a reader would write them."""
-    separator = "" if is_cjk(version.lang) else " "
-    return separator.join(version.sentences[sid].text for sid in sentence_ids)
+    return sentence_separator(version.lang).join(
+        version.sentences[sid].text for sid in sentence_ids
+    )
 
 
 def cell_translation(
@@ -309,7 +310,7 @@ def cell_translation(
 def _joined(parts: Sequence[str | None], lang: str) -> str | None:
     if any(part is None for part in parts):
         return None
-    return ("" if is_cjk(lang) else " ").join(part for part in parts if part is not None)
+    return sentence_separator(lang).join(part for part in parts if part is not None)
 
 
 def _classify(row: Row, pivot: Version, versions: Sequence[Version]) -> None:

@@ -25,8 +25,8 @@ from stmtdiff.cachefiles import announce
 from stmtdiff.embed import cache_dir
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import write_bytes_atomic
-from stmtdiff.langid import base_language
 from stmtdiff.lexicon import KeyMaker, Lexicon, alpha_keys, inverse
+from stmtdiff.scripts import base_language, joins_without_space
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP_GLOSS = ("variant of", "old variant", "cl:", "surname ", "used in ", "erhua variant")
@@ -166,7 +166,7 @@ def _through_english(src: str, tgt: str) -> Lexicon | None:
 @cache
 def key_maker(lang: str) -> KeyMaker:
     """Key maker for ``lang``; Chinese segments with the CEDICT headwords."""
-    if base_language(lang) in {"zh", "ja"}:
+    if joins_without_space(lang):
         table = cedict()
         return KeyMaker(lang, table.forward.keys() if table is not None else ())
     return KeyMaker(lang)

@@ -11,15 +11,14 @@ import re
 
 from diff_match_patch import diff_match_patch
 
-from stmtdiff.langid import is_cjk
 from stmtdiff.model import DiffOp, Op
+from stmtdiff.scripts import has_cjk, is_cjk_char
 
 # A number (with its decimal part and non-breaking thousands separators) is one token, so a
 # changed figure shows as one replaced number rather than a changed digit.
 _WORD = re.compile(
     r"\d+(?:[\u00a0\u202f]\d{3})*(?:[.,]\d+)*%?|\w+(?:[-'’]\w+)*|\s+|[^\w\s]", re.UNICODE
 )
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 #: Most tokens (both sides, after their common start and end) diffed word by word. The Myers diff
 #: costs (N+M)·D steps in pure Python: two unrelated 4,000-token sides took 6.2 s, and a 20 MB
@@ -39,7 +38,7 @@ def tokenize(text: str, lang: str) -> list[str]:
     """Words, runs of spaces and punctuation marks; each CJK character is its own token."""
     tokens: list[str] = []
     for token in _WORD.findall(text):
-        if is_cjk(lang) or _CJK_CHAR.search(token):
+        if has_cjk(token):
             tokens.extend(_split_cjk(token))
         else:
             tokens.append(token)
@@ -50,7 +49,7 @@ def _split_cjk(token: str) -> list[str]:
     parts: list[str] = []
     buffer = ""
     for char in token:
-        if _CJK_CHAR.match(char):
+        if is_cjk_char(char):
             if buffer:
                 parts.append(buffer)
                 buffer = ""

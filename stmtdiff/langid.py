@@ -12,9 +12,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+from stmtdiff.scripts import east_asian_script
 
 DetectorFactory.seed = 0
 
@@ -43,13 +44,9 @@ def script_counts(text: str) -> Counter[str]:
     for char in text:
         if not char.isalpha():
             continue
-        code = ord(char)
-        if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FFFF:
-            counts["han"] += 1
-        elif 0x3040 <= code <= 0x30FF:
-            counts["kana"] += 1
-        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
-            counts["hangul"] += 1
+        script = east_asian_script(char)
+        if script is not None:
+            counts[script] += 1
         else:
             name = unicodedata.name(char, "")
             if name.startswith("CYRILLIC"):
@@ -134,15 +131,3 @@ def detect_language(text: str) -> str:
 def detect_languages(texts: Iterable[str]) -> list[str]:
     """Per-sentence detection for mixed documents, one code per text."""
     return [detect_language(text) for text in texts]
-
-
-@lru_cache(maxsize=256)
-def base_language(lang: str) -> str:
-    """The language of a tag without its region or script: ``zh-Hans`` → ``zh``, ``EN_us`` →
-    ``en``."""
-    return lang.strip().lower().replace("_", "-").split("-")[0]
-
-
-def is_cjk(lang: str) -> bool:
-    """Languages written without spaces between words, diffed character by character."""
-    return base_language(lang) in {"zh", "ja", "ko", "th"}

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from stmtdiff.langid import base_language
 from stmtdiff.lengthtable import LENGTHS
+from stmtdiff.scripts import base_language
 
 DEFAULT_VARIANCE = 6.8
 

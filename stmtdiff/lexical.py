@@ -29,7 +29,6 @@ import numpy as np
 from stmtdiff.align import Band
 from stmtdiff.clauses import edge_clauses
 from stmtdiff.doclexicon import learn_pairs
-from stmtdiff.langid import base_language
 from stmtdiff.lengthmodel import LengthModel, length_model
 from stmtdiff.lexicon import (
     NUMBERING,
@@ -39,6 +38,7 @@ from stmtdiff.lexicon import (
     numbering,
 )
 from stmtdiff.scoring import Scorer, run
+from stmtdiff.scripts import base_language
 from stmtdiff.semantic import (
     MAX_SIDE,
     band_gains,

@@ -18,11 +18,11 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from stmtdiff.langid import base_language
+from stmtdiff.scripts import HAN, base_language, joins_without_space
 from stmtdiff.textnorm import canonical
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(f"[{HAN}]+")
 
 _STEMMERS = {
     "en": "english",
@@ -255,7 +255,7 @@ class KeyMaker:
         if label is not None:
             found.append(f"{NUMBERING}{label}")
             text = without_numbering(text)
-        if self.lang in {"zh", "ja"}:
+        if joins_without_space(self.lang):
             return found + han_keys(text, self.headwords, self.longest)
         return found + alpha_keys(text, self.lang)
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.langid import base_language
 from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
@@ -29,6 +28,7 @@ from stmtdiff.scoring import (
     respect_paragraphs,
     run,
 )
+from stmtdiff.scripts import base_language
 from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
 
 #: The method name of a pair matched as two accounts of one event (``match_accounts``).

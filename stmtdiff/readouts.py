@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from stmtdiff.clauses import clauses
-from stmtdiff.langid import is_cjk
 from stmtdiff.model import Link
+from stmtdiff.scripts import joins_without_space
 from stmtdiff.semantic import Encoder, display_similarities
 
 #: Shortest part of a sentence matched on its own, in characters (Han text says more per
@@ -59,8 +59,8 @@ WordScore = Callable[[int, int], float]
 
 def parts(text: str, lang: str) -> list[str]:
     """The sentence cut at its clause breaks into parts long enough to carry a fact."""
-    shortest = MIN_PART["cjk" if is_cjk(lang) else "other"]
-    joiner = "" if is_cjk(lang) else ", "
+    shortest = MIN_PART["cjk" if joins_without_space(lang) else "other"]
+    joiner = "" if joins_without_space(lang) else ", "
     out: list[str] = []
     current = ""
     for clause in clauses(text, lang):

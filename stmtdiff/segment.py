@@ -45,8 +45,8 @@ from dataclasses import dataclass
 import sentencex
 from razdel import sentenize
 
-from stmtdiff.langid import base_language
 from stmtdiff.model import Sentence
+from stmtdiff.scripts import base_language, is_ideographic
 
 #: Everything ``str.strip()`` removes, plus the invisible marks editors leave at line edges.
 _BLANK = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff\u200b\u2060"
@@ -70,7 +70,6 @@ _CJK_STOPS = frozenset("。！？｡")
 _CLOSERS = "\"'»”’」』）)]】〕〉》›"
 _CLOSER_CHARS = tuple(_CLOSERS)
 _RUN = re.compile(rf"(?:[{re.escape(_STOPS)}]+[{re.escape(_CLOSERS)}]*)+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 #: Characters that continue the sentence when they follow a stop: ``etc., and``.
 _CONTINUING = frozenset(",;:，；：、")
 _NEXT_WORD = re.compile(r"[\"'«“„‘‚「『（(\[—–\-\s]*(\w*)")
@@ -260,7 +259,7 @@ def _is_candidate(para: str, run: re.Match[str]) -> bool:
         return False
     if para[p] in _BLANK or not _CJK_STOPS.isdisjoint(stops):
         return True
-    return bool(_CJK.match(para, p)) and (
+    return is_ideographic(para[p]) and (
         stops.endswith(_CLOSER_CHARS) or "!" in stops or "?" in stops
     )
 

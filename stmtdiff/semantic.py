@@ -25,8 +25,8 @@ import numpy as np
 
 from stmtdiff.align import Band
 from stmtdiff.clauses import edge_clauses
-from stmtdiff.langid import base_language, is_cjk
 from stmtdiff.scoring import Scorer
+from stmtdiff.scripts import base_language, sentence_separator
 
 #: Largest bead with several sentences on each side, in sentences on both sides together (5
 #: allows 2-3 and 3-2).
@@ -208,7 +208,7 @@ def run_vectors(
     single = _normalise(np.asarray(embedded, dtype=np.float32).reshape(n, -1))
     dim = single.shape[1]
     out = [single]
-    separator = "" if is_cjk(lang) else " "
+    separator = sentence_separator(lang)
     for k in range(2, MAX_SIDE + 1):
         runs = np.zeros((n, dim), dtype=np.float32)
         count = n - k + 1

@@ -17,10 +17,11 @@ from stmtdiff.ingest import VersionSpec, expand_inputs, load_document
 from stmtdiff.ingest.fetch import is_url
 from stmtdiff.ingest.manifest import load_manifest, manifest_path
 from stmtdiff.ingest.subjects import load_subject_table
-from stmtdiff.langid import base_language, detect_language
+from stmtdiff.langid import detect_language
 from stmtdiff.model import Comparison, Version
 from stmtdiff.offline import offline_evidence
 from stmtdiff.pairalign import align_pair
+from stmtdiff.scripts import base_language, sentence_separator
 from stmtdiff.summary import summarize
 from stmtdiff.translate.settings import TranslationSettings
 from stmtdiff.versions import DETECT_SAMPLE, make_version
@@ -173,7 +174,7 @@ def translations_by_alignment(version: Version, translated: Version) -> list[str
             previous = bead.src[0]
         if texts:
             parts[previous].extend(texts)
-    separator = "" if base_language(translated.lang) in {"zh", "ja"} else " "
+    separator = sentence_separator(translated.lang)
     return [
         separator.join(texts) if texts else ("" if covered[i] else None)
         for i, texts in enumerate(parts)

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from stmtdiff.scripts import is_ideographic
+
 #: Languages the shipped table covers: texts in other languages (without a translation into one
 #: of these) cannot be checked, since a subject's absence would mean nothing.
 TABLE_LANGS = ("en", "ru", "zh")
@@ -65,10 +67,6 @@ def form_error(form: str) -> str | None:
     if form.strip().startswith("*"):
         return f"form {form!r} starts with '*' (a form names the start of a word)"
     return None
-
-
-def _is_cjk_char(char: str) -> bool:
-    return "\u3040" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def _fold(text: str) -> str:
@@ -118,7 +116,7 @@ class _Layer:
                 for second, group in groups.items()
             )
             # The word-start check is made once per first character, before its forms are tried.
-            start = "" if _is_cjk_char(first) else WORD_START_AFTER_ONE
+            start = "" if is_ideographic(first) else WORD_START_AFTER_ONE
             alternatives.append(f"{re.escape(first)}{start}(?:{inner})")
         self._regex = re.compile("|".join(alternatives)) if alternatives else None
 
@@ -144,7 +142,7 @@ def _lower(text: str) -> str:
 
 
 def _exact(form: str) -> bool:
-    letters = [c for c in form if c.isalpha() and not _is_cjk_char(c)]
+    letters = [c for c in form if c.isalpha() and not is_ideographic(c)]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
@@ -160,9 +158,9 @@ def _pattern(form: str, *, skip: int = 0) -> str:
         elif piece:
             parts.append(re.escape(piece))
     body = "".join(parts)
-    if not skip and not _is_cjk_char(form[0]):
+    if not skip and not is_ideographic(form[0]):
         body = r"(?<!\w)" + body
-    if not _is_cjk_char(form[-1]) and not form.endswith("*"):
+    if not is_ideographic(form[-1]) and not form.endswith("*"):
         body += r"(?!\w)"
     return body
 

@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from stmtdiff.compare import cell_text
-from stmtdiff.langid import base_language
 from stmtdiff.model import Comparison, Status, Version
+from stmtdiff.scripts import base_language
 from stmtdiff.subjects import TABLE_LANGS, Subject, SubjectTable
 
 #: Characters of a sentence preview: enough to recognise a readout sentence on one line.

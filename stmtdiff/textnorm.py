@@ -12,6 +12,8 @@ from collections import Counter
 
 from rapidfuzz.distance import Indel
 
+from stmtdiff.scripts import CJK
+
 _QUOTES = str.maketrans(
     {
         "«": '"',
@@ -39,9 +41,7 @@ _QUOTES = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
-_TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W_]+", re.UNICODE
-)
+_TOKEN = re.compile(f"[{CJK}]|[^\\W_]+", re.UNICODE)
 
 
 def canonical(text: str) -> str:

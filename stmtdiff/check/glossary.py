@@ -16,14 +16,13 @@ import tomllib
 from dataclasses import dataclass, field
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.langid import base_language
+from stmtdiff.scripts import base_language, has_cjk
 from stmtdiff.textnorm import canonical
 
 #: Languages whose words change their endings; their glossary words match on the stem.
 INFLECTING = frozenset({"ru", "uk", "be", "bg", "sr", "pl", "cs"})
 #: Separates alternatives in a CSV cell: ``Organisation | Organization``.
 CSV_ALTERNATIVES = "|"
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+\*?|\*|[^\w\s]", re.UNICODE)
 
 
@@ -37,7 +36,7 @@ def _literal(word: str, lang: str) -> str:
     if word.endswith("*"):
         return word[:-1]
     inflects = base_language(lang) in INFLECTING and len(word) > 3 and word.isalpha()
-    if inflects and not _CJK.search(word):
+    if inflects and not has_cjk(word):
         return word[:-2] if len(word) > 5 else word[:-1]
     return word
 
@@ -68,7 +67,7 @@ def term_pattern(term: str, lang: str) -> TermPattern:
     words = [w for w in _WORD.findall(normalise(term)) if w != "*"]
     if not words:
         raise StmtdiffError(f"empty glossary term for {lang}")
-    cjk = bool(_CJK.search(term))
+    cjk = has_cjk(term)
     joiner = r"\s*" if cjk else r"\s+"
     body = ""
     for index, word in enumerate(words):

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from stmtdiff.langid import base_language
+from stmtdiff.scripts import base_language
 
 #: Kinds of quantity; a percentage never equals the bare number it carries.
 NUMBER, PERCENT, POINTS, DATE = "number", "percent", "percentage points", "date"

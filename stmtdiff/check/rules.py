@@ -27,8 +27,9 @@ from stmtdiff.check.glossary import Glossary, check_terms
 from stmtdiff.check.lock import LockedTranslation
 from stmtdiff.check.numbers import NumberMismatch, compare_numbers, strip_label
 from stmtdiff.compare import cell_text
-from stmtdiff.langid import base_language, detect_language, is_cjk
+from stmtdiff.langid import detect_language
 from stmtdiff.model import PairAlignment, Version
+from stmtdiff.scripts import SCRIPT_PATTERNS, base_language, sentence_separator
 from stmtdiff.textnorm import canonical
 
 #: Characters a language needs for what English says in 100: the length check's yardstick.
@@ -55,9 +56,7 @@ LANGUAGE_NAMES |= {"de": "German", "es": "Spanish", "ja": "Japanese", "ko": "Kor
 _SCRIPTS = {
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
     "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"),
-    "kana": re.compile(r"[\u3040-\u30ff]"),
-    "hangul": re.compile(r"[\uac00-\ud7af]"),
+    **SCRIPT_PATTERNS,
 }
 _LANG_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic", "be": "cyrillic", "bg": "cyrillic"}
 _LANG_SCRIPT |= {"sr": "cyrillic", "mk": "cyrillic", "zh": "han", "ja": "kana", "ko": "hangul"}
@@ -159,7 +158,7 @@ class _Side:
 
     def unlabelled(self, ids: Sequence[int]) -> str:
         """The sentences without paragraph numbers: what the numbers check compares."""
-        separator = "" if is_cjk(self.version.lang) else " "
+        separator = sentence_separator(self.version.lang)
         return separator.join(strip_label(self.version.sentences[i].text) for i in ids)
 
 

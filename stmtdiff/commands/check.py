@@ -313,8 +313,8 @@ def _with_glossary(
     """The glossary's term pairs as aligner evidence too: a term and its translation anchor."""
     if glossary is None:
         return evidence
-    from stmtdiff.langid import base_language
     from stmtdiff.lexicon import Lexicon
+    from stmtdiff.scripts import base_language
 
     src_keys, tgt_keys = evidence.keys(src_lang), evidence.keys(tgt_lang)
     pairs: list[tuple[str, str]] = []

@@ -36,6 +36,7 @@ from pdfminer.utils import decode_text
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.ingest import limits
 from stmtdiff.ingest.document import PARAGRAPH_SEPARATOR, Document
+from stmtdiff.scripts import glues_lines
 
 #: Share of the page height at the top and bottom where running headers and footers live.
 _MARGIN = 0.12
@@ -44,7 +45,6 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = tuple(".!?…:;。！？；：»”\"')）」』")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[a-zа-я])[.)]\s")
 _HYPHENATED_WORD = re.compile(r"\w+(?:-\w+)+")
 _SPACE = re.compile(r"\s+")
@@ -274,6 +274,6 @@ def _join(left: str, right: str, known_compounds: set[str]) -> str:
             compound = f"{head[0]}-{tail[0]}".lower() if head and tail else ""
             return left + right if compound in known_compounds else left[:-1] + right
         return left + right
-    if _CJK.match(left[-1]) or _CJK.match(right[0]):
+    if glues_lines(left[-1]) or glues_lines(right[0]):
         return left + right
     return f"{left} {right}"

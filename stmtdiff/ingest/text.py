@@ -15,6 +15,7 @@ import sys
 import charset_normalizer
 
 from stmtdiff.errors import StmtdiffError
+from stmtdiff.scripts import han_count
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -49,7 +50,6 @@ _CJK_MISGUESSES = frozenset(
 #: C0 control bytes that never occur in text (tab, newlines, form feed and escape excepted).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 #: A guessed legacy encoding is weak below this share of non-ASCII bytes, or below
 #: ``_WEAK_GUESS_BYTES`` of them (8 Cyrillic letters or GBK characters): a Russian Windows-1251 or
 #: a GBK Chinese text is 60-95 % non-ASCII bytes, while ASCII with a few stray bytes
@@ -177,7 +177,7 @@ def _utf8_or_detected(data: bytes, source: str) -> str:
             chinese = data.decode("gb18030")
         except UnicodeDecodeError:
             return encoding
-        if len(_HAN.findall(chinese)) * 2 > len(chinese.strip()):
+        if han_count(chinese) * 2 > len(chinese.strip()):
             return "gb18030"
     return encoding
 

@@ -9,13 +9,12 @@ before closing punctuation nor after opening punctuation.
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+from stmtdiff.scripts import has_wide, is_wide
+
 _NO_BREAK_BEFORE = frozenset("，。、；：？！）》」』”’〕】…")
 _NO_BREAK_AFTER = frozenset("（《「『“‘〔【")
 
@@ -23,7 +22,7 @@ _NO_BREAK_AFTER = frozenset("（《「『“‘〔【")
 def wrap(text: Text, width: int, console: Console) -> list[Text]:
     """``text`` as lines of at most ``width`` cells (styles kept)."""
     plain = text.plain
-    if width < 1 or "\n" in plain or not _WIDE.search(plain):
+    if width < 1 or "\n" in plain or not has_wide(plain):
         return list(text.wrap(console, width))
     lines = list(text.divide(_breaks(plain, width)))
     for line in lines:
@@ -38,7 +37,7 @@ def _may_break(plain: str, at: int) -> bool:
         return not after.isspace()
     if after in _NO_BREAK_BEFORE or before in _NO_BREAK_AFTER:
         return False
-    return bool(_WIDE.match(before) or _WIDE.match(after))
+    return is_wide(before) or is_wide(after)
 
 
 def _breaks(plain: str, width: int) -> list[int]:

@@ -1,0 +1,110 @@
+"""Writing systems: which characters are Han, Kana or Hangul, and which languages use spaces.
+
+The one home of this knowledge (issue 17): every module that tokenises, joins sentences, wraps
+or guesses a script asks here rather than keeping a range of its own. Two different questions
+are kept apart:
+
+- a *character* question (``is_cjk_char``, ``han_count``): is this Han, Kana or Hangul?
+- a *language* question (``joins_without_space``): does the language put spaces between its
+  words and sentences? Chinese and Japanese do not; Korean, though written in Hangul, does.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Han ideographs: extension A, the unified block, the compatibility ideographs and the
+#: supplementary planes (extensions B to H: rare characters of names).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Hiragana and Katakana.
+KANA = "\u3040-\u30ff"
+#: Precomposed Hangul syllables: one syllable is one unit, as one Han character is.
+HANGUL_SYLLABLES = "\uac00-\ud7af"
+#: Hangul as a script: the syllables and the conjoining jamo a decomposed (NFD) text is made of.
+HANGUL = "\u1100-\u11ff" + HANGUL_SYLLABLES
+#: The one CJK range: characters each of which is a word-like unit for diffing and similarity
+#: (a jamo is a part of a syllable, not a unit).
+CJK = HAN + KANA + HANGUL_SYLLABLES
+#: Radicals, CJK punctuation (``。、「」``), Bopomofo, enclosed and compatibility forms, and the
+#: full-width and half-width forms (``（），：``): East Asian symbols that are not letters.
+EAST_ASIAN_SYMBOLS = "\u2e80-\u303f\u3100-\u33ff\uff00-\uffef"
+
+_HAN = re.compile(f"[{HAN}]")
+_IDEOGRAPHIC = re.compile(f"[{HAN}{KANA}]")
+_CJK = re.compile(f"[{CJK}]")
+_UNSPACED = re.compile(f"[{HAN}{KANA}{EAST_ASIAN_SYMBOLS}]")
+_WIDE = re.compile(f"[{CJK}{EAST_ASIAN_SYMBOLS}]")
+_KANA = re.compile(f"[{KANA}]")
+_HANGUL = re.compile(f"[{HANGUL}]")
+
+#: Languages that write words and sentences without spaces between them.
+_UNSPACED_LANGUAGES = frozenset({"zh", "ja"})
+
+
+@lru_cache(maxsize=256)
+def base_language(lang: str) -> str:
+    """The language of a tag without its region or script: ``zh-Hans`` → ``zh``, ``EN_us`` →
+    ``en``."""
+    return lang.strip().lower().replace("_", "-").split("-")[0]
+
+
+def joins_without_space(lang: str) -> bool:
+    """True for languages whose sentences (and words) follow each other with no space: Chinese
+    and Japanese. Korean separates words with spaces, so it is not one of them."""
+    return base_language(lang) in _UNSPACED_LANGUAGES
+
+
+def sentence_separator(lang: str) -> str:
+    """What goes between two sentences of ``lang`` joined into one text."""
+    return "" if joins_without_space(lang) else " "
+
+
+def han_count(text: str) -> int:
+    """How many characters of ``text`` are Han."""
+    return len(_HAN.findall(text))
+
+
+def is_ideographic(char: str) -> bool:
+    """True for a Han or Kana character: text of a language written without spaces, so a
+    sentence may start right after it, with no blank in between."""
+    return _IDEOGRAPHIC.match(char) is not None
+
+
+def is_cjk_char(char: str) -> bool:
+    """True for a Han, Kana or Hangul character: one unit for the diff and for similarity."""
+    return _CJK.match(char) is not None
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds a Han, Kana or Hangul character."""
+    return _CJK.search(text) is not None
+
+
+def glues_lines(char: str) -> bool:
+    """True when a line break next to ``char`` is not a space: Han, Kana, CJK punctuation and
+    full-width forms. Hangul is not among them: a Korean line break stands for a space."""
+    return _UNSPACED.match(char) is not None
+
+
+def is_wide(char: str) -> bool:
+    """True for a character a terminal draws two cells wide and a line may break around:
+    ideographs, Kana, Hangul and the East Asian punctuation and full-width forms."""
+    return _WIDE.match(char) is not None
+
+
+def has_wide(text: str) -> bool:
+    """True when ``text`` holds a wide character (see ``is_wide``)."""
+    return _WIDE.search(text) is not None
+
+
+#: The East Asian scripts by name, as language identification and ``check`` count them.
+SCRIPT_PATTERNS = {"han": _HAN, "kana": _KANA, "hangul": _HANGUL}
+
+
+def east_asian_script(char: str) -> str | None:
+    """``han``, ``kana`` or ``hangul`` for a character of that script, else ``None``."""
+    for name, pattern in SCRIPT_PATTERNS.items():
+        if pattern.match(char):
+            return name
+    return None
