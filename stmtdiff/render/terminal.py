@@ -10,8 +10,9 @@ of segments. ``benchmarks/terminal_speed.py`` times it beside ``icdiff``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -125,11 +126,9 @@ def _wrap_narrow(
         cut = text.rfind(" ", start, start + width + 1)
         if cut <= start:
             cut = start + width  # a word wider than the column
-            stop = cut
-        else:
-            stop = cut
-            while stop > start and text[stop - 1] == " ":
-                stop -= 1
+        stop = cut
+        while stop > start and text[stop - 1] == " ":
+            stop -= 1
         lines.append((start, stop, stop - start))
         start = cut
         while start < end and text[start] == " ":
@@ -233,53 +232,49 @@ class TableLines:
         self.layout = layout
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        styles: dict[str, Style] = {}
+        styles: dict[str, Style | None] = {"": None}
+        rule: list[Span] = [("─" * self.layout.width, NUMBER_STYLE)]
+        lines = chain(self._lines(self.header), [rule], *map(self._lines, self.rows))
+        for spans in lines:
+            # Unstyled runs merge into one segment: rich's cost is per segment.
+            plain: list[str] = []
+            for piece, name in spans:
+                if not name:
+                    plain.append(piece)
+                    continue
+                if plain:
+                    yield Segment("".join(plain))
+                    plain.clear()
+                if name not in styles:
+                    styles[name] = console.get_style(name)
+                yield Segment(piece, styles[name])
+            plain.append("\n")
+            yield Segment("".join(plain))
 
-        def style(name: str) -> Style | None:
-            if not name:
-                return None
-            if name not in styles:
-                styles[name] = console.get_style(name)
-            return styles[name]
-
-        yield from self._lines(self.header, style)
-        yield Segment("─" * self.layout.width, style(NUMBER_STYLE))
-        yield Segment.line()
-        for row in self.rows:
-            yield from self._lines(row, style)
-
-    def _lines(
-        self, cells: list[list[Span]], get: Callable[[str], Style | None]
-    ) -> Iterator[Segment]:
+    def _lines(self, cells: list[list[Span]]) -> Iterator[list[Span]]:
         """Gutter cells first (already one line each), then text columns wrapped side by side."""
         layout = self.layout
         gutter, texts = cells[: 1 + len(layout.marks)], cells[1 + len(layout.marks) :]
         wrapped = [wrap_spans(spans, layout.column) for spans in texts]
         height = max(len(lines) for lines in wrapped)
-        blank_gutter = " " * layout.gutter
-        line = Segment.line()
         for k in range(height):
+            line: list[Span] = []
             if k == 0:
                 number = "".join(piece for piece, _ in gutter[0])
-                yield Segment(" " * (layout.number - len(number)))
-                for piece, name in gutter[0]:
-                    yield Segment(piece, get(name))
+                line.append((" " * (layout.number - len(number)), ""))
+                line.extend(gutter[0])
                 for width, mark in zip(layout.marks, gutter[1:], strict=False):
-                    yield Segment(" ")
-                    size = 0
-                    for piece, name in mark:
-                        size += cell_len(piece)
-                        yield Segment(piece, get(name))
-                    yield Segment(" " * (width - size))
+                    line.append((" ", ""))
+                    line.extend(mark)
+                    line.append((" " * (width - sum(cell_len(piece) for piece, _ in mark)), ""))
             else:
-                yield Segment(blank_gutter)
+                line.append((" " * layout.gutter, ""))
             pending = 0
             for lines in wrapped:
                 if k < len(lines):
                     spans, cells_used = lines[k]
-                    yield Segment(" " * pending + GAP)
-                    for piece, name in spans:
-                        yield Segment(piece, get(name))
+                    line.append((" " * pending + GAP, ""))
+                    line.extend(spans)
                     pending = layout.column - cells_used
                 else:
                     pending += len(GAP) + layout.column
