@@ -226,7 +226,9 @@ def table_layout(rows: Sequence[Row], columns: int, width: int) -> Layout:
 class TableLines:
     """The table as a rich renderable that yields ready-made lines (no measuring, no cropping)."""
 
-    def __init__(self, header: list[list[Span]], rows: Iterator[list[list[Span]]], layout: Layout):
+    def __init__(
+        self, header: list[list[Span]], rows: Iterator[list[list[Span]]], layout: Layout
+    ) -> None:
         self.header = header
         self.rows = rows
         self.layout = layout
@@ -234,7 +236,8 @@ class TableLines:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         styles: dict[str, Style | None] = {"": None}
         rule: list[Span] = [("─" * self.layout.width, NUMBER_STYLE)]
-        lines = chain(self._lines(self.header), [rule], *map(self._lines, self.rows))
+        body = chain.from_iterable(map(self._lines, self.rows))
+        lines = chain(self._lines(self.header), [rule], body)
         for spans in lines:
             # Unstyled runs merge into one segment: rich's cost is per segment.
             plain: list[str] = []
