@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 
-from stmtdiff.commands.options import output_file
+from stmtdiff.commands.options import add_color_argument, output_file
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.model import METHODS, Bead, PairAlignment, Version
@@ -70,6 +70,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="term pairs 'source<TAB>target', one per line, added to the lexicon",
     )
     parser.add_argument("--format", choices=("beads", "json"), default="beads")
+    # Beads and JSON have no colours; accepted so a script can pass --color to every command.
+    add_color_argument(parser)
     add_translation_arguments(parser, display=False)
     parser.add_argument(
         "-o", "--output", metavar="FILE", type=output_file, help="write here ('-': stdout)"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from stmtdiff.check.config import CONFIG_NAMES, CheckSpec, FileSpec, find_config, parse_config
 from stmtdiff.check.findings import RULES, CheckReport, Severity
 from stmtdiff.check.lock import Lock, read_lock, update_lock_file
-from stmtdiff.commands.options import output_file
+from stmtdiff.commands.options import add_color_argument, output_console, output_file
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.model import METHODS, PairAlignment, Version
@@ -93,6 +93,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"leave out a check; repeatable ({', '.join(RULES)})",
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    add_color_argument(parser)
     parser.add_argument(
         "-o", "--output", metavar="FILE", type=output_file, help="write to FILE ('-': stdout)"
     )
@@ -355,8 +356,6 @@ def _approve(
 
 
 def _render(report: CheckReport, args: argparse.Namespace) -> str | None:
-    from rich.console import Console
-
     from stmtdiff.check.report_github import render_github
     from stmtdiff.check.report_json import render_json
     from stmtdiff.check.report_junit import render_junit
@@ -371,12 +370,10 @@ def _render(report: CheckReport, args: argparse.Namespace) -> str | None:
     }
     if args.format in renderers:
         return renderers[args.format](report)
-    if args.output:
-        buffer = io.StringIO()
-        render_check_text(report, Console(file=buffer, width=120, no_color=True, soft_wrap=True))
-        return buffer.getvalue()
-    render_check_text(report, Console(highlight=False))
-    return None
+    # One console rule for both paths, so ``> f`` and ``-o f`` write the same text.
+    buffer = io.StringIO() if args.output else None
+    render_check_text(report, output_console(args.color, buffer))
+    return None if buffer is None else buffer.getvalue()
 
 
 def _emit(report: CheckReport, args: argparse.Namespace) -> None:

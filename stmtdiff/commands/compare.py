@@ -7,9 +7,11 @@ import io
 import sys
 
 from stmtdiff.commands.options import (
+    add_color_argument,
     add_comparison_arguments,
     add_watch_argument,
     comparison_reads,
+    output_console,
     output_file,
     request_from_args,
 )
@@ -53,6 +55,7 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
         help="also list matched rows, the cross-language pairings, so readers can check them "
         "(markdown)",
     )
+    add_color_argument(parser)
 
 
 def _format(value: str) -> str:
@@ -76,28 +79,17 @@ def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: boo
         from stmtdiff.render.markdown import render_markdown
 
         return render_markdown(comparison, include_matched=args.show_matched)
-    from rich.console import Console
-
     from stmtdiff.render.terminal import render_terminal
 
-    if to_terminal:
-        console = Console(highlight=False)
-        render_terminal(
-            comparison,
-            console,
-            only_changes=args.only_changes,
-            show_translation=getattr(args, "show_translation", False),
-        )
-        return None
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=160, no_color=True, highlight=False, soft_wrap=False)
+    # One console rule for both paths, so ``> f`` and ``-o f`` write the same text.
+    buffer = None if to_terminal else io.StringIO()
     render_terminal(
         comparison,
-        console,
+        output_console(args.color, buffer),
         only_changes=args.only_changes,
         show_translation=getattr(args, "show_translation", False),
     )
-    return buffer.getvalue()
+    return None if buffer is None else buffer.getvalue()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+import os
+import shutil
+import sys
+from typing import TYPE_CHECKING, TextIO
 
 from stmtdiff.errors import StmtdiffError
 from stmtdiff.model import METHODS
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from stmtdiff.session import Request
+
+COLOR_CHOICES = ("auto", "always", "never")
+#: Width of text written to a file or a pipe when ``COLUMNS`` is unset: two columns of about 75
+#: cells, a typical sentence on one or two lines (the width ``-o`` used before ``> f`` agreed).
+FILE_WIDTH = 160
 
 
 def add_comparison_arguments(parser: argparse.ArgumentParser, *, inputs: bool = True) -> None:
@@ -131,3 +141,57 @@ def comparison_reads(args: argparse.Namespace) -> list[str]:
     for spec in expand_inputs(inputs):
         reads.extend(p for p in (spec.source, spec.translation) if p)
     return reads
+
+
+def add_color_argument(parser: argparse.ArgumentParser) -> None:
+    """``--color``, as diff, git, delta and icdiff spell it."""
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour the output: auto (only on a terminal; NO_COLOR and FORCE_COLOR are "
+        "honoured), always (also in a file or a pipe) or never (default: auto)",
+    )
+
+
+def color_wanted(choice: str, *, tty: bool) -> bool:
+    """Whether to colour: ``--color`` first, then NO_COLOR, then FORCE_COLOR, then a tty."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return tty
+
+
+def output_width(*, tty: bool) -> int:
+    """The one rule for the width of text output, whether printed, redirected or ``-o``.
+
+    A terminal's own width (``COLUMNS`` overrides it, as shells set it); elsewhere ``COLUMNS``
+    when set, else ``FILE_WIDTH``. So ``> f`` and ``-o f`` give the same text.
+    """
+    if tty:
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else FILE_WIDTH
+
+
+def output_console(choice: str, file: TextIO | None = None) -> Console:
+    """A rich console for standard output (``file`` None) or ``file``, as ``--color`` asks.
+
+    Without colour it has no colour system at all, so no escape codes reach a file; with
+    colour outside a terminal it uses the 16 standard colours, which every pager shows.
+    """
+    from rich.console import Console
+
+    tty = file is None and sys.stdout.isatty()
+    colour = color_wanted(choice, tty=tty)
+    return Console(
+        file=file,
+        width=output_width(tty=tty),
+        force_terminal=colour,
+        no_color=not colour,
+        color_system=("auto" if tty else "standard") if colour else None,
+        highlight=False,
+    )

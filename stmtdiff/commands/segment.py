@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from stmtdiff.commands.options import add_color_argument, output_console
 from stmtdiff.visible import visible
 
 
@@ -17,11 +18,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", metavar="FILE", help="a file, URL or '-'")
     parser.add_argument("--lang", help="language (default: detected)")
     parser.add_argument("--format", choices=("table", "lines", "json"), default="table")
+    add_color_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
-    console = Console(highlight=False)
+    console = output_console(args.color)
     # Text, never str: rich parses a str title or cell as markup ("[/]" raises, "[link=…]" obeys).
     title = f"{args.file} — {version.lang}, {len(version.sentences)} sentences"
     table = Table(title=Text(visible(title)))
