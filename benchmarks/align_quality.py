@@ -21,7 +21,7 @@ Examples:
   python benchmarks/align_quality.py -d mac -m lexical        # one cell of the table
   python benchmarks/align_quality.py --split dev -d mac --write-beads /tmp/beads
   python benchmarks/align_quality.py -d mac --parallel         # inputs declared translations
-Embeddings are cached (see stmtdiff.embed), so only the first semantic run is slow.
+Embeddings are cached (see stmtdiff.adapters.models.embed), so only the first semantic run is slow.
 """
 
 from __future__ import annotations
@@ -36,11 +36,11 @@ from pathlib import Path
 from aligndata import GOLD, LOADERS, Doc, format_bead
 from alignmetric import Counts
 
-from stmtdiff.dictionary import key_maker, lexicon_for
-from stmtdiff.embed import shared_encoder
-from stmtdiff.model import Version
-from stmtdiff.pairalign import Evidence, align_pair
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.adapters.models.dictionary import key_maker, lexicon_for
+from stmtdiff.adapters.models.embed import shared_encoder
+from stmtdiff.core.align.pairalign import Evidence, align_pair
+from stmtdiff.core.model import Version
+from stmtdiff.core.text.versions import version_from_sentences
 
 METHODS = ("translation", "semantic", "lexical", "same-language")
 

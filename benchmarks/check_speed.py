@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 # Sentences are subject + verb + object, each a (ru, en, zh) triple: 5 x 5 x 8 combinations with
 # varying numbers, so that, as in a real statement, few sentences repeat. {n} is a count, {p} a

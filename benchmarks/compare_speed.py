@@ -17,8 +17,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from stmtdiff.compare import compare
-from stmtdiff.versions import make_version
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.text.versions import make_version
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from reportkit import statement_pair  # one generator for the size tests and every benchmark

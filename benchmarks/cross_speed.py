@@ -17,10 +17,10 @@ import time
 
 from check_speed import make_statement
 
-from stmtdiff.dictionary import key_maker, lexicon_for
-from stmtdiff.embed import shared_encoder
-from stmtdiff.pairalign import Evidence, align_pair, choose_scorer, find_moves
-from stmtdiff.versions import make_version
+from stmtdiff.adapters.models.dictionary import key_maker, lexicon_for
+from stmtdiff.adapters.models.embed import shared_encoder
+from stmtdiff.core.align.pairalign import Evidence, align_pair, choose_scorer, find_moves
+from stmtdiff.core.text.versions import make_version
 
 
 def dropped(text: str, share: float, seed: int) -> str:

@@ -30,10 +30,10 @@ from pathlib import Path
 
 from aligndata import un_documents
 
-from stmtdiff.dictionary import key_maker, lexicon_for
-from stmtdiff.embed import USE_MODEL, CachingEncoder, EmbeddingCache, UseEncoder
-from stmtdiff.pairalign import Evidence, align_pair
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.adapters.models.dictionary import key_maker, lexicon_for
+from stmtdiff.adapters.models.embed import USE_MODEL, CachingEncoder, EmbeddingCache, UseEncoder
+from stmtdiff.core.align.pairalign import Evidence, align_pair
+from stmtdiff.core.text.versions import version_from_sentences
 
 
 def load() -> str:

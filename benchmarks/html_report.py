@@ -15,11 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from stmtdiff.compare import compare
-from stmtdiff.model import Comparison
-from stmtdiff.render.html import render_html
-from stmtdiff.render.markdown import render_markdown
-from stmtdiff.versions import make_version
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.report.html import render_html
+from stmtdiff.frontends.report.markdown import render_markdown
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from reportkit import statement_pair  # the generator the size test uses

@@ -1,8 +1,8 @@
 """Learn the cross-language aligner's tables from DEV data only, and write them into the package.
 
-- ``stmtdiff/lengthtable.py``: Gale–Church length ratio and variance per language pair, measured
-  on the 1-1 gold beads of MAC-Dev (zh-en), Text+Berg dev (de-fr) and the dev half of the UN
-  test set (ru, zh, en; see benchmarks/aligndata.py for the split).
+- ``stmtdiff/core/align/lengthtable.py``: Gale–Church length ratio and variance per language
+  pair, measured on the 1-1 gold beads of MAC-Dev (zh-en), Text+Berg dev (de-fr) and the dev half
+  of the UN test set (ru, zh, en; see benchmarks/aligndata.py for the split).
 - ``stmtdiff/data/lexicon-{ru-en,ru-zh,zh-en}.tsv``: word pairs that co-occur in the UN dev
   sentence pairs far more than chance (Dice coefficient over lexicon keys), the best few per
   word. The test half of the UN set and every other test set are never read.
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from aligndata import ROOT, Doc, mac, textberg, un_documents
 
-from stmtdiff.dictionary import key_maker
+from stmtdiff.adapters.models.dictionary import key_maker
 
 #: A pair must co-occur in this many sentence pairs, with at least this Dice coefficient.
 MIN_PAIRS = 3

@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aligndata import LOADERS, Doc
 from alignmetric import Bead, Counts
 
-from stmtdiff.ingest import load_document
-from stmtdiff.offline import offline_evidence
-from stmtdiff.pairalign import Evidence, account_links
-from stmtdiff.readouts import MatchParams
-from stmtdiff.versions import make_version
+from stmtdiff.adapters.ingest import load_document
+from stmtdiff.adapters.offline import offline_evidence
+from stmtdiff.core.align.pairalign import Evidence, account_links
+from stmtdiff.core.align.readouts import MatchParams
+from stmtdiff.core.text.versions import make_version
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -130,11 +130,11 @@ def construct(doc: Doc, rng: random.Random) -> Iterable[tuple[list[str], list[st
             units.insert(rng.randrange(len(units) + 1), unit)
         tgt: list[str] = []
         gold: list[Bead] = []
-        for texts, k in units:
+        for texts, fact in units:
             ids = tuple(range(len(tgt), len(tgt) + len(texts)))
             tgt.extend(texts)
-            if k is not None and k in gold_src:
-                gold.append((tuple(gold_src[k]), ids))
+            if fact is not None and fact in gold_src:
+                gold.append((tuple(gold_src[fact]), ids))
         if src and tgt:
             yield src, tgt, gold
 

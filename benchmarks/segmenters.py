@@ -1,6 +1,7 @@
 """Compare sentence splitters on stmtdiff's own hard cases, and time them.
 
-Why: stmtdiff.segment chose its approach by these figures (see its module docstring). The cases
+Why: stmtdiff.core.text.segment chose its approach by these figures (see its module docstring). The
+cases
 are the parametrised lists of tests/test_segment_{en,ru,zh}.py; a case counts as right only when
 the whole list of sentences is exactly right. Every splitter gets one line at a time (stmtdiff
 treats each line as a paragraph), and its pieces are stripped of surrounding whitespace.
@@ -17,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from stmtdiff.segment import segment
+from stmtdiff.core.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "ru", "zh")

@@ -15,11 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from stmtdiff.compare import compare
-from stmtdiff.ingest.subjects import builtin_subjects
-from stmtdiff.subjects import SubjectTable
-from stmtdiff.summary import summarize
-from stmtdiff.versions import make_version
+from stmtdiff.adapters.ingest.subjects import builtin_subjects
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.compare.subjects import SubjectTable
+from stmtdiff.core.compare.summary import summarize
+from stmtdiff.core.text.versions import make_version
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from reportkit import statement_pair  # one generator for the size tests and every benchmark

@@ -21,10 +21,10 @@ from textual.events import Ready
 from textual.message import Message
 from textual.pilot import Pilot
 
-from stmtdiff.compare import compare
-from stmtdiff.model import Comparison
-from stmtdiff.tui.app import make_app
-from stmtdiff.versions import make_version
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.tui.app import make_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from reportkit import statement_pair  # the generator the size tests use

@@ -10,28 +10,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from stmtdiff.lazyexports import lazy_exports as _lazy_exports
+from stmtdiff.project import stmtdiff_version as _stmtdiff_version
 
 if TYPE_CHECKING:
-    from stmtdiff.compare import compare as compare_versions
-    from stmtdiff.errors import StmtdiffError as StmtdiffError
-    from stmtdiff.ingest.document import Document as Document
-    from stmtdiff.ingest.load import load_document as load_document
-    from stmtdiff.model import Cell as Cell
-    from stmtdiff.model import Comparison as Comparison
-    from stmtdiff.model import DiffOp as DiffOp
-    from stmtdiff.model import Op as Op
-    from stmtdiff.model import PairAlignment as PairAlignment
-    from stmtdiff.model import Row as Row
-    from stmtdiff.model import Sentence as Sentence
-    from stmtdiff.model import Status as Status
-    from stmtdiff.model import Version as Version
-    from stmtdiff.offline import offline_evidence as offline_evidence
-    from stmtdiff.render.html import render_html as render_html
-    from stmtdiff.render.jsonout import render_json as render_json
-    from stmtdiff.render.markdown import render_markdown as render_markdown
-    from stmtdiff.session import Request as Request
-    from stmtdiff.session import build_comparison as build_comparison
-    from stmtdiff.versions import make_version as make_version
+    from stmtdiff.adapters.ingest.document import Document as Document
+    from stmtdiff.adapters.ingest.load import load_document as load_document
+    from stmtdiff.adapters.offline import offline_evidence as offline_evidence
+    from stmtdiff.adapters.pipeline import Request as Request
+    from stmtdiff.adapters.pipeline import build_comparison as build_comparison
+    from stmtdiff.core.compare.compare import compare as compare_versions
+    from stmtdiff.core.errors import StmtdiffError as StmtdiffError
+    from stmtdiff.core.model import Cell as Cell
+    from stmtdiff.core.model import Comparison as Comparison
+    from stmtdiff.core.model import DiffOp as DiffOp
+    from stmtdiff.core.model import Op as Op
+    from stmtdiff.core.model import PairAlignment as PairAlignment
+    from stmtdiff.core.model import Row as Row
+    from stmtdiff.core.model import Sentence as Sentence
+    from stmtdiff.core.model import Status as Status
+    from stmtdiff.core.model import Version as Version
+    from stmtdiff.core.text.versions import make_version as make_version
+    from stmtdiff.frontends.report.html import render_html as render_html
+    from stmtdiff.frontends.report.jsonout import render_json as render_json
+    from stmtdiff.frontends.report.markdown import render_markdown as render_markdown
 
     __version__: str
 
@@ -39,26 +40,26 @@ if TYPE_CHECKING:
 #: ``compare`` is published as ``compare_versions``: a package attribute named like one of its
 #: submodules would be replaced by that submodule as soon as anything imports it.
 _HOMES = {
-    "compare_versions": "stmtdiff.compare:compare",
-    "StmtdiffError": "stmtdiff.errors",
-    "Document": "stmtdiff.ingest.document",
-    "load_document": "stmtdiff.ingest.load",
-    "Cell": "stmtdiff.model",
-    "Comparison": "stmtdiff.model",
-    "DiffOp": "stmtdiff.model",
-    "Op": "stmtdiff.model",
-    "PairAlignment": "stmtdiff.model",
-    "Row": "stmtdiff.model",
-    "Sentence": "stmtdiff.model",
-    "Status": "stmtdiff.model",
-    "Version": "stmtdiff.model",
-    "offline_evidence": "stmtdiff.offline",
-    "render_html": "stmtdiff.render.html",
-    "render_json": "stmtdiff.render.jsonout",
-    "render_markdown": "stmtdiff.render.markdown",
-    "Request": "stmtdiff.session",
-    "build_comparison": "stmtdiff.session",
-    "make_version": "stmtdiff.versions",
+    "compare_versions": "stmtdiff.core.compare.compare:compare",
+    "StmtdiffError": "stmtdiff.core.errors",
+    "Document": "stmtdiff.adapters.ingest.document",
+    "load_document": "stmtdiff.adapters.ingest.load",
+    "Cell": "stmtdiff.core.model",
+    "Comparison": "stmtdiff.core.model",
+    "DiffOp": "stmtdiff.core.model",
+    "Op": "stmtdiff.core.model",
+    "PairAlignment": "stmtdiff.core.model",
+    "Row": "stmtdiff.core.model",
+    "Sentence": "stmtdiff.core.model",
+    "Status": "stmtdiff.core.model",
+    "Version": "stmtdiff.core.model",
+    "offline_evidence": "stmtdiff.adapters.offline",
+    "render_html": "stmtdiff.frontends.report.html",
+    "render_json": "stmtdiff.frontends.report.jsonout",
+    "render_markdown": "stmtdiff.frontends.report.markdown",
+    "Request": "stmtdiff.adapters.pipeline",
+    "build_comparison": "stmtdiff.adapters.pipeline",
+    "make_version": "stmtdiff.core.text.versions",
 }
 
 __all__ = [
@@ -86,28 +87,12 @@ __all__ = [
 ]
 
 
-def _installed_version() -> str:
-    """The constant the build wrote (pyproject's version hook), else the installed metadata."""
-    try:
-        from stmtdiff._version import __version__ as built
-
-        return str(built)
-    except ImportError:
-        pass
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("stmtdiff")
-    except PackageNotFoundError:  # a source tree that was never installed
-        return "0.0.0+unknown"
-
-
 _load, __dir__ = _lazy_exports(__name__, _HOMES)
 
 
 def __getattr__(name: str) -> Any:
     """``__version__`` is read from the installed metadata once, when first asked for."""
     if name == "__version__":
-        globals()[name] = _installed_version()
+        globals()[name] = _stmtdiff_version()
         return globals()[name]
     return _load(name)

@@ -1,3 +1,3 @@
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 raise SystemExit(main())

@@ -1,6 +1,7 @@
 """Package names that load on first use (PEP 562), so importing a package costs only what is used.
 
-The command line imports ``stmtdiff``, ``stmtdiff.ingest`` and ``stmtdiff.translate`` just to
+The command line imports ``stmtdiff``, ``stmtdiff.adapters.ingest`` and
+``stmtdiff.adapters.translate`` just to
 declare its options; their public names pull numpy, httpx and the aligners, which only a running
 command needs (``benchmarks/startup.py``).
 """

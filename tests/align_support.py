@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.align import corridor_band
-from stmtdiff.embed import CACHE_ENV
-from stmtdiff.scoring import Scorer
+from stmtdiff.adapters.models.embed import CACHE_ENV
+from stmtdiff.core.align.scoring import Scorer
+from stmtdiff.core.align.search import corridor_band
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,11 @@ from typing import Any
 
 import html5lib
 
-from stmtdiff.compare import cell_text
-from stmtdiff.diff import word_diff
-from stmtdiff.model import Cell, Comparison, PairAlignment, Row, Status, Version
-from stmtdiff.session import Request, build_comparison
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.adapters.pipeline import Request, build_comparison
+from stmtdiff.core.compare.compare import cell_text
+from stmtdiff.core.compare.diff import word_diff
+from stmtdiff.core.model import Cell, Comparison, PairAlignment, Row, Status, Version
+from stmtdiff.core.text.versions import version_from_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = "samples/joint-statement"

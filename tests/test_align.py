@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from stmtdiff.align import align, patience_anchors
-from stmtdiff.model import Bead
-from stmtdiff.sametext import same_language_scorer
-from stmtdiff.scoring import PARAGRAPH_PENALTY, paragraph_starts, respect_paragraphs, run
+from stmtdiff.core.align.sametext import same_language_scorer
+from stmtdiff.core.align.scoring import PARAGRAPH_PENALTY, paragraph_starts, respect_paragraphs, run
+from stmtdiff.core.align.search import align, patience_anchors
+from stmtdiff.core.model import Bead
 
 
 def beads_of(src: list[str], tgt: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

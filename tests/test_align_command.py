@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from align_support import CHINESE, ENGLISH, RUSSIAN, model_cache  # noqa: F401
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 pytestmark = pytest.mark.usefixtures("model_cache")
 

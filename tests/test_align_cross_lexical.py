@@ -12,12 +12,12 @@ from align_support import (  # noqa: F401
     model_cache,
 )
 
-from stmtdiff.dictionary import cedict, key_maker, lexicon_for, load_glossary
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.lengthmodel import length_model
-from stmtdiff.lexical import lexical_scorer, numbering, numbers
-from stmtdiff.lexicon import KeyMaker, Lexicon, coverage
-from stmtdiff.scoring import Scorer, run
+from stmtdiff.adapters.models.dictionary import cedict, key_maker, lexicon_for, load_glossary
+from stmtdiff.core.align.lengthmodel import length_model
+from stmtdiff.core.align.lexical import lexical_scorer, numbering, numbers
+from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, coverage
+from stmtdiff.core.align.scoring import Scorer, run
+from stmtdiff.core.errors import StmtdiffError
 
 pytestmark = pytest.mark.usefixtures("model_cache")
 

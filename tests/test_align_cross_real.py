@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from align_support import model_cache  # noqa: F401
 
-from stmtdiff.cli import main
-from stmtdiff.embed import encoder_available
-from stmtdiff.session import attach_translation_file
-from stmtdiff.versions import make_version
+from stmtdiff.adapters.models.embed import encoder_available
+from stmtdiff.adapters.pipeline import attach_translation_file
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.cli.main import main
 
 pytestmark = [
     pytest.mark.usefixtures("model_cache"),

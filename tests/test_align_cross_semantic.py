@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
 from align_support import (
@@ -12,17 +14,15 @@ from align_support import (
     assert_tables_equal_gain,
 )
 
-from stmtdiff import scoring
-from stmtdiff.align import align, align_tables, corridor_band
-from stmtdiff.compare import compare
-from stmtdiff.embed import UseEncoder, encoder_available
-from stmtdiff.lengthmodel import length_model
-from stmtdiff.lexical import LexicalEvidence
-from stmtdiff.lexicon import KeyMaker, Lexicon
-from stmtdiff.model import Bead, Version
-from stmtdiff.pairalign import Evidence, align_pair, choose_scorer
-from stmtdiff.scoring import run
-from stmtdiff.semantic import (
+from stmtdiff.adapters.models.embed import UseEncoder, encoder_available
+from stmtdiff.core.align import scoring
+from stmtdiff.core.align.lengthmodel import length_model
+from stmtdiff.core.align.lexical import LexicalEvidence
+from stmtdiff.core.align.lexicon import KeyMaker, Lexicon
+from stmtdiff.core.align.pairalign import Evidence, align_pair, choose_scorer
+from stmtdiff.core.align.scoring import run
+from stmtdiff.core.align.search import align, align_tables, corridor_band
+from stmtdiff.core.align.semantic import (
     View,
     bead_types,
     corridor,
@@ -30,7 +30,9 @@ from stmtdiff.semantic import (
     looks_comparable,
     semantic_scorer,
 )
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Bead, Version
+from stmtdiff.core.text.versions import version_from_sentences
 
 
 def test_first_pass_chains_the_best_one_to_one_pairs_in_order() -> None:
@@ -163,7 +165,7 @@ def test_one_long_sentence_rendered_as_five_short_ones_is_one_bead(evidence: Evi
 class WordHashEncoder:
     """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed)."""
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
         rows = []
         for text in texts:
             vector = np.zeros(64)

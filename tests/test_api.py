@@ -60,10 +60,10 @@ def test_public_names_leak_no_helpers() -> None:
 
 
 def test_compare_versions_stays_the_function_after_the_compare_module_loads() -> None:
-    import stmtdiff.compare
+    import stmtdiff.core.compare.compare
 
     assert callable(stmtdiff.compare_versions)
-    assert stmtdiff.compare_versions is stmtdiff.compare.compare
+    assert stmtdiff.compare_versions is stmtdiff.core.compare.compare.compare
 
 
 def test_package_ships_the_typed_marker() -> None:

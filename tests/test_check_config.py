@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from stmtdiff.check.config import FileSpec, parse_config
-from stmtdiff.errors import StmtdiffError
+from stmtdiff.adapters.check.config import FileSpec, parse_config
+from stmtdiff.core.errors import StmtdiffError
 
 STMTDIFF_TOML = """\
 [[check]]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.cli import build_parser
+from stmtdiff.frontends.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from check_repo import write_repo
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stmtdiff.check.glossary import check_terms, parse_csv, parse_glossary, parse_toml
-from stmtdiff.errors import StmtdiffError
+from stmtdiff.core.check.glossary import check_terms, parse_csv, parse_glossary, parse_toml
+from stmtdiff.core.errors import StmtdiffError
 
 TOML = """\
 [[term]]

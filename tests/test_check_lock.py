@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from stmtdiff.check.lock import Lock, parse_lock, render_lock, sentence_hash
-from stmtdiff.errors import StmtdiffError
+from stmtdiff.core.check.lock import Lock, parse_lock, render_lock, sentence_hash
+from stmtdiff.core.errors import StmtdiffError
 
 PAIRS = [
     ("1. Стороны встретились в Пекине.", "1. The sides met in Beijing."),

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stmtdiff.check.numbers import (
+from stmtdiff.core.check.numbers import (
     compare_numbers,
     quantities,
     spelled_numbers,

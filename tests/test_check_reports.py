@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from stmtdiff.check.findings import (
+from stmtdiff.core.check.findings import (
     RULES,
     CheckReport,
     Finding,
@@ -15,13 +15,13 @@ from stmtdiff.check.findings import (
     SourceSentence,
     with_fingerprints,
 )
-from stmtdiff.check.report_github import render_github
-from stmtdiff.check.report_json import render_json
-from stmtdiff.check.report_junit import render_junit
-from stmtdiff.check.report_sarif import render_sarif
-from stmtdiff.check.rules import check_translation
-from stmtdiff.model import Bead, PairAlignment
-from stmtdiff.versions import make_version
+from stmtdiff.core.check.rules import check_translation
+from stmtdiff.core.model import Bead, PairAlignment
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.report.check_github import render_github
+from stmtdiff.frontends.report.check_json import render_json
+from stmtdiff.frontends.report.check_junit import render_junit
+from stmtdiff.frontends.report.check_sarif import render_sarif
 
 
 def finding(rule: str, line: int, *, path: str = "en.txt", message: str = "") -> Finding:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from stmtdiff.check.findings import CheckReport, Finding, Severity
-from stmtdiff.check.glossary import parse_toml
-from stmtdiff.check.rules import aligned_texts, check_translation
-from stmtdiff.model import Bead, PairAlignment, Version
-from stmtdiff.versions import make_version
+from stmtdiff.core.check.findings import CheckReport, Finding, Severity
+from stmtdiff.core.check.glossary import parse_toml
+from stmtdiff.core.check.rules import aligned_texts, check_translation
+from stmtdiff.core.model import Bead, PairAlignment, Version
+from stmtdiff.core.text.versions import make_version
 
 
 def version(text: str, lang: str, path: str) -> Version:

@@ -17,7 +17,7 @@ import pytest
 from align_support import ENGLISH, RUSSIAN
 from check_repo import edit, write_repo
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 SCHEMAS = Path(__file__).parent / "schemas"

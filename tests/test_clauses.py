@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from stmtdiff.clauses import edge_clauses
-from stmtdiff.semantic import edge_fit
+from stmtdiff.core.align.semantic import edge_fit
+from stmtdiff.core.text.clauses import edge_clauses
 
 
 def test_an_english_sentence_opens_and_closes_at_its_commas() -> None:

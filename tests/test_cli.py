@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 MOSCOW = "The Parties met in Moscow.\nThe Parties firmly condemn terrorism.\nTrade grew by 5%.\n"
 BEIJING = "The Parties met in Moscow.\nThe Parties condemn terrorism.\nTrade grew by 5%.\n"

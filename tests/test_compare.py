@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from stmtdiff.compare import compare
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.model import Comparison, Op, Status, Version
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.core.model import Comparison, Op, Status, Version
+from stmtdiff.core.text.versions import version_from_sentences
 
 MOSCOW = [
     "The Parties note that relations have reached the highest level in their history.",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stmtdiff.compare import compare
-from stmtdiff.model import Comparison
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison
+from stmtdiff.core.text.versions import version_from_sentences
 
 SUBJECTS = ["The Parties", "Russia", "China", "The heads of state", "Both sides", "The ministers"]
 VERBS = ["condemn", "welcome", "support", "oppose", "note", "reaffirm", "stress"]

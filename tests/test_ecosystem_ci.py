@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from stmtdiff.check.findings import CheckReport
-from stmtdiff.check.report_json import render_json
-from stmtdiff.check.report_junit import render_junit
-from stmtdiff.check.report_sarif import render_sarif
-from stmtdiff.check.rules import check_translation
-from stmtdiff.model import Bead, PairAlignment
-from stmtdiff.versions import make_version
+from stmtdiff.core.check.findings import CheckReport
+from stmtdiff.core.check.rules import check_translation
+from stmtdiff.core.model import Bead, PairAlignment
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.report.check_json import render_json
+from stmtdiff.frontends.report.check_junit import render_junit
+from stmtdiff.frontends.report.check_sarif import render_sarif
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.cli import build_parser, main
+from stmtdiff.frontends.cli.main import build_parser, main
 
 A = "Стороны провели переговоры. Они договорились о торговле.\n"
 B = "Стороны провели переговоры. Они договорились об энергетике.\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from check_repo import write_repo
 
-from stmtdiff.check.config import find_config
-from stmtdiff.cli import main
+from stmtdiff.adapters.check.config import find_config
+from stmtdiff.frontends.cli.main import main
 
 
 def test_config_in_a_parent_folder_is_found(tmp_path: Path) -> None:

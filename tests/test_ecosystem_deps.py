@@ -25,9 +25,9 @@ import deep_translator.mymemory
 import pytest
 from translate_stubs import PHRASEBOOK, StubServer, serving
 
-from stmtdiff.translate import engines
-from stmtdiff.translate.service import translate_sentences
-from stmtdiff.translate.settings import TranslationError, TranslationSettings
+from stmtdiff.adapters.translate import engines
+from stmtdiff.adapters.translate.service import translate_sentences
+from stmtdiff.adapters.translate.settings import TranslationError, TranslationSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 CHINESE = list(PHRASEBOOK)[3:]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.cli import main
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest import parse_bytes
+from stmtdiff.adapters.ingest import parse_bytes
+from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.frontends.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

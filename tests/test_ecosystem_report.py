@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from reportkit import joint_comparison
 
-from stmtdiff.cli import main
-from stmtdiff.model import Status
-from stmtdiff.render.html import asset, render_html
-from stmtdiff.render.markdown import render_markdown
-from stmtdiff.render.sources import public_source
-from stmtdiff.versions import make_version
+from stmtdiff.core.model import Status
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.cli.main import main
+from stmtdiff.frontends.report.html import asset, render_html
+from stmtdiff.frontends.report.markdown import render_markdown
+from stmtdiff.frontends.report.sources import public_source
 
 A = "Стороны провели переговоры. Они договорились о торговле.\n"
 B = "Стороны провели переговоры. Они договорились об энергетике.\n"
@@ -104,8 +104,8 @@ def test_html_names_cjk_fonts_for_every_text() -> None:
 
 
 def test_tui_takes_the_title_and_labels_too() -> None:
-    from stmtdiff.cli import build_parser
-    from stmtdiff.commands.options import request_from_args
+    from stmtdiff.frontends.cli.commands.options import request_from_args
+    from stmtdiff.frontends.cli.main import build_parser
 
     args = build_parser().parse_args(["tui", "a.txt", "b.txt", "--title", "T", "--label", "2=B"])
     request = request_from_args(args)

@@ -10,7 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from stmtdiff.embed import CACHE_ENV, CachingEncoder, EmbeddingCache, default_cache_path, digest
+from stmtdiff.adapters.models.embed import (
+    CACHE_ENV,
+    CachingEncoder,
+    EmbeddingCache,
+    default_cache_path,
+    digest,
+)
 
 
 class CountingEncoder:
@@ -125,7 +131,7 @@ def test_a_cache_opened_on_one_thread_serves_a_worker_thread(tmp_path: Path) -> 
 
 def test_memory_keeps_the_most_recently_used_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
     # A pivot asked for again and again stays in memory while older texts make room.
-    monkeypatch.setattr("stmtdiff.embed.RECENT", 3)
+    monkeypatch.setattr("stmtdiff.adapters.models.embed.RECENT", 3)
     inner = CountingEncoder()
     encoder = CachingEncoder(inner, "test-model", None)
     encoder.encode(["pivot", "b", "c"])

@@ -8,11 +8,17 @@ import numpy as np
 import pytest
 from align_support import CHINESE, ENGLISH, RUSSIAN
 
-from stmtdiff.compare import compare
-from stmtdiff.embed import USE_MODEL, CachingEncoder, EmbeddingCache, UseEncoder, encoder_available
-from stmtdiff.pairalign import Evidence
-from stmtdiff.semantic import Encoder
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.adapters.models.embed import (
+    USE_MODEL,
+    CachingEncoder,
+    EmbeddingCache,
+    UseEncoder,
+    encoder_available,
+)
+from stmtdiff.core.align.pairalign import Evidence
+from stmtdiff.core.align.semantic import Encoder
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.text.versions import version_from_sentences
 
 pytestmark = pytest.mark.skipif(not encoder_available(), reason="encoder package not installed")
 

@@ -1,4 +1,5 @@
-"""Runs of sentences embedded from their sentences' parts (``stmtdiff.usepool``): as close to
+"""Runs of sentences embedded from their sentences' parts (``stmtdiff.adapters.models.usepool``):
+as close to
 the joined text's vector as the model allows, cheap, and cached like any vector."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import numpy as np
 import pytest
 from align_support import CHINESE, ENGLISH, RUSSIAN
 
-from stmtdiff.embed import (
+from stmtdiff.adapters.models.embed import (
     COMPOSED_MODEL,
     PARTS_MODEL,
     USE_MODEL,
@@ -19,8 +20,8 @@ from stmtdiff.embed import (
     UseEncoder,
     encoder_available,
 )
-from stmtdiff.semantic import RunEncoder
-from stmtdiff.usepool import Composer
+from stmtdiff.adapters.models.usepool import Composer
+from stmtdiff.core.align.semantic import RunEncoder
 
 pytestmark = pytest.mark.skipif(not encoder_available(), reason="encoder package not installed")
 

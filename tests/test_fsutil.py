@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.fsutil import write_atomic
+from stmtdiff.adapters.files.fsutil import write_atomic
+from stmtdiff.core.errors import StmtdiffError
 
 
 def test_writes_utf8_text(tmp_path: Path) -> None:

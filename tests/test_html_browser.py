@@ -26,8 +26,8 @@ from typing import Any
 import pytest
 from reportkit import ROOT, joint_comparison, sample_pair_comparison
 
-from stmtdiff.model import SAME_STATUSES, Comparison, Status
-from stmtdiff.render.html import render_html
+from stmtdiff.core.model import SAME_STATUSES, Comparison, Status
+from stmtdiff.frontends.report.html import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from reportkit import body_rows, parse_html
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 
 def test_format_html_writes_a_self_contained_report_to_the_output_file(

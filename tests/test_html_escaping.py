@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from reportkit import BEIJING, MOSCOW, body_rows, joint_comparison, parse_html
 
-from stmtdiff.model import Comparison
-from stmtdiff.render.html import asset, render_html
+from stmtdiff.core.model import Comparison
+from stmtdiff.frontends.report.html import asset, render_html
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = '"><img src=x onerror=alert(1)>'

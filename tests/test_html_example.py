@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 import pytest
 from reportkit import ROOT, sample_comparison
 
-from stmtdiff.fsutil import write_atomic
-from stmtdiff.render.html import render_html
+from stmtdiff.adapters.files.fsutil import write_atomic
+from stmtdiff.frontends.report.html import render_html
 
 EXAMPLE = ROOT / "docs" / "example-report.html"
 #: A fixed generation time, so the example changes only when the report does.

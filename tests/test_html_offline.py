@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from reportkit import ROOT, joint_comparison, parse_html, sample_comparison
 
-from stmtdiff.render.html import render_html
+from stmtdiff.frontends.report.html import render_html
 
 WHEN = datetime(2025, 5, 20, tzinfo=UTC)
 URL_SOURCE = "https://www.example.org/statements/2025-05-16?lang=en"

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 from reportkit import statement_pair
 
-from stmtdiff.compare import compare
-from stmtdiff.model import Comparison
-from stmtdiff.render.html import render_html
-from stmtdiff.versions import make_version
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.report.html import render_html
 
 #: Inline CSS and JS, header, legend: what a report weighs before its first row.
 CONSTANT_BYTES = 30_000

@@ -8,9 +8,9 @@ from typing import Any
 from reportkit import MOSCOW, RU, ZH, ZH_EN, body_rows, joint_comparison, parse_html
 
 from stmtdiff import __version__
-from stmtdiff.compare import compare
-from stmtdiff.render.html import render_html
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.text.versions import version_from_sentences
+from stmtdiff.frontends.report.html import render_html
 
 WHEN = datetime(2025, 5, 20, 9, 30, tzinfo=UTC)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest import load_document
+from stmtdiff.adapters.ingest import load_document
+from stmtdiff.core.errors import StmtdiffError
 
 
 def save(document: docx.document.Document, path: Path) -> str:

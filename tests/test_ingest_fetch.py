@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from stmtdiff import __version__
-from stmtdiff.commands import fetch as fetch_command
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest import expand_inputs, load_document
-from stmtdiff.ingest.fetch import fetch_page
+from stmtdiff.adapters.ingest import expand_inputs, load_document
+from stmtdiff.adapters.ingest.fetch import fetch_page
+from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.frontends.cli.commands import fetch as fetch_command
 from stmtdiff.project import PROJECT_URL
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

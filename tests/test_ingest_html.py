@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest import load_document
+from stmtdiff.adapters.ingest import load_document
+from stmtdiff.core.errors import StmtdiffError
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest import VersionSpec, expand_inputs, load_manifest
+from stmtdiff.adapters.ingest import VersionSpec, expand_inputs, load_manifest
+from stmtdiff.core.errors import StmtdiffError
 
 MANIFEST = """\
 title = "Joint statement on the new era of partnership, 16 May 2024"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest import load_document
+from stmtdiff.adapters.ingest import load_document
+from stmtdiff.core.errors import StmtdiffError
 
 Line = tuple[float, float, str]  # x, y, text
 HEADER = "Joint Statement of the Russian Federation and the People's Republic of China"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest import load_document
+from stmtdiff.adapters.ingest import load_document
+from stmtdiff.core.errors import StmtdiffError
 
 RU = "Стороны подтвердили приверженность принципам равноправия и взаимного уважения.\n"
 ZH = "双方同意扩大贸易、能源、农业和人文领域合作，推动两国关系持续健康稳定发展。\n"

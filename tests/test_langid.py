@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stmtdiff.langid import detect_language, detect_languages, dominant_script
+from stmtdiff.core.text.langid import detect_language, detect_languages, dominant_script
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def without_langdetect(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str) -> list[object]:
         raise AssertionError("langdetect was asked")
 
-    monkeypatch.setattr("stmtdiff.langid.detect_langs", refuse)
+    monkeypatch.setattr("stmtdiff.core.text.langid.detect_langs", refuse)
 
 
 @pytest.mark.usefixtures("without_langdetect")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 
 def test_format_markdown_prints_summary_and_differences(

@@ -9,10 +9,10 @@ import html5lib
 from markdown_it import MarkdownIt
 from reportkit import BEIJING, MOSCOW, joint_comparison
 
-from stmtdiff.compare import compare
-from stmtdiff.render.html import Piece
-from stmtdiff.render.markdown import COMMENT_LIMIT, escape, marked, render_markdown
-from stmtdiff.versions import version_from_sentences
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.text.versions import version_from_sentences
+from stmtdiff.frontends.report.html import Piece
+from stmtdiff.frontends.report.markdown import COMMENT_LIMIT, escape, marked, render_markdown
 
 GITHUB_LIKE = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 

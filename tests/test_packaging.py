@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.ingest.fetch import USER_AGENT
+from stmtdiff.adapters.ingest.fetch import USER_AGENT
 from stmtdiff.project import DOCS_URL, PROJECT_URL
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from stmtdiff.cli import main
-from stmtdiff.compare import cell_text, compare
-from stmtdiff.model import Bead, Link, PairAlignment, Status
-from stmtdiff.pairalign import Evidence
-from stmtdiff.readouts import link, parts, thresholds
-from stmtdiff.render.jsonout import to_dict
-from stmtdiff.session import Request, build_comparison
-from stmtdiff.versions import make_version, version_from_sentences
+from stmtdiff.adapters.pipeline import Request, build_comparison
+from stmtdiff.core.align.pairalign import Evidence
+from stmtdiff.core.align.readouts import link, parts, thresholds
+from stmtdiff.core.compare.compare import cell_text, compare
+from stmtdiff.core.model import Bead, Link, PairAlignment, Status
+from stmtdiff.core.text.versions import make_version, version_from_sentences
+from stmtdiff.frontends.cli.main import main
+from stmtdiff.frontends.report.jsonout import to_dict
 
 
 def noise(n: int, m: int, seed: int = 1) -> np.ndarray:
@@ -84,7 +85,7 @@ def test_parallel_alignments_give_links_from_their_beads() -> None:
 class WordHashEncoder:
     """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed)."""
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
         rows = []
         for text in texts:
             vector = np.zeros(64)
@@ -245,8 +246,8 @@ def test_the_readout_benchmark_scores_the_real_call_against_its_hand_made_links(
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from readout_quality import real_pair
 
-    from stmtdiff.offline import offline_evidence
-    from stmtdiff.readouts import MatchParams
+    from stmtdiff.adapters.offline import offline_evidence
+    from stmtdiff.core.align.readouts import MatchParams
 
     score = real_pair(offline_evidence(), MatchParams())
     assert score is not None

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.check.numbers import compare_numbers
-from stmtdiff.cli import main
+from stmtdiff.core.check.numbers import compare_numbers
+from stmtdiff.frontends.cli.main import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "joint-statement"
 

@@ -22,17 +22,17 @@ from textual.content import Content
 from textual.widgets import Static
 from translate_stubs import Reply, libre_flags, serving
 
-from stmtdiff.check.findings import Finding, Location, Severity
-from stmtdiff.check.report_github import plain
-from stmtdiff.cli import main
-from stmtdiff.compare import compare
-from stmtdiff.model import Comparison
-from stmtdiff.tui.app import make_app
-from stmtdiff.tui.detail import DetailPane
-from stmtdiff.tui.header import StatementHeader
-from stmtdiff.tui.state import ViewState
-from stmtdiff.versions import make_version
-from stmtdiff.visible import visible
+from stmtdiff.core.check.findings import Finding, Location, Severity
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.core.text.visible import visible
+from stmtdiff.frontends.cli.main import main
+from stmtdiff.frontends.report.check_github import plain
+from stmtdiff.frontends.tui.app import make_app
+from stmtdiff.frontends.tui.detail import DetailPane
+from stmtdiff.frontends.tui.header import StatementHeader
+from stmtdiff.frontends.tui.state import ViewState
 
 TITLE = "\x1b]0;pwned\x07"  # sets the terminal window's title
 LINK = "\x1b]8;;https://evil.example\x1b\\"  # opens an OSC 8 hyperlink

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.cli import main
-from stmtdiff.translate.cache import TranslationCache
+from stmtdiff.adapters.translate.cache import TranslationCache
+from stmtdiff.frontends.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG_NAME = "x" * 300 + ".txt"
@@ -108,7 +108,7 @@ def test_an_unexpected_system_error_on_a_path_is_one_line(
         raise PermissionError(13, "Permission denied", "/srv/statements/ru.txt")
 
     monkeypatch.delenv("STMTDIFF_DEBUG", raising=False)
-    monkeypatch.setattr("stmtdiff.session.build_comparison", refuse)
+    monkeypatch.setattr("stmtdiff.adapters.pipeline.build_comparison", refuse)
     assert main(["compare", *pair]) == 2
     assert one_line_error(capsys) == (
         "stmtdiff: error: /srv/statements/ru.txt: Permission denied\n"
@@ -122,7 +122,7 @@ def test_stmtdiff_debug_shows_the_traceback_behind_a_system_error(
         raise PermissionError(13, "Permission denied", "/srv/statements/ru.txt")
 
     monkeypatch.setenv("STMTDIFF_DEBUG", "1")
-    monkeypatch.setattr("stmtdiff.session.build_comparison", refuse)
+    monkeypatch.setattr("stmtdiff.adapters.pipeline.build_comparison", refuse)
     assert main(["compare", *pair]) == 2
     err = capsys.readouterr().err
     assert "Traceback" in err and "in refuse" in err

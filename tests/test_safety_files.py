@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 MOSCOW = "The Parties met in Moscow.\nThe Parties firmly condemn terrorism.\nTrade grew by 5%.\n"
@@ -164,7 +164,7 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None
     script = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from stmtdiff.fsutil import write_atomic\n"
+        "from stmtdiff.adapters.files.fsutil import write_atomic\n"
         "def stall(fd):\n"
         "    print('writing', flush=True)\n"
         "    time.sleep(30)\n"

@@ -24,17 +24,17 @@ from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 from translate_stubs import Reply, serving
 
-from stmtdiff.cli import main
-from stmtdiff.diff import MAX_DIFF_TOKENS, new_text, old_text, word_diff
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest import limits, load_document
-from stmtdiff.ingest.fetch import fetch_page
-from stmtdiff.model import DiffOp, Op
-from stmtdiff.textnorm import MAX_SIMILARITY_TOKENS, token_similarity
-from stmtdiff.translate import TranslationError, TranslationSettings, translate_sentences
-from stmtdiff.translate.config import settings_from_config
-from stmtdiff.translate.transport import Transport, TransportError
-from stmtdiff.tui.app import StmtdiffApp
+from stmtdiff.adapters.ingest import limits, load_document
+from stmtdiff.adapters.ingest.fetch import fetch_page
+from stmtdiff.adapters.translate import TranslationError, TranslationSettings, translate_sentences
+from stmtdiff.adapters.translate.config import settings_from_config
+from stmtdiff.adapters.translate.transport import Transport, TransportError
+from stmtdiff.core.compare.diff import MAX_DIFF_TOKENS, new_text, old_text, word_diff
+from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.core.model import DiffOp, Op
+from stmtdiff.core.text.normalize import MAX_SIMILARITY_TOKENS, token_similarity
+from stmtdiff.frontends.cli.main import main
+from stmtdiff.frontends.tui.app import StmtdiffApp
 
 EN = "The sides reaffirmed their commitment to equality and mutual respect.\n"
 CHUNK = b"x" * 65536

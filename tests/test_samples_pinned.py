@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from align_support import model_cache  # noqa: F401
 
-from stmtdiff.cli import main
-from stmtdiff.embed import encoder_available
+from stmtdiff.adapters.models.embed import encoder_available
+from stmtdiff.frontends.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = Path(__file__).resolve().parent / "fixtures" / "pinned" / "joint-statement.json"

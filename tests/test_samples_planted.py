@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from align_support import model_cache  # noqa: F401
 
-from stmtdiff.embed import encoder_available
-from stmtdiff.model import Comparison, Op, Row, Status
-from stmtdiff.session import Request, build_comparison
+from stmtdiff.adapters.models.embed import encoder_available
+from stmtdiff.adapters.pipeline import Request, build_comparison
+from stmtdiff.core.model import Comparison, Op, Row, Status
 
 pytestmark = [
     pytest.mark.usefixtures("model_cache"),

@@ -1,4 +1,5 @@
-"""Writing systems have one home (``stmtdiff.scripts``): which characters are Han, Kana, Hangul,
+"""Writing systems have one home (``stmtdiff.core.text.scripts``): which characters are Han, Kana,
+Hangul,
 and which languages join their sentences without a space."""
 
 from __future__ import annotations
@@ -8,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.clauses import edge_clauses
-from stmtdiff.cli import main
-from stmtdiff.diff import tokenize
-from stmtdiff.langid import script_counts
-from stmtdiff.scripts import (
+from stmtdiff.core.compare.diff import tokenize
+from stmtdiff.core.text.clauses import edge_clauses
+from stmtdiff.core.text.langid import script_counts
+from stmtdiff.core.text.scripts import (
     base_language,
     east_asian_script,
     glues_lines,
@@ -24,6 +24,7 @@ from stmtdiff.scripts import (
     joins_without_space,
     sentence_separator,
 )
+from stmtdiff.frontends.cli.main import main
 
 #: One character of each block the Han range covers: extension A, unified, compatibility,
 #: extension B.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stmtdiff.segment import segment
+from stmtdiff.core.text.segment import segment
 
 CASES = [
     pytest.param(

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stmtdiff.model import Sentence
-from stmtdiff.segment import paragraph_spans, segment
+from stmtdiff.core.model import Sentence
+from stmtdiff.core.text.segment import paragraph_spans, segment
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 INVISIBLE = "\ufeff\u200b\u2060"

@@ -18,14 +18,16 @@ def _modules_after(statement: str) -> set[str]:
 
 
 def test_building_the_parser_imports_no_heavy_library() -> None:
-    loaded = _modules_after("import stmtdiff.cli\nstmtdiff.cli.build_parser()")
+    loaded = _modules_after(
+        "import stmtdiff.frontends.cli.main\nstmtdiff.frontends.cli.main.build_parser()"
+    )
     assert sorted(name for name in HEAVY if name in loaded) == []
 
 
 def test_importing_the_package_loads_no_public_name_until_used() -> None:
     loaded = _modules_after("import stmtdiff")
-    assert "stmtdiff.compare" not in loaded
-    assert "stmtdiff.session" not in loaded
+    assert "stmtdiff.core.compare.compare" not in loaded
+    assert "stmtdiff.adapters.pipeline" not in loaded
 
 
 def test_version_option_prints_the_installed_version() -> None:

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.ingest.subjects import (
+from stmtdiff.adapters.ingest.subjects import (
     builtin_subjects,
     config_watch_files,
     load_subject_table,
     read_watch_file,
 )
-from stmtdiff.subjects import Subject, SubjectTable
+from stmtdiff.core.compare.subjects import Subject, SubjectTable
+from stmtdiff.core.errors import StmtdiffError
 
 
 @pytest.fixture(scope="module")

@@ -10,19 +10,19 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from stmtdiff.cli import main
-from stmtdiff.compare import compare
-from stmtdiff.ingest.subjects import load_subject_table
-from stmtdiff.model import Comparison
-from stmtdiff.render.html import render_html
-from stmtdiff.render.jsonout import to_dict
-from stmtdiff.render.markdown import render_markdown
-from stmtdiff.render.terminal import render_terminal
-from stmtdiff.subjects import SubjectTable
-from stmtdiff.summary import OneSided, preview, summarize
-from stmtdiff.tui.app import StmtdiffApp
-from stmtdiff.tui.state import ViewState
-from stmtdiff.versions import make_version
+from stmtdiff.adapters.ingest.subjects import load_subject_table
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.compare.subjects import SubjectTable
+from stmtdiff.core.compare.summary import OneSided, preview, summarize
+from stmtdiff.core.model import Comparison
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.cli.main import main
+from stmtdiff.frontends.report.html import render_html
+from stmtdiff.frontends.report.jsonout import to_dict
+from stmtdiff.frontends.report.markdown import render_markdown
+from stmtdiff.frontends.report.terminal import render_terminal
+from stmtdiff.frontends.tui.app import StmtdiffApp
+from stmtdiff.frontends.tui.state import ViewState
 
 #: A Kremlin-style account and an agency's: the agency drops the SCO sentence and adds one on
 #: Brazil; the rest is the same.
@@ -250,7 +250,7 @@ def test_tui_opens_with_the_watch_files_subjects(
 ) -> None:
     opened: list[StmtdiffApp] = []
     monkeypatch.setattr(StmtdiffApp, "run", lambda self, *a, **k: opened.append(self))
-    monkeypatch.setattr("stmtdiff.commands.tui.terminal_attached", lambda: True)
+    monkeypatch.setattr("stmtdiff.frontends.cli.commands.tui.terminal_attached", lambda: True)
     watch = tmp_path / "watch.tsv"
     watch.write_text("schedule\tграфик*\n", encoding="utf-8")
     assert main(["tui", *files, "--method", "lexical", "--watch", str(watch)]) == 0

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from stmtdiff.cli import main
-from stmtdiff.model import Status
-from stmtdiff.render.terminal import GAP, SYMBOLS, wrap_ranges
+from stmtdiff.core.model import Status
+from stmtdiff.frontends.cli.main import main
+from stmtdiff.frontends.report.terminal import GAP, SYMBOLS, wrap_ranges
 
 BEIJING = (
     "The two sides held talks in Moscow in a warm and friendly atmosphere. "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.translate.cache import CacheError, TranslationCache
+from stmtdiff.adapters.translate.cache import CacheError, TranslationCache
 
 ZH = "双方同意加强能源领域合作。"
 ZH_EN = "The two sides agreed to strengthen cooperation in the energy sector."

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.commands import cache as cache_command
-from stmtdiff.translate.cache import TranslationCache
+from stmtdiff.adapters.translate.cache import TranslationCache
+from stmtdiff.frontends.cli.commands import cache as cache_command
 
 
 def run(*argv: str) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stmtdiff.translate.chunks import join_pieces, split_for_limit
+from stmtdiff.adapters.translate.chunks import join_pieces, split_for_limit
 
 
 def test_a_text_within_the_limit_is_one_piece() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from translate_stubs import libre_flags, serving
 
-from stmtdiff.cli import main
+from stmtdiff.frontends.cli.main import main
 
 RUSSIAN = (
     "Стороны подтвердили приверженность целям и принципам Устава ООН.\n"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.errors import StmtdiffError
-from stmtdiff.translate import TranslationSettings, settings_from_config
-from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
-from stmtdiff.translate.config import credentials_for
+from stmtdiff.adapters.translate import TranslationSettings, settings_from_config
+from stmtdiff.adapters.translate.config import credentials_for
+from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.frontends.cli.translate_options import add_translation_arguments, settings_from_args
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from translate_stubs import PHRASEBOOK, Reply, StubServer, json_reply, serving
 
-from stmtdiff.translate import TranslationError, TranslationSettings, translate_sentences
+from stmtdiff.adapters.translate import TranslationError, TranslationSettings, translate_sentences
 
 RUSSIAN = list(PHRASEBOOK)[:3]
 CHINESE = list(PHRASEBOOK)[3:]

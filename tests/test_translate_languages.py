@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stmtdiff.translate import TranslationError
-from stmtdiff.translate.languages import engine_language, normalize_language
+from stmtdiff.adapters.translate import TranslationError
+from stmtdiff.adapters.translate.languages import engine_language, normalize_language
 
 
 @pytest.mark.parametrize("spelling", ["zh", "ZH", "zh-CN", "zh_CN", "zh-Hans", "cmn"])

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from translate_stubs import PHRASEBOOK, Reply, StubServer, numbered_russian, serving
 
-from stmtdiff.translate import TranslationError, TranslationSettings, translate_sentences
+from stmtdiff.adapters.translate import TranslationError, TranslationSettings, translate_sentences
 
 RUSSIAN = list(PHRASEBOOK)[:3]
 CHINESE = list(PHRASEBOOK)[3:]
@@ -134,7 +134,7 @@ def test_a_re_run_after_a_failure_sends_only_the_rest(stub: StubServer, tmp_path
 _CRASHING_RUN = """
 import sys
 from pathlib import Path
-from stmtdiff.translate import TranslationSettings, translate_sentences
+from stmtdiff.adapters.translate import TranslationSettings, translate_sentences
 texts = [f"Пункт {n}. Стороны обсудили вопрос номер {n} повестки дня." for n in range(8)]
 settings = TranslationSettings(
     "libre", url=sys.argv[1], cache_path=Path(sys.argv[2]), max_concurrency=1, timeout=60

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.cli import build_parser, main
-from stmtdiff.commands import tui as tui_command
-from stmtdiff.tui.app import StmtdiffApp
+from stmtdiff.frontends.cli.commands import tui as tui_command
+from stmtdiff.frontends.cli.main import build_parser, main
+from stmtdiff.frontends.tui.app import StmtdiffApp
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 from tui_support import ZH_XINHUA, long_statement, version, with_chinese
 
-from stmtdiff.compare import compare
-from stmtdiff.model import Comparison
-from stmtdiff.tui.app import StmtdiffApp, make_app
-from stmtdiff.tui.grid import AlignedGrid
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison
+from stmtdiff.frontends.tui.app import StmtdiffApp, make_app
+from stmtdiff.frontends.tui.grid import AlignedGrid
 
 
 def play(

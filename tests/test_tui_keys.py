@@ -13,17 +13,17 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from tui_support import english_samples, with_chinese
 
-from stmtdiff.compare import cell_text
-from stmtdiff.embed import encoder_available
-from stmtdiff.model import Row, Status
-from stmtdiff.session import Request, build_comparison
-from stmtdiff.tui.app import StmtdiffApp, make_app
-from stmtdiff.tui.detail import DetailPane
-from stmtdiff.tui.grid import AlignedGrid
-from stmtdiff.tui.header import StatementHeader
-from stmtdiff.tui.help import KEYS, HelpScreen
-from stmtdiff.tui.search import SearchBar
-from stmtdiff.tui.state import Filter
+from stmtdiff.adapters.models.embed import encoder_available
+from stmtdiff.adapters.pipeline import Request, build_comparison
+from stmtdiff.core.compare.compare import cell_text
+from stmtdiff.core.model import Row, Status
+from stmtdiff.frontends.tui.app import StmtdiffApp, make_app
+from stmtdiff.frontends.tui.detail import DetailPane
+from stmtdiff.frontends.tui.grid import AlignedGrid
+from stmtdiff.frontends.tui.header import StatementHeader
+from stmtdiff.frontends.tui.help import KEYS, HelpScreen
+from stmtdiff.frontends.tui.search import SearchBar
+from stmtdiff.frontends.tui.state import Filter
 
 Scenario = Callable[[Pilot[None], StmtdiffApp], Awaitable[None]]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tui_support import english_samples, with_chinese
 
-from stmtdiff.tui.app import make_app
+from stmtdiff.frontends.tui.app import make_app
 
 SnapCompare = Callable[..., bool]
 

@@ -15,10 +15,10 @@ from tui_support import (
     with_chinese,
 )
 
-from stmtdiff.compare import compare
-from stmtdiff.model import Comparison, Version
-from stmtdiff.session import Request, build_comparison
-from stmtdiff.tui.state import Filter, Piece, Span, ViewState
+from stmtdiff.adapters.pipeline import Request, build_comparison
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison, Version
+from stmtdiff.frontends.tui.state import Filter, Piece, Span, ViewState
 
 
 def test_comparison_under_test_has_every_kind_of_row() -> None:

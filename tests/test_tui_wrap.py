@@ -7,7 +7,7 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from stmtdiff.tui.wrap import wrap
+from stmtdiff.frontends.tui.wrap import wrap
 
 CONSOLE = Console(width=120)
 TRADE = "二、2024年，两国贸易额达到2450亿美元，双方将扩大本币结算。"

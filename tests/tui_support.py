@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from stmtdiff.compare import compare
-from stmtdiff.model import Comparison, Version
-from stmtdiff.session import Request, build_comparison
-from stmtdiff.versions import make_version
+from stmtdiff.adapters.pipeline import Request, build_comparison
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison, Version
+from stmtdiff.core.text.versions import make_version
 
 EN_OFFICIAL = (
     "The Parties reaffirmed their commitment to the purposes and principles of the UN Charter. "

@@ -1,0 +1,254 @@
+"""From command-line inputs to a ``Comparison``: the one path every front end takes.
+
+This is where I/O happens (reading files, pages, translations); the core it calls does none.
+compare, tui, check and demo all build their comparison here, so they never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stmtdiff.adapters.ingest import VersionSpec, expand_inputs, load_document
+from stmtdiff.adapters.ingest.fetch import is_url
+from stmtdiff.adapters.ingest.manifest import load_manifest, manifest_path
+from stmtdiff.adapters.ingest.subjects import load_subject_table
+from stmtdiff.adapters.offline import offline_evidence
+from stmtdiff.adapters.translate.settings import TranslationSettings
+from stmtdiff.core.align.pairalign import align_pair
+from stmtdiff.core.compare.compare import MAX_VERSIONS, compare
+from stmtdiff.core.compare.summary import summarize
+from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.core.model import Comparison, Version
+from stmtdiff.core.text.langid import detect_language
+from stmtdiff.core.text.scripts import base_language, sentence_separator
+from stmtdiff.core.text.versions import DETECT_SAMPLE, make_version
+
+
+@dataclass(slots=True)
+class Request:
+    """What the user asked to compare, and how."""
+
+    inputs: list[str]
+    pivot: str | None = None
+    #: Language overrides: key "" applies to every version, else a version id or 1-based position.
+    langs: dict[str, str] = field(default_factory=dict)
+    method: str = "auto"
+    #: Translation files per version id or 1-based position: one sentence per line.
+    translation_files: dict[str, str] = field(default_factory=dict)
+    #: Machine translation; ``None`` or an engine of ``None`` sends nothing anywhere.
+    translation: TranslationSettings | None = None
+    #: Read URLs from the page cache only, never from the network.
+    offline: bool = False
+    #: The report's title (``--title``); ``None``: the manifest's, else made from the labels.
+    title: str | None = None
+    #: Labels per version id or 1-based position (``--label``), over the manifest's.
+    labels: dict[str, str] = field(default_factory=dict)
+    #: Subject tables (``--watch``) added to the shipped one for the "who said what" summary.
+    watch: list[str] = field(default_factory=list)
+    #: The versions are accounts of one event (``--readouts``), matched fact by fact.
+    readouts: bool = False
+
+
+def _version_id(spec: VersionSpec, taken: set[str]) -> str:
+    base = spec.id or _slug(Path(spec.source).stem if spec.source != "-" else "stdin")
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "-", name).strip("-") or "version"
+
+
+def _lookup(table: dict[str, str], version_id: str, position: int) -> str | None:
+    return table.get(version_id) or table.get(str(position)) or table.get("")
+
+
+def load_versions(request: Request) -> list[Version]:
+    """Read and segment every version named by the request, in order."""
+    specs = expand_inputs(request.inputs)
+    if len(specs) < 2:
+        raise StmtdiffError(
+            f"compare needs at least 2 versions, got {len(specs)} (give two or more files)"
+        )
+    if len(specs) > MAX_VERSIONS:
+        raise StmtdiffError(f"compare takes at most {MAX_VERSIONS} versions, got {len(specs)}")
+    taken: set[str] = set()
+    versions: list[Version] = []
+    for position, spec in enumerate(specs, start=1):
+        document = load_document(spec.source, offline=request.offline)
+        version_id = _version_id(spec, taken)
+        lang = _lookup(request.langs, version_id, position) or spec.lang
+        version = make_version(
+            version_id,
+            document.text,
+            lang=lang,
+            label=_lookup(request.labels, version_id, position)
+            or spec.label
+            or document.title
+            or Path(spec.source).name,
+            path=spec.source,
+            publisher=spec.publisher or document.publisher,
+            date=spec.date or document.date,
+            role=spec.role,
+        )
+        version.url = spec.url or (spec.source if is_url(spec.source) else None)
+        translation = _lookup(request.translation_files, version_id, position)
+        if translation is None and spec.translation:
+            translation = spec.translation
+        if translation is not None:
+            attach_translation_file(version, translation)
+        versions.append(version)
+    _check_unknown_keys(request, versions)
+    return versions
+
+
+def _check_unknown_keys(request: Request, versions: Sequence[Version]) -> None:
+    known = {v.id for v in versions} | {str(i) for i in range(1, len(versions) + 1)} | {""}
+    tables = (
+        ("--lang", request.langs),
+        ("--translation", request.translation_files),
+        ("--label", request.labels),
+    )
+    for option, table in tables:
+        for key in table:
+            if key not in known:
+                raise StmtdiffError(
+                    f"{option} names unknown version {key!r} "
+                    f"(versions: {', '.join(v.id for v in versions)})"
+                )
+
+
+def attach_translation_file(version: Version, path: str, *, segmented: bool = False) -> None:
+    """Attach a translation file to ``version``: one translated sentence per line, or a whole
+    text, which is segmented and aligned to the version's sentences (cross-language).
+
+    ``segmented``: the version was given one sentence per line, so its translation must be too.
+    """
+    document = load_document(path)
+    text = document.text
+    lines = text.splitlines() if segmented else [ln.strip() for ln in text.splitlines()]
+    if not segmented:
+        lines = [line for line in lines if line]
+    if len(lines) == len(version.sentences):
+        version.translations = list(lines)
+        version.translation_lang = detect_language(text[:DETECT_SAMPLE])
+    elif segmented:
+        raise StmtdiffError(
+            f"{path}: {len(lines)} lines, but {version.path or version.id} has "
+            f"{len(version.sentences)} (a translation of segmented input needs one line per "
+            "sentence)"
+        )
+    else:
+        translated = make_version("translation", text)
+        if not translated.sentences:
+            raise StmtdiffError(f"{path}: the translation is empty")
+        version.translations = translations_by_alignment(version, translated)
+        version.translation_lang = translated.lang
+    version.translation_engine = f"file:{Path(path).name}"
+
+
+def translations_by_alignment(version: Version, translated: Version) -> list[str | None]:
+    """Each sentence's translation, from a whole translated text aligned to the version.
+
+    A translated sentence aligned to several of the version's sentences goes to the first of
+    them (the others get an empty translation, so the group still reads whole); translated
+    sentences aligned to nothing join the previous sentence's translation; sentences nothing
+    translates get none.
+    """
+    pair = align_pair(version, translated, evidence=offline_evidence())
+    parts: list[list[str]] = [[] for _ in version.sentences]
+    covered = [False] * len(version.sentences)
+    previous = 0
+    for bead in pair.beads:
+        texts = [translated.sentences[j].text for j in bead.tgt]
+        if bead.src:
+            for i in bead.src:
+                covered[i] = bool(bead.tgt)
+            previous = bead.src[0]
+        if texts:
+            parts[previous].extend(texts)
+    separator = sentence_separator(translated.lang)
+    return [
+        separator.join(texts) if texts else ("" if covered[i] else None)
+        for i, texts in enumerate(parts)
+    ]
+
+
+def machine_translate(versions: Sequence[Version], settings: TranslationSettings) -> list[str]:
+    """Translate every version not in the target language and without a translation file.
+
+    Only called when the user named an engine. Returns notes for the reader: which engine was
+    used, and which sentences have no translation (offline, nothing cached) and so fall back to
+    the offline aligners.
+    """
+    engine = settings.engine
+    if engine is None:
+        return []
+    # Imported here: the HTTP clients behind the engines are only needed once one is asked for.
+    from stmtdiff.adapters.translate.service import translate_sentences
+
+    notes: list[str] = []
+    target = base_language(settings.target)
+    for version in versions:
+        if version.translations is not None or base_language(version.lang) == target:
+            continue
+        result = translate_sentences([s.text for s in version.sentences], version.lang, settings)
+        version.translations = result.translations
+        version.translation_lang = settings.target
+        version.translation_engine = result.engine
+        if result.missing:
+            notes.append(
+                f"{version.display_label}: {len(result.missing)} of {len(version.sentences)} "
+                f"sentences have no cached {result.engine} translation (offline); "
+                "they are aligned without one"
+            )
+        notes.extend(result.notices)
+    translated = [v.display_label for v in versions if v.translation_engine == engine]
+    if translated:
+        notes.insert(
+            0, f"machine translation into {settings.target} by {engine}: " + ", ".join(translated)
+        )
+    return notes
+
+
+def statement_title(inputs: Sequence[str]) -> str | None:
+    """The title of the first manifest among the inputs, if it has one."""
+    for item in inputs:
+        if item != "-" and not is_url(item) and (path := manifest_path(item)) is not None:
+            title = load_manifest(path).title
+            if title:
+                return title
+    return None
+
+
+def build_comparison(request: Request) -> Comparison:
+    """Load, segment, translate when asked, and compare: the whole pipeline for one request."""
+    versions = load_versions(request)
+    notes = machine_translate(versions, request.translation) if request.translation else []
+    pivot: str | int = 0
+    if request.pivot is not None:
+        pivot = _resolve_pivot(request.pivot, versions)
+    comparison = compare(
+        versions,
+        pivot=pivot,
+        method=request.method,
+        evidence=offline_evidence(),
+        readouts=request.readouts,
+    )
+    comparison.title = request.title or statement_title(request.inputs)
+    comparison.notes[:0] = notes
+    comparison.who_said_what = summarize(comparison, load_subject_table(request.watch))
+    return comparison
+
+
+def _resolve_pivot(value: str, versions: Sequence[Version]) -> str | int:
+    if value.isdigit():
+        return int(value) - 1
+    return value

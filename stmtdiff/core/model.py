@@ -1,0 +1,222 @@
+"""Plain dataclasses shared by the core and every front end.
+
+The core takes these in and gives these out; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stmtdiff.core.compare.summary import Summary
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a version, with its exact span in the version's text."""
+
+    id: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+#: What a version is, as a manifest says: the first three are versions of one text, a readout
+#: is an account of the event.
+ROLES = ("original", "official translation", "unofficial translation", "readout")
+
+
+@dataclass(slots=True)
+class Version:
+    """One version of the statement: its text, where it came from, and its sentences."""
+
+    id: str
+    text: str
+    lang: str
+    sentences: list[Sentence]
+    label: str = ""
+    path: str = ""
+    #: The web address the text was read or fetched from, when it came from the web.
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    role: str | None = None
+    #: Machine or human translation of each sentence into ``translation_lang``,
+    #: indexed like ``sentences``; ``None`` where a sentence has no translation.
+    translations: list[str | None] | None = None
+    translation_lang: str | None = None
+    translation_engine: str | None = None
+
+    @property
+    def display_label(self) -> str:
+        return self.label or self.id
+
+
+class Status(StrEnum):
+    """How a cell (or a whole row) relates to the pivot version."""
+
+    IDENTICAL = "identical"  # same text
+    MINOR = "minor"  # only whitespace, punctuation, quote style or case differ
+    MATCHED = "matched"  # counterpart in another language; no word-level comparison possible
+    POSSIBLE = "possible"  # accounts: a weak link, a possible counterpart to check by eye
+    CHANGED = "changed"  # words differ
+    MISSING = "missing"  # the pivot has text here, this version has none
+    EXTRA = "extra"  # this version has text the pivot lacks
+    MOVED = "moved"  # the counterpart sits in another row
+
+
+#: Row status precedence: a row takes the first status any of its cells has.
+STATUS_PRECEDENCE: tuple[Status, ...] = (
+    Status.MOVED,
+    Status.MISSING,
+    Status.EXTRA,
+    Status.CHANGED,
+    Status.POSSIBLE,
+    Status.MINOR,
+    Status.MATCHED,
+    Status.IDENTICAL,
+)
+
+#: Statuses that mean "the versions say the same thing here".
+SAME_STATUSES: frozenset[Status] = frozenset({Status.IDENTICAL, Status.MINOR, Status.MATCHED})
+
+
+class Op(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"  # present in this version, absent from the pivot
+    DELETE = "delete"  # present in the pivot, absent from this version
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    op: Op
+    text: str
+
+
+@dataclass(slots=True)
+class Cell:
+    """One version's sentences in one row, compared with the pivot's cell."""
+
+    version: str
+    sentence_ids: list[int]
+    status: Status
+    similarity: float | None = None
+    #: Word diff from the pivot cell to this cell; ``None`` for the pivot or when not comparable.
+    diff: list[DiffOp] | None = None
+    #: ``"text"``: the diff compares the originals; ``"translation"``: their translations.
+    diff_basis: str | None = None
+    #: For a moved cell: the index of the row holding its counterpart.
+    moved_to: int | None = None
+    #: Accounts of one event only: ``firm`` or ``possible`` link to the pivot's cell, or
+    #: ``alone`` (reported by this version only).
+    link: str | None = None
+
+
+@dataclass(slots=True)
+class Row:
+    index: int
+    cells: list[Cell]
+    status: Status
+    similarity: float | None = None
+
+    def cell(self, version_id: str) -> Cell:
+        for cell in self.cells:
+            if cell.version == version_id:
+                return cell
+        raise KeyError(version_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """One step of a monotonic alignment: source ids and target ids aligned together."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float = 0.0
+
+
+#: How versions in different languages may be aligned (``pairalign``); here, with no imports,
+#: so the command line can offer the choices without loading the aligners.
+METHODS = ("auto", "translation", "semantic", "lexical")
+
+
+#: Kinds of link: ``firm`` clears the document's firm threshold, ``possible`` only the lower one.
+LINK_KINDS = ("firm", "possible")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Sentences of the pivot and of another version that say the same thing (a bead of an
+    alignment, or a group of facts two accounts share wherever each side places them)."""
+
+    pivot: tuple[int, ...]
+    other: tuple[int, ...]
+    score: float
+    kind: str = "firm"
+
+
+@dataclass(slots=True)
+class PairAlignment:
+    """How one version was aligned to the pivot, and how much to trust it."""
+
+    pivot: str
+    other: str
+    method: str  # "same-language", "translation", "semantic", "lexical"
+    confidence: float  # 0..1: mean similarity of the aligned beads
+    beads: list[Bead] = field(default_factory=list)
+    #: (pivot sentence id, other sentence id) pairs left unaligned in place but alike elsewhere.
+    moves: list[tuple[int, int]] = field(default_factory=list)
+    warning: str | None = None
+    #: The texts looked like two accounts of one event, not translations (by their lengths).
+    comparable: bool = False
+    #: Groups of linked sentences: for accounts, the matcher's; else one per aligned bead.
+    links: list[Link] = field(default_factory=list)
+
+    def all_links(self) -> list[Link]:
+        """The links, derived from the beads when the aligner gave none (parallel texts)."""
+        if self.links:
+            return self.links
+        return [Link(b.src, b.tgt, round(b.score, 4)) for b in self.beads if b.src and b.tgt]
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The result of comparing versions: aligned rows plus how they were obtained."""
+
+    versions: list[Version]
+    pivot: str
+    rows: list[Row]
+    alignments: list[PairAlignment]
+    #: The statement's title, when a manifest names it.
+    title: str | None = None
+    #: Sentences for the reader about how the result was obtained (e.g. translations missing).
+    notes: list[str] = field(default_factory=list)
+    #: What both versions report and what only one does (``stmtdiff.core.compare.summary``); set by
+    #: the
+    #: pipeline that has the subject table, shown at the top of every output.
+    who_said_what: Summary | None = None
+
+    def version(self, version_id: str) -> Version:
+        for version in self.versions:
+            if version.id == version_id:
+                return version
+        raise KeyError(version_id)
+
+    def counts(self) -> dict[Status, int]:
+        """Rows per status, in precedence order, zero counts included (but ``possible``'s
+        outside accounts of one event, the only comparisons that can have it)."""
+        accounts = any(pair.method == "readouts" for pair in self.alignments)
+        result = {
+            status: 0 for status in STATUS_PRECEDENCE if accounts or status is not Status.POSSIBLE
+        }
+        for row in self.rows:
+            result[row.status] = result.get(row.status, 0) + 1
+        return result
+
+    @property
+    def differs(self) -> bool:
+        """True when any row is more than a minor difference (drives exit code 1)."""
+        return any(row.status not in SAME_STATUSES for row in self.rows)

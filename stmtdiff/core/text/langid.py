@@ -1,0 +1,133 @@
+"""Language detection: langdetect made deterministic and guarded by the script in use.
+
+langdetect is probabilistic (seeded here so results never vary between runs) and is known to call
+some Simplified Chinese Korean and short Russian Ukrainian. The script a text is written in settles
+what langdetect cannot: Han without kana or Hangul is Chinese, Hangul is Korean, and a Cyrillic
+text without Ukrainian letters is Russian.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+from stmtdiff.core.text.scripts import east_asian_script
+
+DetectorFactory.seed = 0
+
+#: Latin-script texts with fewer letters than this are taken for English (see detect_language).
+SHORT_LATIN = 16
+
+#: Frequent English words that no other Latin-script language uses often ("to", "is", "of" and
+#: "was" are common in Czech, Dutch or German too).
+_ENGLISH_ONLY = frozenset(
+    {"the", "and", "that", "with", "which", "this", "are", "have", "has", "been", "from"}
+)
+#: A Latin-script text of at least this many words, this share of them _ENGLISH_ONLY, is English
+#: (English prose runs at 10-15%; other languages near 0).
+_ENGLISH_WORDS, _ENGLISH_SHARE = 20, 0.08
+_WORD = re.compile(r"[^\W\d_]+")
+
+#: Letters Russian lacks; any of them in a Cyrillic text rules Russian out.
+_UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
+_BELARUSIAN_ONLY = frozenset("ўЎ")
+_SERBIAN_MACEDONIAN_ONLY = frozenset("јљњћђџЈЉЊЋЂЏѓќЃЌѕЅ")
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Letters per script: ``latin``, ``cyrillic``, ``han``, ``kana``, ``hangul``, ``other``."""
+    counts: Counter[str] = Counter()
+    for char in text:
+        if not char.isalpha():
+            continue
+        script = east_asian_script(char)
+        if script is not None:
+            counts[script] += 1
+        else:
+            name = unicodedata.name(char, "")
+            if name.startswith("CYRILLIC"):
+                counts["cyrillic"] += 1
+            elif name.startswith("LATIN"):
+                counts["latin"] += 1
+            else:
+                counts["other"] += 1
+    return counts
+
+
+def dominant_script(text: str) -> str | None:
+    """The script most letters of ``text`` are written in, ``None`` for a text without letters."""
+    counts = script_counts(text)
+    if not counts:
+        return None
+    # Han characters carry a word each; weigh them so a Chinese text with some Latin stays "han".
+    counts["han"] *= 3
+    return counts.most_common(1)[0][0]
+
+
+def _langdetect(text: str) -> str | None:
+    """langdetect's best guess (its profiles load on first use: a quarter of a second)."""
+    try:
+        ranked = detect_langs(text)
+    except LangDetectException:
+        return None
+    return str(ranked[0].lang) if ranked else None
+
+
+def _cyrillic_language(text: str) -> str:
+    """Letters settle most Cyrillic texts; langdetect is asked only where they cannot (a
+    Russian text has ы, э or ё in nearly every sentence, so it never needs langdetect)."""
+    chars = set(text)
+    if chars & _UKRAINIAN_ONLY:
+        return "uk"
+    if chars & _BELARUSIAN_ONLY:
+        return "be"
+    if chars & _SERBIAN_MACEDONIAN_ONLY:
+        guess = _langdetect(text)
+        return guess if guess in {"sr", "mk"} else "sr"
+    # langdetect calls short Russian Bulgarian; only trust it on a long text without ы, э, ё.
+    if len(text) >= 40 and not chars & set("ыэёЫЭЁ") and _langdetect(text) == "bg":
+        return "bg"
+    return "ru"
+
+
+def _plainly_english(text: str) -> bool:
+    """English told by its commonest words, sparing langdetect's profiles (a quarter of a
+    second) for the texts that need them."""
+    words = _WORD.findall(text[:20_000].lower())
+    if len(words) < _ENGLISH_WORDS:
+        return False
+    return sum(word in _ENGLISH_ONLY for word in words) >= _ENGLISH_SHARE * len(words)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text``'s language; ``"und"`` when there is nothing to detect from."""
+    script = dominant_script(text)
+    if script is None:
+        return "und"
+    if script == "hangul":
+        return "ko"
+    if script == "kana":
+        return "ja"
+    if script == "han":
+        return "ja" if script_counts(text)["kana"] else "zh"
+    if script == "cyrillic":
+        return _cyrillic_language(text)
+    if script == "latin" and _plainly_english(text):
+        return "en"
+    guess = _langdetect(text)
+    if guess is None or guess.startswith("zh") or guess in {"ko", "ja", "ru", "uk", "bg"}:
+        return "en" if script == "latin" else "und"
+    if script == "latin" and script_counts(text)["latin"] < SHORT_LATIN:
+        # "One sentence." comes out French: too few letters to tell Latin-script languages
+        # apart, so take the one most statements in Latin script are written in.
+        return "en"
+    return guess
+
+
+def detect_languages(texts: Iterable[str]) -> list[str]:
+    """Per-sentence detection for mixed documents, one code per text."""
+    return [detect_language(text) for text in texts]

@@ -1,0 +1,151 @@
+"""Command-line entry point: parse arguments, run a command, turn errors into exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+import stmtdiff
+from stmtdiff.adapters import progress
+from stmtdiff.adapters.progress import ProgressBar
+from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.core.text.visible import visible
+from stmtdiff.frontends.cli.commands import (
+    align,
+    cache,
+    check,
+    compare,
+    completion,
+    demo,
+    fetch,
+    segment,
+    tui,
+)
+
+COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align, completion)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors on one line (exit 2), like every other error here.
+
+    The message may quote an argument: its control characters are shown, not obeyed.
+    """
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {visible(message, newlines=False)} (see --help)\n")
+
+
+class _Version(argparse.Action):
+    """``--version``: reads the installed metadata only when asked (it costs ~30 ms to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"stmtdiff {stmtdiff.__version__}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="stmtdiff",
+        description="Line up parallel versions of a statement sentence by sentence "
+        "and show where they differ.",
+    )
+    parser.add_argument("--version", action=_Version)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers.required = True
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def _progress_bar(description: str, total: int) -> ProgressBar:
+    from stmtdiff.frontends.cli.progress import RichProgressBar  # rich loads only when drawn
+
+    return RichProgressBar(description, total)
+
+
+def _say_preparing(message: str) -> None:
+    print(f"stmtdiff: {message}...", file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = _PipeSafe(stdout)  # type: ignore[assignment]
+    if sys.stderr.isatty():
+        progress.preparing = _say_preparing
+        progress.display = _progress_bar
+    try:
+        result: int = args.func(args)
+        sys.stdout.flush()
+    except StmtdiffError as error:
+        # Messages quote file names and texts: one line, control characters shown.
+        print(f"stmtdiff: error: {visible(str(error), newlines=False)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("stmtdiff: interrupted", file=sys.stderr)
+        return 130
+    except OSError as error:
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exc()
+        print(f"stmtdiff: error: {_describe(error)}", file=sys.stderr)
+        return 2
+    finally:
+        sys.stdout = stdout
+    return result
+
+
+#: Set (to anything) to see the traceback behind an unexpected OSError, for a bug report.
+DEBUG_ENV = "STMTDIFF_DEBUG"
+
+
+def _describe(error: OSError) -> str:
+    """An OSError as one line: the path it concerns, then what went wrong."""
+    reason = error.strerror or str(error) or type(error).__name__
+    paths = [str(p) for p in (error.filename, error.filename2) if p is not None]
+    return ": ".join([*paths, reason]) if paths else reason
+
+
+class _PipeSafe:
+    """Standard output that outlives its reader (``stmtdiff compare … | head``).
+
+    Once the pipe is closed the rest of the output goes to /dev/null, so the command still ends
+    with its own status (1: the texts differ) and Python prints no "Exception ignored" at exit.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._discard()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._discard()
+
+    def _discard(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self._stream.fileno())
+        os.close(devnull)

@@ -1,0 +1,146 @@
+"""The JSON contract ``stmtdiff/alignment@1`` (documented in docs/json-schema.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from stmtdiff.core.model import Comparison, PairAlignment, Version
+from stmtdiff.project import stmtdiff_version
+
+SCHEMA = "stmtdiff/alignment@1"
+
+
+def _version(version: Version) -> dict[str, Any]:
+    sentences = []
+    for sentence in version.sentences:
+        item: dict[str, Any] = {
+            "id": sentence.id,
+            "text": sentence.text,
+            "start": sentence.start,
+            "end": sentence.end,
+            "paragraph": sentence.paragraph,
+        }
+        if version.translations is not None:
+            item["translation"] = version.translations[sentence.id]
+        sentences.append(item)
+    return {
+        "id": version.id,
+        "label": version.display_label,
+        "path": version.path,
+        "url": version.url,
+        "lang": version.lang,
+        "publisher": version.publisher,
+        "date": version.date,
+        "role": version.role,
+        "translation": (
+            {"lang": version.translation_lang, "engine": version.translation_engine}
+            if version.translations is not None
+            else None
+        ),
+        "sentences": sentences,
+    }
+
+
+def who_said_what(comparison: Comparison) -> list[dict[str, Any]] | None:
+    """The ``summary.who_said_what`` entries: one per non-pivot version, against the pivot."""
+    if comparison.who_said_what is None:
+        return None
+    return [
+        {
+            "pivot": pair.pivot,
+            "other": pair.other,
+            "both": pair.both,
+            "only": {
+                vid: [{"row": f.row, "sentences": list(f.sentence_ids)} for f in facts]
+                for vid, facts in pair.only.items()
+            },
+            "subjects_only": (
+                None
+                if pair.subjects_only is None
+                else {
+                    vid: [
+                        {
+                            "id": m.subject.id,
+                            "name": m.subject.name,
+                            "category": m.subject.category,
+                            "sentences": list(m.sentence_ids),
+                        }
+                        for m in mentions
+                    ]
+                    for vid, mentions in pair.subjects_only.items()
+                }
+            ),
+        }
+        for pair in comparison.who_said_what.pairs
+    ]
+
+
+def links_json(pair: PairAlignment) -> list[dict[str, Any]]:
+    """The pair's groups of linked sentences (for parallel texts: its aligned beads)."""
+    return [
+        {
+            "pivot": list(item.pivot),
+            "other": list(item.other),
+            "score": round(min(max(item.score, 0.0), 1.0), 4),
+            "kind": item.kind,
+        }
+        for item in pair.all_links()
+    ]
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain JSON-ready data."""
+    return {
+        "schema": SCHEMA,
+        "generator": f"stmtdiff {stmtdiff_version()}",
+        "title": comparison.title,
+        "pivot": comparison.pivot,
+        "versions": [_version(v) for v in comparison.versions],
+        "alignments": [
+            {
+                "pivot": a.pivot,
+                "other": a.other,
+                "method": a.method,
+                "confidence": round(a.confidence, 4),
+                "warning": a.warning,
+                "links": links_json(a),
+            }
+            for a in comparison.alignments
+        ],
+        "notes": comparison.notes,
+        "summary": {
+            **{status.value: count for status, count in comparison.counts().items()},
+            "who_said_what": who_said_what(comparison),
+        },
+        "rows": [
+            {
+                "index": row.index,
+                "status": row.status.value,
+                "similarity": None if row.similarity is None else round(row.similarity, 4),
+                "cells": {
+                    cell.version: {
+                        "sentences": cell.sentence_ids,
+                        "status": cell.status.value,
+                        "similarity": (
+                            None if cell.similarity is None else round(cell.similarity, 4)
+                        ),
+                        "diff": (
+                            None
+                            if cell.diff is None
+                            else [[op.op.value, op.text] for op in cell.diff]
+                        ),
+                        "diff_basis": cell.diff_basis,
+                        "moved_to": cell.moved_to,
+                        "link": cell.link,
+                    }
+                    for cell in row.cells
+                },
+            }
+            for row in comparison.rows
+        ],
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,128 @@
+"""The top of the screen: which versions are compared, how many rows of each status, the filter
+and search in force, and who said what (facts and subjects only one version has), so the reader
+always knows what the table below is showing."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Static
+
+from stmtdiff.core.model import Status
+from stmtdiff.core.text.visible import visible
+from stmtdiff.frontends.tui.state import FILTER_LABELS, Filter, ViewState
+from stmtdiff.frontends.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
+
+
+class StatementHeader(Static):
+    """Versions (number, label, language, publisher), counts per status, filter and search."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "header--version",
+        "header--pivot",
+        "header--hidden",
+        "header--meta",
+        "header--filter",
+        "header--warning",
+        *STATUS_CLASSES,
+    }
+
+    def __init__(self, state: ViewState, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state = state
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        """Redraw from the state (after any change the grid reports)."""
+        text = self._versions() + Text("\n") + self._summary()
+        who = self._who_said_what()
+        if who is not None:
+            text += Text("\n") + who
+        self.update(text)
+
+    def _versions(self) -> Text:
+        state = self.state
+        text = Text()
+        for position, version in enumerate(state.versions, start=1):
+            if position > 1:
+                text.append("   ")
+            hidden = version.id in state.hidden
+            style = self._part("header--hidden" if hidden else "header--version")
+            text.append(f"{position} {visible(version.display_label)}", style=style)
+            details = [version.lang, *([version.publisher] if version.publisher else [])]
+            text.append(visible(f" ({', '.join(details)})"), style=self._meta())
+            if state.is_pivot(version):
+                text.append(" ◆ pivot", style=self._part("header--pivot"))
+            if hidden:
+                text.append(" hidden", style=self._meta())
+        return text
+
+    def _summary(self) -> Text:
+        state = self.state
+        comparison = state.comparison
+        text = Text(f"{len(comparison.rows)} rows", style=self._part("header--version"))
+        for status, count in comparison.counts().items():
+            if count:
+                text.append("  ")
+                text.append(f"{SYMBOLS[status]} {count} {status.value}", style=self._status(status))
+        if state.filter is not Filter.ALL:
+            text.append("  │  ", style=self._meta())
+            text.append(
+                f"showing {FILTER_LABELS[state.filter]} ({len(state.row_indices)})",
+                style=self._part("header--filter"),
+            )
+        if state.query is not None:
+            text.append("  │  ", style=self._meta())
+            number = state.hit_number()
+            where = f"{number}/{len(state.hits)}" if number else f"{len(state.hits)} rows"
+            query = visible(state.query)
+            text.append(f"search “{query}” {where}", style=self._part("header--filter"))
+        if state.show_translations:
+            text.append("  │  ", style=self._meta())
+            text.append("translations", style=self._part("header--filter"))
+        warnings = sum(1 for pair in comparison.alignments if pair.warning)
+        if warnings:
+            text.append("  │  ", style=self._meta())
+            plural = "s" if warnings > 1 else ""
+            text.append(
+                f"⚠ {warnings} unreliable alignment{plural}", style=self._part("header--warning")
+            )
+        return text
+
+    def _who_said_what(self) -> Text | None:
+        """One line: facts both versions report, facts and subjects only one has (per pair)."""
+        comparison = self.state.comparison
+        summary = comparison.who_said_what
+        if summary is None:
+            return None
+        text = Text()
+        for position, pair in enumerate(summary.pairs):
+            if position:
+                text.append("  │  ", style=self._meta())
+            if len(summary.pairs) > 1:
+                label = visible(comparison.version(pair.other).display_label)
+                text.append(f"{label}: ", style=self._part("header--version"))
+            text.append(f"both report {pair.both} facts", style=self._part("header--version"))
+            for vid, facts in pair.only.items():
+                label = visible(comparison.version(vid).display_label)
+                text.append(f" · only {label} {len(facts)}", style=self._status(Status.MISSING))
+            for vid, mentions in (pair.subjects_only or {}).items():
+                if mentions:
+                    label = visible(comparison.version(vid).display_label)
+                    names = visible(", ".join(m.subject.name for m in mentions))
+                    text.append(f" · named only by {label}: ", style=self._meta())
+                    text.append(names)
+        return text
+
+    def _part(self, name: str) -> Style:
+        return component_style(self, name)
+
+    def _meta(self) -> Style:
+        return self._part("header--meta")
+
+    def _status(self, status: Status) -> Style:
+        return self._part(status_class(status))
