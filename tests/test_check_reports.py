@@ -19,7 +19,7 @@ from stmtdiff.core.check.rules import check_translation
 from stmtdiff.core.model import Bead, PairAlignment
 from stmtdiff.core.text.versions import make_version
 from stmtdiff.frontends.report.check_github import render_github
-from stmtdiff.frontends.report.check_json import render_json
+from stmtdiff.frontends.report.check_json import render_check_json
 from stmtdiff.frontends.report.check_junit import render_junit
 from stmtdiff.frontends.report.check_sarif import render_sarif
 
@@ -138,7 +138,7 @@ def test_junit_strips_characters_xml_cannot_carry() -> None:
 
 
 def test_json_summary_counts_and_verdict() -> None:
-    data = json.loads(render_json(report([finding("numbers", 1), finding("length", 2)])))
+    data = json.loads(render_check_json(report([finding("numbers", 1), finding("length", 2)])))
     assert data["schema"] == "stmtdiff/check@1"
     assert data["summary"] == {"errors": 1, "warnings": 1, "fail_on": "error", "failed": True}
     assert [f["rule"] for f in data["findings"]] == ["numbers", "length"]

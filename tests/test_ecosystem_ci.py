@@ -15,7 +15,7 @@ from stmtdiff.core.check.findings import CheckReport
 from stmtdiff.core.check.rules import check_translation
 from stmtdiff.core.model import Bead, PairAlignment
 from stmtdiff.core.text.versions import make_version
-from stmtdiff.frontends.report.check_json import render_json
+from stmtdiff.frontends.report.check_json import render_check_json
 from stmtdiff.frontends.report.check_junit import render_junit
 from stmtdiff.frontends.report.check_sarif import render_sarif
 
@@ -119,7 +119,7 @@ def _documented_fields() -> set[str]:
 
 
 def test_every_check_json_field_is_documented() -> None:
-    data = json.loads(render_json(_report("\nРост составил 5%.", "\nGrowth was 7%.")))
+    data = json.loads(render_check_json(_report("\nРост составил 5%.", "\nGrowth was 7%.")))
     fields = set(data) | set(data["summary"]) | set(data["checks"][0]) | set(data["findings"][0])
     documented = _documented_fields() | {"errors", "warnings", "fail_on", "failed"}
     assert sorted(fields - documented) == []

@@ -9,8 +9,9 @@ import pytest
 from rich.cells import cell_len
 
 from stmtdiff.core.model import Status
+from stmtdiff.core.view.status import SYMBOLS
 from stmtdiff.frontends.cli.main import main
-from stmtdiff.frontends.report.terminal import GAP, SYMBOLS, wrap_ranges
+from stmtdiff.frontends.report.terminal import GAP, wrap_ranges
 
 BEIJING = (
     "The two sides held talks in Moscow in a warm and friendly atmosphere. "

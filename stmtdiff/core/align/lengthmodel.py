@@ -38,10 +38,6 @@ class LengthModel:
         delta = (tgt_chars - src * self.ratio) / np.sqrt(src * self.variance)
         return _erfc(np.abs(delta) / math.sqrt(2.0))
 
-    def rescaled(self, ratio: float) -> LengthModel:
-        """The same model for a document whose own length ratio is ``ratio``."""
-        return LengthModel(ratio, self.variance * ratio / self.ratio)
-
 
 def _erfc(z: np.ndarray) -> np.ndarray:
     """erfc for z >= 0 (Numerical Recipes' Chebyshev fit, relative error below 1.2e-7): numpy

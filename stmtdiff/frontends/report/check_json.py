@@ -62,5 +62,5 @@ def to_dict(report: CheckReport) -> dict[str, Any]:
     }
 
 
-def render_json(report: CheckReport) -> str:
+def render_check_json(report: CheckReport) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"

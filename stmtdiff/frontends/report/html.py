@@ -24,23 +24,9 @@ from stmtdiff.core.compare.diff import new_text
 from stmtdiff.core.compare.summary import fact_previews
 from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS, is_omission
 from stmtdiff.frontends.report.sources import public_source
-from stmtdiff.frontends.report.terminal import SYMBOLS
 from stmtdiff.project import stmtdiff_version
-
-#: What each status means, for the legend and the badges' tooltips.
-DESCRIPTIONS: dict[Status, str] = {
-    Status.IDENTICAL: "same text in every version",
-    Status.MINOR: "only spacing, punctuation, quote marks or letter case differ",
-    Status.MATCHED: "counterparts in different languages; words not compared",
-    Status.POSSIBLE: "a possible counterpart: the accounts' link is weak, check it",
-    Status.CHANGED: "words differ from the pivot",
-    Status.MISSING: "the pivot has text here that a version lacks",
-    Status.EXTRA: "a version has text here that the pivot lacks",
-    Status.MOVED: "the counterpart sits in another row (follow the link)",
-}
-#: Statuses that mean text is absent from one side: what the "omissions" filter shows.
-OMISSION_STATUSES: frozenset[Status] = frozenset({Status.MISSING, Status.EXTRA})
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +153,7 @@ def _row_view(row: Row, versions: dict[str, Version]) -> RowView:
         status=row.status.value,
         symbol=SYMBOLS[row.status],
         differs=row.status not in SAME_STATUSES,
-        omission=any(cell.status in OMISSION_STATUSES for cell in row.cells),
+        omission=is_omission(row),
         cells=[cell_view(versions[cell.version], cell) for cell in row.cells],
     )
 

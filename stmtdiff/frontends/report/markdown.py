@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from stmtdiff.core.compare.summary import fact_previews
 from stmtdiff.core.model import SAME_STATUSES, Comparison, Row, Status, Version
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
 from stmtdiff.frontends.report.html import CellView, Piece, alone_counts, cell_view, report_title
 from stmtdiff.frontends.report.sources import public_source
-from stmtdiff.frontends.report.terminal import SYMBOLS
 from stmtdiff.project import stmtdiff_version
 
 #: GitHub rejects comments longer than this many characters.
@@ -102,7 +102,7 @@ def _cell(view: CellView) -> str:
     if view.pieces:
         text = marked(view.pieces)
         if view.moved_to is not None:
-            text += f" ↕ from row {view.moved_to}"
+            text += " " + moved_from(view.moved_to)
         if view.mark is not None:
             text += (
                 f" *[{escape(view.mark)}]*"
@@ -111,7 +111,7 @@ def _cell(view: CellView) -> str:
             )
         return text
     if view.moved_to is not None:
-        return f"↕ moved to row {view.moved_to}"
+        return moved_to(view.moved_to)
     return "— *missing*" if view.status == "missing" else "—"
 
 

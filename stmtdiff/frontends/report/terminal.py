@@ -24,17 +24,8 @@ from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translat
 from stmtdiff.core.compare.summary import fact_previews
 from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, Op, Row, Status
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
 
-SYMBOLS: dict[Status, str] = {
-    Status.IDENTICAL: "=",
-    Status.MINOR: "≈",
-    Status.MATCHED: "~",
-    Status.POSSIBLE: "?",
-    Status.CHANGED: "≠",
-    Status.MISSING: "−",
-    Status.EXTRA: "+",
-    Status.MOVED: "↕",
-}
 STYLES: dict[Status, str] = {
     Status.IDENTICAL: "dim",
     Status.MINOR: "cyan",
@@ -77,7 +68,7 @@ def cell_spans(comparison: Comparison, cell: Cell, *, brackets: bool = False) ->
     version = comparison.version(cell.version)
     if not cell.sentence_ids:
         if cell.status is Status.MOVED and cell.moved_to is not None:
-            return [(f"↕ moved to row {cell.moved_to + 1}", STYLES[Status.MOVED])]
+            return [(moved_to(cell.moved_to + 1), STYLES[Status.MOVED])]
         return [("—", "dim")]
     spans: list[Span] = []
     if (
@@ -96,7 +87,7 @@ def cell_spans(comparison: Comparison, cell: Cell, *, brackets: bool = False) ->
     else:
         spans.append((visible(cell_text(version, cell.sentence_ids)), ""))
     if cell.status is Status.MOVED and cell.moved_to is not None:
-        spans.append((f"  ↕ from row {cell.moved_to + 1}", STYLES[Status.MOVED]))
+        spans.append(("  " + moved_from(cell.moved_to + 1), STYLES[Status.MOVED]))
     mark = account_mark(version, cell)
     if mark is not None:
         spans.append((f"  [{mark}]", "italic dim" if cell.link == "possible" else "dim"))

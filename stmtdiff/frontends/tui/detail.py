@@ -19,8 +19,9 @@ from textual.widgets import Static
 from stmtdiff.core.compare.compare import cell_text, cell_translation
 from stmtdiff.core.model import Cell, Op, Row, Status, Version
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.status import SYMBOLS
 from stmtdiff.frontends.tui.state import ViewState
-from stmtdiff.frontends.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
+from stmtdiff.frontends.tui.theme import STATUS_CLASSES, component_style, status_class
 
 
 class DetailPane(VerticalScroll, can_focus=False):

@@ -26,8 +26,9 @@ from textual.worker import get_current_worker
 
 from stmtdiff.core.model import Cell, Comparison, Row, Version
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.status import SYMBOLS
 from stmtdiff.frontends.tui.state import Span, ViewState
-from stmtdiff.frontends.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
+from stmtdiff.frontends.tui.theme import STATUS_CLASSES, component_style, status_class
 from stmtdiff.frontends.tui.wrap import wrap
 
 SEPARATOR = " │ "

@@ -12,8 +12,9 @@ from textual.widgets import Static
 
 from stmtdiff.core.model import Status
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.status import SYMBOLS
 from stmtdiff.frontends.tui.state import FILTER_LABELS, Filter, ViewState
-from stmtdiff.frontends.tui.theme import STATUS_CLASSES, SYMBOLS, component_style, status_class
+from stmtdiff.frontends.tui.theme import STATUS_CLASSES, component_style, status_class
 
 
 class StatementHeader(Static):

@@ -11,8 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from stmtdiff.core.model import Status
-from stmtdiff.frontends.tui.theme import SYMBOLS
+from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS
 
 #: (keys as shown, what they do), grouped; a test checks every binding is listed here.
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -50,17 +49,6 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
 )
 
-MEANINGS: dict[Status, str] = {
-    Status.IDENTICAL: "the same text as the pivot",
-    Status.MINOR: "only spacing, punctuation, quote style or case differ",
-    Status.MATCHED: "a counterpart in another language",
-    Status.POSSIBLE: "a possible counterpart (weak link between accounts)",
-    Status.CHANGED: "words differ",
-    Status.MISSING: "the pivot has text here, this version has none",
-    Status.EXTRA: "this version has text the pivot lacks",
-    Status.MOVED: "the counterpart sits in another row",
-}
-
 
 class HelpScreen(ModalScreen[None]):
     """Keys and legend; any of Esc, q or ? closes it."""
@@ -83,7 +71,7 @@ class HelpScreen(ModalScreen[None]):
             legend = Table.grid(padding=(0, 2))
             legend.add_column(min_width=18)
             legend.add_column()
-            for status, meaning in MEANINGS.items():
+            for status, meaning in DESCRIPTIONS.items():
                 legend.add_row(f"{SYMBOLS[status]} {status.value}", meaning)
             legend.add_row("green words", "in this version, not in the pivot")
             legend.add_row("red words", "in the pivot, missing from another version")

@@ -19,6 +19,7 @@ from stmtdiff.core.compare.diff import new_text, old_text
 from stmtdiff.core.compare.summary import summarize
 from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.status import is_omission, moved_from, moved_to
 
 #: Recomputes a comparison of already loaded versions around another pivot (the core's job).
 Recompare = Callable[[Sequence[Version], str], Comparison]
@@ -38,7 +39,6 @@ FILTER_LABELS: dict[Filter, str] = {
 
 #: Statuses worth highlighting word by word; identical cells differ at most in spacing.
 _HIGHLIGHTED = frozenset({Status.CHANGED, Status.MINOR, Status.MOVED})
-_OMISSIONS = frozenset({Status.MISSING, Status.EXTRA})
 
 
 class Span(StrEnum):
@@ -59,10 +59,6 @@ class Piece:
 
 def is_difference(row: Row) -> bool:
     return row.status not in SAME_STATUSES
-
-
-def is_omission(row: Row) -> bool:
-    return any(cell.status in _OMISSIONS for cell in row.cells)
 
 
 def _core_recompare(method: str) -> Recompare:
@@ -389,14 +385,14 @@ class ViewState:
 
 def _placeholder(cell: Cell) -> Piece:
     if cell.status is Status.MOVED and cell.moved_to is not None:
-        return Piece(f"↕ moved to row {cell.moved_to + 1}", Span.MOVED)
+        return Piece(moved_to(cell.moved_to + 1), Span.MOVED)
     return Piece("—", Span.NOTE)
 
 
 def _suffix(version: Version, cell: Cell) -> Piece | None:
     """Where a moved cell came from, or an account's link and place in its own text."""
     if cell.status is Status.MOVED and cell.moved_to is not None:
-        return Piece(f"  ↕ from row {cell.moved_to + 1}", Span.MOVED)
+        return Piece("  " + moved_from(cell.moved_to + 1), Span.MOVED)
     mark = account_mark(version, cell)
     return None if mark is None else Piece(f"  [{mark}]", Span.NOTE)
 

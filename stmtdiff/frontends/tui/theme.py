@@ -2,7 +2,7 @@
 
 Each widget that draws statuses declares the ``status--*`` component classes, so one tcss rule
 per status colours the gutter, the counts and the detail pane alike. The symbols come from the
-CLI renderer so both front ends speak the same visual language.
+core's status vocabulary, so every front end speaks the same visual language.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from rich.style import Style
 from textual.widget import Widget
 
 from stmtdiff.core.model import Status
-from stmtdiff.frontends.report.terminal import SYMBOLS
 
-__all__ = ["STATUS_CLASSES", "SYMBOLS", "component_style", "status_class"]
+__all__ = ["STATUS_CLASSES", "component_style", "status_class"]
 
 
 def status_class(status: Status) -> str:

@@ -364,13 +364,13 @@ def _approve(
 
 def _render(report: CheckReport, args: argparse.Namespace) -> str | None:
     from stmtdiff.frontends.report.check_github import render_github
-    from stmtdiff.frontends.report.check_json import render_json
+    from stmtdiff.frontends.report.check_json import render_check_json
     from stmtdiff.frontends.report.check_junit import render_junit
     from stmtdiff.frontends.report.check_sarif import render_sarif
     from stmtdiff.frontends.report.check_text import render_check_text
 
     renderers = {
-        "json": render_json,
+        "json": render_check_json,
         "junit": render_junit,
         "github": render_github,
         "sarif": render_sarif,

@@ -1,0 +1,50 @@
+"""The status vocabulary: each status's mark and meaning, which statuses are omissions, and how a
+moved sentence points to its other row. Every renderer and the TUI read it from here, so a reader
+who learns ``↕`` or "missing" in one output finds it meaning the same in all of them (and in the
+README's table)."""
+
+from __future__ import annotations
+
+from stmtdiff.core.model import Row, Status
+
+#: One mark per status: the gutter of the terminal, TUI, HTML and Markdown.
+SYMBOLS: dict[Status, str] = {
+    Status.IDENTICAL: "=",
+    Status.MINOR: "≈",
+    Status.MATCHED: "~",
+    Status.POSSIBLE: "?",
+    Status.CHANGED: "≠",
+    Status.MISSING: "−",
+    Status.EXTRA: "+",
+    Status.MOVED: "↕",
+}
+
+#: What each status means: the legends, the badges' tooltips, the TUI's help.
+DESCRIPTIONS: dict[Status, str] = {
+    Status.IDENTICAL: "same text in every version",
+    Status.MINOR: "only spacing, punctuation, quote marks or letter case differ",
+    Status.MATCHED: "counterparts in different languages; words not compared",
+    Status.POSSIBLE: "a possible counterpart: the accounts' link is weak, check it",
+    Status.CHANGED: "words differ from the pivot",
+    Status.MISSING: "the pivot has text here that a version lacks",
+    Status.EXTRA: "a version has text here that the pivot lacks",
+    Status.MOVED: "the counterpart sits in another row (follow the link)",
+}
+
+#: Statuses that mean text is absent from one side: what the "omissions" filters show.
+OMISSION_STATUSES: frozenset[Status] = frozenset({Status.MISSING, Status.EXTRA})
+
+
+def is_omission(row: Row) -> bool:
+    """True when some version has text in this row that another lacks."""
+    return any(cell.status in OMISSION_STATUSES for cell in row.cells)
+
+
+def moved_to(row_number: int) -> str:
+    """An empty cell whose sentence stands in row ``row_number`` (numbered from 1)."""
+    return f"↕ moved to row {row_number}"
+
+
+def moved_from(row_number: int) -> str:
+    """A sentence whose place in the pivot's order is row ``row_number`` (numbered from 1)."""
+    return f"↕ from row {row_number}"
