@@ -19,7 +19,7 @@ from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.model import METHODS, Bead, Link, PairAlignment, Version
-from stmtdiff.readouts import MatchParams, cosines, link, scores
+from stmtdiff.readouts import MatchParams, cosines, grow, link, scores
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import (
     Scorer,
@@ -29,7 +29,13 @@ from stmtdiff.scoring import (
     respect_paragraphs,
     run,
 )
-from stmtdiff.semantic import Encoder, View, looks_comparable, semantic_scorer
+from stmtdiff.semantic import (
+    Encoder,
+    View,
+    looks_comparable,
+    run_vectors,
+    semantic_scorer,
+)
 
 #: The method name of a pair matched as two accounts of one event (``match_accounts``).
 READOUTS = "readouts"
@@ -390,7 +396,16 @@ def account_links(
         count_unknown=same,
     )
     cosine = cosines(src, src_lang, tgt, tgt_lang, encoder)
-    return link(scores(cosine, lambda i, j: words.words(i, 1, j, 1)), params or MatchParams())
+    links = link(scores(cosine, lambda i, j: words.words(i, 1, j, 1)), params or MatchParams())
+    src_runs = run_vectors(src, src_lang, encoder, concatenate=3)
+    tgt_runs = run_vectors(tgt, tgt_lang, encoder, concatenate=3)
+
+    def group_score(i: int, di: int, j: int, dj: int) -> float:
+        """A group embedded as one text, scored as ``readouts.scores`` scores a pair."""
+        cosine = np.array([[float(src_runs[di - 1][i] @ tgt_runs[dj - 1][j])]])
+        return float(scores(cosine, lambda _i, _j: words.words(i, di, j, dj))[0, 0])
+
+    return grow(links, group_score, len(src), len(tgt))
 
 
 def match_accounts(

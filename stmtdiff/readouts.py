@@ -11,6 +11,11 @@ topic, so every pair of their sentences is somewhat alike. The threshold is ther
 document from scores of pairs that cannot be counterparts (as Vecalign sets its deletion
 penalty): all pairs but each sentence's best ones. A sentence with no counterpart above it stays
 alone; it never takes its nearest neighbour.
+
+Groups are then formed as Vecalign/Bertalign do: each link keeps its strongest pair, and grows
+by a neighbouring unlinked sentence of either side only while the group, embedded as one text,
+scores higher against the other side than it did without it (a fact split across two
+neighbours is one group; a close neighbour that adds nothing stays out).
 """
 
 from __future__ import annotations
@@ -52,6 +57,13 @@ class MatchParams:
     margin: float = 0.0
     rival: float = 0.1
 
+
+#: Largest group grown from a link, in sentences of both sides together (1-3, 3-1 and 2-2 at
+#: most): constructed dev accounts hold few larger (MAC-Dev: 20 of 698 gold groups).
+MAX_GROUP = 4
+
+#: (i, di, j, dj) -> score in [0, 1] of pivot sentences i..i+di-1 against other j..j+dj-1.
+GroupScore = Callable[[int, int, int, int], float]
 
 #: (i, j) -> share of shared words of pivot sentence i and other sentence j, in [0, 1].
 WordScore = Callable[[int, int], float]
@@ -202,3 +214,54 @@ def link(score: np.ndarray, params: MatchParams = MatchParams()) -> list[Link]:
         )
     links.sort(key=lambda item: (item.pivot, item.other))
     return links
+
+
+def grow(links: Sequence[Link], group_score: GroupScore, n: int, m: int) -> list[Link]:
+    """Each link cut to its strongest pair, then grown by adjacent unlinked sentences while the
+    grown group scores higher as one text (strongest links grow first).
+
+    Constructed dev accounts, pooled strict link F1 / one-side-only F1: groups of ``link``
+    0.664 / 0.672; grown from their strongest pair 0.778 / 0.718 (MAC-Dev 0.509 -> 0.630,
+    Text+Berg 0.604 -> 0.720, UN 0.847 -> 0.953); requiring a gain of 0.02 changes nothing
+    (0.778 / 0.721), of 0.05 loses (0.747 / 0.703). Real call: lax link F1 0.500 -> 0.833.
+    (Measured on cached scores; the benchmark run gives 0.777 / 0.716.)
+    """
+    anchors: list[tuple[float, int, int, Link]] = []
+    for item in links:
+        best = max(
+            ((group_score(i, 1, j, 1), i, j) for i in item.pivot for j in item.other),
+            key=lambda entry: entry[0],
+        )
+        anchors.append((*best, item))
+    used_pivot = {i for _, i, _, _ in anchors}
+    used_other = {j for _, _, j, _ in anchors}
+    grown: list[Link] = []
+    for value, i, j, item in sorted(anchors, key=lambda entry: -entry[0]):
+        start, end, first, last = i, i + 1, j, j + 1
+        while end - start + last - first < MAX_GROUP:
+            options = []
+            if start > 0 and start - 1 not in used_pivot:
+                options.append((start - 1, end, first, last))
+            if end < n and end not in used_pivot:
+                options.append((start, end + 1, first, last))
+            if first > 0 and first - 1 not in used_other:
+                options.append((start, end, first - 1, last))
+            if last < m and last not in used_other:
+                options.append((start, end, first, last + 1))
+            scored = [(group_score(a, b - a, c, d - c), (a, b, c, d)) for a, b, c, d in options]
+            better = [entry for entry in scored if entry[0] > value]
+            if not better:
+                break
+            value, (start, end, first, last) = max(better, key=lambda entry: entry[0])
+            used_pivot.update(range(start, end))
+            used_other.update(range(first, last))
+        grown.append(
+            Link(
+                pivot=tuple(range(start, end)),
+                other=tuple(range(first, last)),
+                score=round(value, 4),
+                kind=item.kind,
+            )
+        )
+    grown.sort(key=lambda entry: (entry.pivot, entry.other))
+    return grown
