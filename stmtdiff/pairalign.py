@@ -19,7 +19,7 @@ from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.model import METHODS, Bead, Link, PairAlignment, Version
-from stmtdiff.readouts import MatchParams, cosines, grow, link, scores
+from stmtdiff.readouts import MatchParams, cosines, grow, link, neighbours, scores
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import (
     Scorer,
@@ -396,7 +396,8 @@ def account_links(
         count_unknown=same,
     )
     cosine = cosines(src, src_lang, tgt, tgt_lang, encoder)
-    links = link(scores(cosine, lambda i, j: words.words(i, 1, j, 1)), params or MatchParams())
+    score = scores(cosine, lambda i, j: words.words(i, 1, j, 1))
+    params = params or MatchParams()
     src_runs = run_vectors(src, src_lang, encoder, concatenate=3)
     tgt_runs = run_vectors(tgt, tgt_lang, encoder, concatenate=3)
 
@@ -405,7 +406,8 @@ def account_links(
         cosine = np.array([[float(src_runs[di - 1][i] @ tgt_runs[dj - 1][j])]])
         return float(scores(cosine, lambda _i, _j: words.words(i, di, j, dj))[0, 0])
 
-    return grow(links, group_score, len(src), len(tgt))
+    grown = grow(link(score, params), group_score, len(src), len(tgt))
+    return grow(neighbours(grown, score, params), group_score, len(src), len(tgt))
 
 
 def match_accounts(

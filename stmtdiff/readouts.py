@@ -46,7 +46,8 @@ class MatchParams:
 
     ``firm_quantile`` and ``possible_quantile``: quantiles of the scores of non-counterparts
     that a firm and a possible link must exceed; ``margin``: added to both; ``rival``: how far
-    below its rival a pair that is not its sides' mutual best may score and still be linked.
+    below its rival a pair that is not its sides' mutual best may score and still be linked;
+    ``context_quantile``: the quantile a pair next to a link must exceed (``neighbours``).
     Constructed dev accounts (MAC-Dev, Text+Berg dev, UN dev; 94 pieces), pooled strict link F1
     / one-side-only F1: possible quantile 0.95 -> 0.55 / 0.47, 0.98 -> 0.60 / 0.60, 0.99 -> 0.63
     / 0.64; rival 0.1 over no limit: 0.63 -> 0.66, 0.64 -> 0.67; 0.999 loses recall.
@@ -54,6 +55,7 @@ class MatchParams:
 
     firm_quantile: float = 0.999
     possible_quantile: float = 0.99
+    context_quantile: float = 0.9
     margin: float = 0.0
     rival: float = 0.1
 
@@ -154,18 +156,22 @@ def scores(cosine: np.ndarray, words: WordScore | None = None) -> np.ndarray:
 def thresholds(score: np.ndarray, params: MatchParams = MatchParams()) -> tuple[float, float]:
     """(firm, possible) thresholds from the scores of pairs that cannot be counterparts: every
     pair that is neither its pivot sentence's best nor its other sentence's best."""
-    n, m = score.shape
-    if n == 0 or m == 0:
+    if score.size == 0:
         return 1.0, 1.0
+    null = _null(score)
+    firm = float(np.quantile(null, params.firm_quantile)) + params.margin
+    possible = float(np.quantile(null, params.possible_quantile)) + params.margin
+    return firm, min(possible, firm)
+
+
+def _null(score: np.ndarray) -> np.ndarray:
+    """Scores of the pairs that cannot be counterparts: neither sentence's best."""
+    n, m = score.shape
     best = np.zeros_like(score, dtype=bool)
     best[np.arange(n), score.argmax(axis=1)] = True
     best[score.argmax(axis=0), np.arange(m)] = True
     null = score[~best]
-    if null.size == 0:
-        null = score.ravel()
-    firm = float(np.quantile(null, params.firm_quantile)) + params.margin
-    possible = float(np.quantile(null, params.possible_quantile)) + params.margin
-    return firm, min(possible, firm)
+    return null if null.size else score.ravel()
 
 
 def link(score: np.ndarray, params: MatchParams = MatchParams()) -> list[Link]:
@@ -265,3 +271,36 @@ def grow(links: Sequence[Link], group_score: GroupScore, n: int, m: int) -> list
         )
     grown.sort(key=lambda entry: (entry.pivot, entry.other))
     return grown
+
+
+def neighbours(
+    links: Sequence[Link], score: np.ndarray, params: MatchParams = MatchParams()
+) -> list[Link]:
+    """The links, and as possible links the pairs of unlinked sentences that follow or precede a
+    link on both sides and score above the ``context_quantile`` of the document's null scores
+    (a fact reported next to a shared one in both texts needs less evidence; chains extend).
+
+    Constructed dev accounts, grown groups then grown again, pooled strict link F1 /
+    one-side-only F1: without 0.777 / 0.716; quantile 0.5 -> 0.766 / 0.698, 0.7 -> 0.772 /
+    0.718, 0.8 -> 0.777 / 0.721, 0.9 -> 0.784 / 0.737 (MAC-Dev 0.629 -> 0.648, Text+Berg
+    0.716 -> 0.722, UN 0.953 -> 0.950).
+    """
+    n, m = score.shape
+    if not links:
+        return []
+    floor = float(np.quantile(_null(score), params.context_quantile))
+    used_pivot = {i for item in links for i in item.pivot}
+    used_other = {j for item in links for j in item.other}
+    found: list[Link] = []
+    pending = [(item.pivot, item.other) for item in links]
+    while pending:
+        pivot, other = pending.pop()
+        for i, j in ((pivot[-1] + 1, other[-1] + 1), (pivot[0] - 1, other[0] - 1)):
+            if not (0 <= i < n and 0 <= j < m) or i in used_pivot or j in used_other:
+                continue
+            if score[i, j] > floor:
+                used_pivot.add(i)
+                used_other.add(j)
+                found.append(Link((i,), (j,), round(float(score[i, j]), 4), "possible"))
+                pending.append(((i,), (j,)))
+    return sorted([*links, *found], key=lambda item: (item.pivot, item.other))

@@ -14,7 +14,7 @@ from stmtdiff.cli import main
 from stmtdiff.compare import cell_text, compare
 from stmtdiff.model import Bead, Link, PairAlignment, Status
 from stmtdiff.pairalign import Evidence
-from stmtdiff.readouts import grow, link, parts, thresholds
+from stmtdiff.readouts import grow, link, neighbours, parts, thresholds
 from stmtdiff.render.jsonout import to_dict
 from stmtdiff.session import Request, build_comparison
 from stmtdiff.versions import make_version, version_from_sentences
@@ -102,6 +102,22 @@ def test_a_neighbour_linked_elsewhere_is_not_taken() -> None:
     table = {(0, 1, 0, 1): 0.9, (1, 1, 1, 1): 0.8, (0, 1, 0, 2): 0.95}
     anchors = [Link((0,), (0,), 0.9, "firm"), Link((1,), (1,), 0.8, "firm")]
     assert grow(anchors, group_scores(table), 2, 2) == anchors
+
+
+def test_a_fact_next_to_a_shared_one_on_both_sides_needs_less_evidence() -> None:
+    """Pivot 3 follows linked pivot 2 as other 3 follows other 2: a middling score suffices."""
+    score = noise(6, 6)
+    score[2, 2] = 0.9
+    score[3, 3] = 0.26
+    found = neighbours([Link((2,), (2,), 0.9, "firm")], score)
+    assert Link((3,), (3,), 0.26, "possible") in found
+
+
+def test_a_middling_pair_away_from_any_link_stays_unlinked() -> None:
+    score = noise(6, 6)
+    score[0, 0] = 0.9
+    score[3, 4] = 0.26
+    assert neighbours([Link((0,), (0,), 0.9, "firm")], score) == [Link((0,), (0,), 0.9, "firm")]
 
 
 def test_long_sentences_are_cut_into_parts_that_carry_a_fact() -> None:
