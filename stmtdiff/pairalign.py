@@ -8,7 +8,7 @@ come in an ``Evidence`` whose parts front-end code creates only when a pair need
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,7 +19,7 @@ from stmtdiff.lengthmodel import length_model
 from stmtdiff.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.model import METHODS, Bead, Link, PairAlignment, Version
-from stmtdiff.readouts import MatchParams, cosines, grow, link, neighbours, scores
+from stmtdiff.readouts import MatchParams, cosines, grow, link, neighbours, rejoin, scores
 from stmtdiff.sametext import same_language_scorer
 from stmtdiff.scoring import (
     Scorer,
@@ -406,8 +406,16 @@ def account_links(
         cosine = np.array([[float(src_runs[di - 1][i] @ tgt_runs[dj - 1][j])]])
         return float(scores(cosine, lambda _i, _j: words.words(i, di, j, dj))[0, 0])
 
-    grown = grow(link(score, params), group_score, len(src), len(tgt))
-    return grow(neighbours(grown, score, params), group_score, len(src), len(tgt))
+    def set_score(pivot: Sequence[int], other: Sequence[int]) -> float:
+        """Cosine of the normalised sums of the sentence vectors (groups need not be runs)."""
+        a = src_runs[0][list(pivot)].sum(axis=0)
+        b = tgt_runs[0][list(other)].sum(axis=0)
+        return float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-12))
+
+    first = link(score, params)
+    grown = grow(first, group_score, len(src), len(tgt))
+    grown = grow(neighbours(grown, score, params), group_score, len(src), len(tgt))
+    return rejoin(grown, first, set_score)
 
 
 def match_accounts(

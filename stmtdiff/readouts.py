@@ -15,7 +15,8 @@ alone; it never takes its nearest neighbour.
 Groups are then formed as Vecalign/Bertalign do: each link keeps its strongest pair, and grows
 by a neighbouring unlinked sentence of either side only while the group, embedded as one text,
 scores higher against the other side than it did without it (a fact split across two
-neighbours is one group; a close neighbour that adds nothing stays out).
+neighbours is one group; a close neighbour that adds nothing stays out); a far member of the first
+link returns when the group's combined vector scores higher with it.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ MAX_GROUP = 4
 
 #: (i, di, j, dj) -> score in [0, 1] of pivot sentences i..i+di-1 against other j..j+dj-1.
 GroupScore = Callable[[int, int, int, int], float]
+
+#: (pivot ids, other ids) -> cosine of the normalised sums of the two sides' sentence vectors.
+SetScore = Callable[[Sequence[int], Sequence[int]], float]
 
 #: (i, j) -> share of shared words of pivot sentence i and other sentence j, in [0, 1].
 WordScore = Callable[[int, int], float]
@@ -304,3 +308,37 @@ def neighbours(
                 found.append(Link((i,), (j,), round(float(score[i, j]), 4), "possible"))
                 pending.append(((i,), (j,)))
     return sorted([*links, *found], key=lambda item: (item.pivot, item.other))
+
+
+def rejoin(grown: Sequence[Link], first: Sequence[Link], set_score: SetScore) -> list[Link]:
+    """Grown groups given back the far members of the first-pass link they came from, each one
+    only when the group's combined vector (normalised sum of its members') scores higher with
+    it: the Kremlin merges in one sentence what Xinhua says in two places.
+
+    Dev, pooled strict link F1 / one-side-only F1: 0.784 / 0.737 without, 0.777 / 0.736 with
+    (MAC-Dev lax 0.833 -> 0.854); real call one-side-only 0.667 -> 0.750, and its clearest shared
+    statement («не направлена против кого-либо» / 不针对第三方), which opens one text and closes
+    the other, is linked again. Requiring a gain of 0.02: 0.778 / 0.737, same on the call.
+    """
+    used_pivot = {i for item in grown for i in item.pivot}
+    used_other = {j for item in grown for j in item.other}
+    out: list[Link] = []
+    for item in grown:
+        pivot, other = set(item.pivot), set(item.other)
+        for source in first:
+            if not (pivot & set(source.pivot) and other & set(source.other)):
+                continue
+            for i in source.pivot:
+                if i not in used_pivot and set_score([*pivot, i], [*other]) > set_score(
+                    [*pivot], [*other]
+                ):
+                    pivot.add(i)
+                    used_pivot.add(i)
+            for j in source.other:
+                if j not in used_other and set_score([*pivot], [*other, j]) > set_score(
+                    [*pivot], [*other]
+                ):
+                    other.add(j)
+                    used_other.add(j)
+        out.append(Link(tuple(sorted(pivot)), tuple(sorted(other)), item.score, item.kind))
+    return out

@@ -14,7 +14,7 @@ from stmtdiff.cli import main
 from stmtdiff.compare import cell_text, compare
 from stmtdiff.model import Bead, Link, PairAlignment, Status
 from stmtdiff.pairalign import Evidence
-from stmtdiff.readouts import grow, link, neighbours, parts, thresholds
+from stmtdiff.readouts import grow, link, neighbours, parts, rejoin, thresholds
 from stmtdiff.render.jsonout import to_dict
 from stmtdiff.session import Request, build_comparison
 from stmtdiff.versions import make_version, version_from_sentences
@@ -102,6 +102,33 @@ def test_a_neighbour_linked_elsewhere_is_not_taken() -> None:
     table = {(0, 1, 0, 1): 0.9, (1, 1, 1, 1): 0.8, (0, 1, 0, 2): 0.95}
     anchors = [Link((0,), (0,), 0.9, "firm"), Link((1,), (1,), 0.8, "firm")]
     assert grow(anchors, group_scores(table), 2, 2) == anchors
+
+
+def sum_scores(pivot: np.ndarray, other: np.ndarray) -> Callable[..., float]:
+    """Cosine of the normalised sums of the given sentence vectors."""
+
+    def score(p: list[int], o: list[int]) -> float:
+        a, b = pivot[p].sum(axis=0), other[o].sum(axis=0)
+        return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
+
+    return score
+
+
+def test_a_sentence_merging_facts_the_other_side_reports_far_apart_keeps_both() -> None:
+    """Pivot 0 says what other 0 and other 3 say; growing cut other 3 off as not adjacent."""
+    pivot = np.array([[1.0, 1.0, 0.0]])
+    other = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+    first = [Link((0,), (0, 3), 0.6, "firm")]
+    grown = [Link((0,), (0,), 0.7, "firm")]
+    assert rejoin(grown, first, sum_scores(pivot, other)) == [Link((0,), (0, 3), 0.7, "firm")]
+
+
+def test_a_far_member_that_adds_nothing_stays_out() -> None:
+    pivot = np.array([[1.0, 0.0, 0.0]])
+    other = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 1.0], [0.3, 1.0, 0.0]])
+    first = [Link((0,), (0, 3), 0.6, "firm")]
+    grown = [Link((0,), (0,), 0.7, "firm")]
+    assert rejoin(grown, first, sum_scores(pivot, other)) == grown
 
 
 def test_a_fact_next_to_a_shared_one_on_both_sides_needs_less_evidence() -> None:
