@@ -8,7 +8,7 @@ come in an ``Evidence`` whose parts front-end code creates only when a pair need
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +16,15 @@ import numpy as np
 from stmtdiff.core.align.lengthmodel import length_model
 from stmtdiff.core.align.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, numbering
-from stmtdiff.core.align.readouts import MatchParams, cosines, link, scores
+from stmtdiff.core.align.readouts import (
+    MatchParams,
+    cosines,
+    grow,
+    link,
+    neighbours,
+    rejoin,
+    scores,
+)
 from stmtdiff.core.align.sametext import same_language_scorer
 from stmtdiff.core.align.scoring import (
     Scorer,
@@ -26,7 +34,13 @@ from stmtdiff.core.align.scoring import (
     respect_paragraphs,
     run,
 )
-from stmtdiff.core.align.semantic import Encoder, View, looks_comparable, semantic_scorer
+from stmtdiff.core.align.semantic import (
+    Encoder,
+    View,
+    looks_comparable,
+    run_vectors,
+    semantic_scorer,
+)
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import METHODS, Bead, Link, PairAlignment, Version
 from stmtdiff.core.text.scripts import base_language
@@ -390,7 +404,26 @@ def account_links(
         count_unknown=same,
     )
     cosine = cosines(src, src_lang, tgt, tgt_lang, encoder)
-    return link(scores(cosine, lambda i, j: words.words(i, 1, j, 1)), params or MatchParams())
+    score = scores(cosine, lambda i, j: words.words(i, 1, j, 1))
+    params = params or MatchParams()
+    src_runs = run_vectors(src, src_lang, encoder, concatenate=3)
+    tgt_runs = run_vectors(tgt, tgt_lang, encoder, concatenate=3)
+
+    def group_score(i: int, di: int, j: int, dj: int) -> float:
+        """A group embedded as one text, scored as ``readouts.scores`` scores a pair."""
+        cosine = np.array([[float(src_runs[di - 1][i] @ tgt_runs[dj - 1][j])]])
+        return float(scores(cosine, lambda _i, _j: words.words(i, di, j, dj))[0, 0])
+
+    def set_score(pivot: Sequence[int], other: Sequence[int]) -> float:
+        """Cosine of the normalised sums of the sentence vectors (groups need not be runs)."""
+        a = src_runs[0][list(pivot)].sum(axis=0)
+        b = tgt_runs[0][list(other)].sum(axis=0)
+        return float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-12))
+
+    first = link(score, params)
+    grown = grow(first, group_score, len(src), len(tgt))
+    grown = grow(neighbours(grown, score, params), group_score, len(src), len(tgt))
+    return rejoin(grown, first, set_score)
 
 
 def match_accounts(
