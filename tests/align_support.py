@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from stmtdiff.adapters.models.embed import CACHE_ENV
@@ -74,3 +75,25 @@ def assert_pairs_equal_similarity(
         for b, j in enumerate(cols):
             expected = scorer.similarity(i, 1, j, 1)
             assert float(matrix[a, b]) == pytest.approx(expected, abs=tolerance)
+
+
+class WordHashEncoder:
+    """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed).
+
+    ``punctuation``: the marks read as spaces, so "sides," and "sides" are one word.
+    """
+
+    def __init__(self, punctuation: str = ".") -> None:
+        self.punctuation = punctuation
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            vector = np.zeros(64)
+            words = text.lower()
+            for mark in self.punctuation:
+                words = words.replace(mark, " ")
+            for word in words.split():
+                vector += np.random.default_rng(sum(map(ord, word))).standard_normal(64)
+            rows.append(vector / max(float(np.linalg.norm(vector)), 1e-9))
+        return np.array(rows, dtype=np.float32)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pytest
 from align_support import (
     CHINESE,
     ENGLISH,
     RUSSIAN,
+    WordHashEncoder,
     assert_pairs_equal_similarity,
     assert_tables_equal_gain,
 )
@@ -160,19 +159,6 @@ def test_one_long_sentence_rendered_as_five_short_ones_is_one_bead(evidence: Evi
     )
     beads = pairs(align_pair(zh, en, evidence=evidence, parallel=True).beads)
     assert beads == [((0,), (0,)), ((1,), (1, 2, 3, 4, 5)), ((2,), (6,))]
-
-
-class WordHashEncoder:
-    """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed)."""
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        rows = []
-        for text in texts:
-            vector = np.zeros(64)
-            for word in text.lower().replace(".", " ").split():
-                vector += np.random.default_rng(sum(map(ord, word))).standard_normal(64)
-            rows.append(vector / max(float(np.linalg.norm(vector)), 1e-9))
-        return np.array(rows, dtype=np.float32)
 
 
 def test_the_vectorised_gain_tables_equal_the_scorer_gain_cell_by_cell() -> None:

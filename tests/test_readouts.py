@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
+from align_support import WordHashEncoder
 
 from stmtdiff.adapters.pipeline import Request, build_comparison
 from stmtdiff.core.align.pairalign import Evidence
@@ -18,6 +19,11 @@ from stmtdiff.core.model import Bead, Link, PairAlignment, Status
 from stmtdiff.core.text.versions import make_version, version_from_sentences
 from stmtdiff.frontends.cli.main import main
 from stmtdiff.frontends.report.jsonout import to_dict
+
+
+def words_encoder() -> WordHashEncoder:
+    """The stand-in encoder these tests use: commas separate words too."""
+    return WordHashEncoder(".,")
 
 
 def noise(n: int, m: int, seed: int = 1) -> np.ndarray:
@@ -161,19 +167,6 @@ def test_parallel_alignments_give_links_from_their_beads() -> None:
     assert pair.all_links() == [Link((0,), (0, 1), 0.8, "firm")]
 
 
-class WordHashEncoder:
-    """A stand-in encoder: each word adds a fixed pseudo-random direction (no model needed)."""
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        rows = []
-        for text in texts:
-            vector = np.zeros(64)
-            for word in text.lower().replace(".", " ").replace(",", " ").split():
-                vector += np.random.default_rng(sum(map(ord, word))).standard_normal(64)
-            rows.append(vector / max(float(np.linalg.norm(vector)), 1e-9))
-        return np.array(rows, dtype=np.float32)
-
-
 MOSCOW = [
     "The leaders discussed trade and energy cooperation between the two countries.",
     "They agreed to hold a summit in Kazan next autumn.",
@@ -191,7 +184,7 @@ BEIJING = [
 def accounts() -> tuple[list[Link], list[list[int]], list[list[int]], list[Status]]:
     pivot = version_from_sentences("moscow", MOSCOW, lang="en")
     other = version_from_sentences("beijing", BEIJING, lang="en")
-    evidence = Evidence(encoder=WordHashEncoder)
+    evidence = Evidence(encoder=words_encoder)
     result = compare([pivot, other], evidence=evidence, readouts=True)
     rows_pivot = [row.cell("moscow").sentence_ids for row in result.rows]
     rows_other = [row.cell("beijing").sentence_ids for row in result.rows]
@@ -226,7 +219,7 @@ def test_what_only_one_account_says_is_its_own_row_and_never_paired() -> None:
 def test_the_json_gives_each_alignment_its_links() -> None:
     pivot = version_from_sentences("moscow", MOSCOW, lang="en")
     other = version_from_sentences("beijing", BEIJING, lang="en")
-    result = compare([pivot, other], evidence=Evidence(encoder=WordHashEncoder), readouts=True)
+    result = compare([pivot, other], evidence=Evidence(encoder=words_encoder), readouts=True)
     links = to_dict(result)["alignments"][0]["links"]
     assert {"pivot": [2], "other": [0]} in [
         {"pivot": x["pivot"], "other": x["other"]} for x in links
@@ -238,7 +231,7 @@ def test_a_manifest_role_readout_declares_accounts() -> None:
     pivot = version_from_sentences("moscow", MOSCOW, lang="en")
     other = version_from_sentences("beijing", BEIJING, lang="en")
     other.role = "readout"
-    result = compare([pivot, other], evidence=Evidence(encoder=WordHashEncoder))
+    result = compare([pivot, other], evidence=Evidence(encoder=words_encoder))
     assert result.alignments[0].method == "readouts"
 
 
@@ -292,7 +285,7 @@ def test_three_accounts_are_each_matched_to_the_pivot() -> None:
         version_from_sentences("beijing", BEIJING, lang="en"),
         version_from_sentences("third", third, lang="en"),
     ]
-    result = compare(versions, evidence=Evidence(encoder=WordHashEncoder), readouts=True)
+    result = compare(versions, evidence=Evidence(encoder=words_encoder), readouts=True)
     assert [(p.other, p.method) for p in result.alignments] == [
         ("beijing", "readouts"),
         ("third", "readouts"),
