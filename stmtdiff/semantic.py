@@ -69,6 +69,20 @@ class RunEncoder(Protocol):
         ...
 
 
+@runtime_checkable
+class ClauseEncoder(Protocol):
+    """An encoder that can embed a sentence's clauses from what it computes reading the
+    sentence, instead of reading each clause as a text (``stmtdiff.usepool``)."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def encode_clauses(
+        self, texts: Sequence[str], clauses: Sequence[tuple[int, str]]
+    ) -> np.ndarray:
+        """Unit vectors of ``clauses``, each ``(k, clause)``: a clause of ``texts[k]``."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class SemanticParams:
     """The second pass's costs; defaults tuned on MAC-Dev (zh-en) and Text+Berg dev (de-fr)."""
@@ -386,6 +400,10 @@ def edge_vectors(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Unit vectors of each text's first clause and of its last clause."""
     edges = [edge_clauses(text, lang) for text in texts]
+    if isinstance(encoder, ClauseEncoder) and edges:
+        wanted = [(k, clause) for k, pair in enumerate(edges) for clause in pair]
+        vectors = _normalise(np.asarray(encoder.encode_clauses(texts, wanted), dtype=np.float32))
+        return vectors[0::2], vectors[1::2]
     unique = sorted({clause for pair in edges for clause in pair})
     if not unique:
         return np.zeros((0, 1), dtype=np.float32), np.zeros((0, 1), dtype=np.float32)
@@ -476,15 +494,19 @@ class _Embedded:
         self.view = view
         self.encoder = encoder
         self.weight = view.weight
+        self._edges: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        if isinstance(encoder, ClauseEncoder):
+            # Clauses first: the pass that reads a sentence for its clauses also keeps its
+            # parts for the runs, so each sentence is read once.
+            self.edges()
         self.src = run_vectors(view.src, view.src_lang, encoder, concatenate=concatenate)
         self.tgt = run_vectors(view.tgt, view.tgt_lang, encoder, concatenate=concatenate)
         self.n, self.m = len(view.src), len(view.tgt)
         self._cos: dict[tuple[int, int, int, int], float] = {}
-        self._edges: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """First- and last-clause vectors of the source, then of the target (embedded on first
-        use: comparable texts never need them)."""
+        use, comparable texts never need them, unless a ``ClauseEncoder`` makes them cheap)."""
         if self._edges is None:
             view = self.view
             self._edges = (
