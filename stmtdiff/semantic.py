@@ -301,6 +301,21 @@ def corridor(
     return window
 
 
+def merge_runs(
+    pairs: Sequence[tuple[int, int]], n: int, m: int, size: int
+) -> tuple[list[int], ...]:
+    """Starts of the runs of ``size`` source sentences, then of target sentences, that hold a
+    sentence the first pass left unpaired: a merge can only beat the chain's 1-1 pairs where
+    the chain skips a sentence, so only there must such a run's vector be exact."""
+    out = []
+    for count, paired in ((n, {i for i, _ in pairs}), (m, {j for _, j in pairs})):
+        lone = np.ones(count, dtype=bool)
+        lone[list(paired)] = False
+        starts = [i for i in range(count - size + 1) if lone[i : i + size].any()]
+        out.append(starts)
+    return tuple(out)
+
+
 def _lengths(texts: Sequence[str]) -> list[np.ndarray]:
     single = np.array([max(1, len(t)) for t in texts], dtype=np.float64)
     out = [single]
@@ -499,8 +514,12 @@ class _Embedded:
             # Clauses first: the pass that reads a sentence for its clauses also keeps its
             # parts for the runs, so each sentence is read once.
             self.edges()
-        self.src = run_vectors(view.src, view.src_lang, encoder, concatenate=concatenate)
-        self.tgt = run_vectors(view.tgt, view.tgt_lang, encoder, concatenate=concatenate)
+        # With a RunEncoder every run starts composed; ``embed_runs`` embeds as text the runs
+        # the first pass makes worth it.
+        self.deferred = concatenate if isinstance(encoder, RunEncoder) else 1
+        first = 1 if self.deferred > 1 else concatenate
+        self.src = run_vectors(view.src, view.src_lang, encoder, concatenate=first)
+        self.tgt = run_vectors(view.tgt, view.tgt_lang, encoder, concatenate=first)
         self.n, self.m = len(view.src), len(view.tgt)
         self._cos: dict[tuple[int, int, int, int], float] = {}
 
@@ -514,6 +533,22 @@ class _Embedded:
                 *edge_vectors(view.tgt, view.tgt_lang, self.encoder),
             )
         return self._edges
+
+    def embed_runs(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Embed as joined text the runs of up to ``concatenate`` sentences that hold a sentence
+        the first-pass chain ``pairs`` leaves unpaired (Bertalign's second pass reads real
+        concatenations, but only near where a merge is plausible)."""
+        view = self.view
+        for size in range(2, self.deferred + 1):
+            starts = merge_runs(pairs, self.n, self.m, size)
+            sides = ((view.src, view.src_lang, self.src), (view.tgt, view.tgt_lang, self.tgt))
+            for (texts, lang, runs), rows in zip(sides, starts, strict=True):
+                if rows:
+                    separator = "" if is_cjk(lang) else " "
+                    joined = [separator.join(texts[i : i + size]) for i in rows]
+                    vectors = np.asarray(self.encoder.encode(joined), dtype=np.float32)
+                    runs[size - 1][rows] = _normalise(vectors)
+        self._cos.clear()
 
     def edge_fit(self, i: int, di: int, j: int, dj: int, neighbour_weight: float) -> float:
         """``edge_fit`` of the bead from the edge clauses' vectors."""
@@ -591,7 +626,10 @@ def semantic_scorer(
     if n and m:
         matrix = np.asarray(sum(view.weight * (view.src[0] @ view.tgt[0].T) for view in views))
         matrix /= total_weight
-        window = corridor(first_pass(matrix), n, m)
+        chain = first_pass(matrix)
+        window = corridor(chain, n, m)
+        for view in views:
+            view.embed_runs(chain)
         if (
             not parallel
             and expected_ratio is not None

@@ -11,7 +11,7 @@ from align_support import CHINESE, ENGLISH, RUSSIAN
 
 from stmtdiff.clauses import edge_clauses
 from stmtdiff.embed import USE_MODEL, CachingEncoder, EmbeddingCache, UseEncoder, encoder_available
-from stmtdiff.semantic import ClauseEncoder, SemanticParams, semantic_scorer
+from stmtdiff.semantic import ClauseEncoder, SemanticParams, merge_runs, semantic_scorer
 from stmtdiff.usepool import Composer
 
 pytestmark = pytest.mark.skipif(not encoder_available(), reason="encoder package not installed")
@@ -128,11 +128,27 @@ def test_cached_clauses_never_load_the_model(use: UseEncoder, tmp_path: Path) ->
     assert (again.stats.embedded, model.asked) == (0, 0)
 
 
-def test_a_cold_alignment_reads_each_sentence_and_each_joined_pair_once_and_no_clause(
+def test_a_cold_alignment_of_sentence_for_sentence_translations_reads_each_sentence_once(
     use: UseEncoder, tmp_path: Path
 ) -> None:
     encoder = caching(use, tmp_path)
     scorer = semantic_scorer(RUSSIAN, CHINESE, "ru", "zh", encoder, SemanticParams())
     scorer.gain(1, 2, 1, 1)  # edge clauses are part of every bead's gain
-    n, m = len(RUSSIAN), len(CHINESE)
-    assert encoder.stats.embedded == n + m + (n - 1) + (m - 1)
+    assert encoder.stats.embedded == len(RUSSIAN) + len(CHINESE)
+
+
+def test_joined_pairs_are_read_as_text_only_around_a_sentence_the_first_pass_leaves_unpaired(
+    use: UseEncoder, tmp_path: Path
+) -> None:
+    halves = ["The Parties will expand settlements.", "They will use national currencies."]
+    split = [*ENGLISH[:3], *halves, *ENGLISH[4:]]
+    encoder = caching(use, tmp_path)
+    semantic_scorer(RUSSIAN, split, "ru", "en", encoder, SemanticParams())
+    # one of the two halves is left unpaired: the pairs holding it are read, on that side only
+    assert encoder.stats.embedded == len(RUSSIAN) + len(split) + 2
+
+
+def test_the_runs_worth_reading_are_those_holding_a_sentence_the_chain_skips() -> None:
+    chain = [(0, 0), (1, 1), (3, 2)]
+    assert merge_runs(chain, 4, 3, 2) == ([1, 2], [])
+    assert merge_runs(chain, 4, 3, 3) == ([0, 1], [])
