@@ -19,7 +19,7 @@ text), created, cached and passed in by front-end code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -214,6 +214,13 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return unit
 
 
+def joined_runs(texts: Sequence[str], lang: str, starts: Iterable[int], size: int) -> list[str]:
+    """The texts of the runs of ``size`` sentences from ``starts``, as one text each (Chinese
+    and Japanese join sentences without a space)."""
+    separator = "" if is_cjk(lang) else " "
+    return [separator.join(texts[i : i + size]) for i in starts]
+
+
 def run_vectors(
     texts: Sequence[str], lang: str, encoder: Encoder, *, concatenate: int
 ) -> list[np.ndarray]:
@@ -229,13 +236,12 @@ def run_vectors(
     single = _normalise(np.asarray(embedded, dtype=np.float32).reshape(n, -1))
     dim = single.shape[1]
     out = [single]
-    separator = "" if is_cjk(lang) else " "
     for k in range(2, MAX_SIDE + 1):
         runs = np.zeros((n, dim), dtype=np.float32)
         count = n - k + 1
         if count > 0:
             if k <= concatenate:
-                joined = [separator.join(texts[i : i + k]) for i in range(count)]
+                joined = joined_runs(texts, lang, range(count), k)
                 runs[:count] = _normalise(np.asarray(encoder.encode(joined), dtype=np.float32))
             elif composer is not None:
                 runs[:count] = _normalise(np.asarray(composer.encode_runs(texts, k)))
@@ -521,12 +527,12 @@ class _Embedded:
             # Clauses first: the pass that reads a sentence for its clauses also keeps its
             # parts for the runs, so each sentence is read once.
             self.edges()
-        # With a RunEncoder every run starts composed; ``embed_runs`` embeds as text the runs
-        # the first pass makes worth it.
+        # A RunEncoder composes every run at first; ``embed_runs`` later embeds as joined text
+        # the runs of up to ``concatenate`` sentences that the first pass makes worth it.
         self.deferred = concatenate if isinstance(encoder, RunEncoder) else 1
-        first = 1 if self.deferred > 1 else concatenate
-        self.src = run_vectors(view.src, view.src_lang, encoder, concatenate=first)
-        self.tgt = run_vectors(view.tgt, view.tgt_lang, encoder, concatenate=first)
+        now = 1 if self.deferred > 1 else concatenate
+        self.src = run_vectors(view.src, view.src_lang, encoder, concatenate=now)
+        self.tgt = run_vectors(view.tgt, view.tgt_lang, encoder, concatenate=now)
         self.n, self.m = len(view.src), len(view.tgt)
         self._cos: dict[tuple[int, int, int, int], float] = {}
 
@@ -542,17 +548,16 @@ class _Embedded:
         return self._edges
 
     def embed_runs(self, pairs: Sequence[tuple[int, int]]) -> None:
-        """Embed as joined text the runs of up to ``concatenate`` sentences that hold a sentence
-        the first-pass chain ``pairs`` leaves unpaired (Bertalign's second pass reads real
-        concatenations, but only near where a merge is plausible)."""
+        """Embed as joined text the deferred runs (up to ``concatenate`` sentences) that hold a
+        sentence the first-pass chain ``pairs`` leaves unpaired: Bertalign's second pass reads
+        real concatenations, here only where a merge is plausible."""
         view = self.view
         for size in range(2, self.deferred + 1):
             starts = merge_runs(pairs, self.n, self.m, size)
             sides = ((view.src, view.src_lang, self.src), (view.tgt, view.tgt_lang, self.tgt))
             for (texts, lang, runs), rows in zip(sides, starts, strict=True):
                 if rows:
-                    separator = "" if is_cjk(lang) else " "
-                    joined = [separator.join(texts[i : i + size]) for i in rows]
+                    joined = joined_runs(texts, lang, rows, size)
                     vectors = np.asarray(self.encoder.encode(joined), dtype=np.float32)
                     runs[size - 1][rows] = _normalise(vectors)
         self._cos.clear()
