@@ -11,8 +11,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
-
 #: Told when a cache is prepared for seconds (CC-CEDICT on a first run), so a front end can
 #: show why nothing happens yet; None, the default, says nothing (library use, tests).
 preparing: Callable[[str], None] | None = None
@@ -30,6 +28,8 @@ SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 def user_cache_dir() -> Path:
     """The per-user cache folder (``~/.cache/stmtdiff`` on Linux, honouring XDG_CACHE_HOME)."""
+    import platformdirs  # ~15 ms: only when a cache is opened, not for ``--help``
+
     return platformdirs.user_cache_path("stmtdiff", appauthor=False)
 
 

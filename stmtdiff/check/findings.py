@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from stmtdiff.textnorm import canonical
-
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -155,6 +153,8 @@ def sort_key(finding: Finding) -> tuple[str, int, int, int, str]:
 
 
 def _base_fingerprint(finding: Finding) -> str:
+    from stmtdiff.textnorm import canonical  # rapidfuzz: not for ``--help``, which needs RULES
+
     parts = (
         finding.rule,
         finding.source_path,

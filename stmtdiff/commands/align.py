@@ -14,7 +14,6 @@ import sys
 
 from stmtdiff.commands.options import output_file
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.model import METHODS, Bead, PairAlignment, Version
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 
@@ -141,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = "".join(format_bead(bead) + "\n" for bead in pair.beads)
     if args.output:
+        from stmtdiff.fsutil import refuse_to_replace, write_atomic
+
         reads = [args.src, args.tgt, args.src_translation, args.tgt_translation, args.glossary]
         refuse_to_replace(args.output, reads)
         write_atomic(args.output, text)

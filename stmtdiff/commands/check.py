@@ -16,18 +16,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stmtdiff.check.config import CONFIG_NAMES, CheckSpec, FileSpec, find_config, parse_config
 from stmtdiff.check.findings import RULES, CheckReport, Severity
-from stmtdiff.check.lock import Lock, read_lock, update_lock_file
 from stmtdiff.commands.options import output_file
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.model import METHODS, PairAlignment, Version
 from stmtdiff.translate.cli_options import add_translation_arguments, settings_from_args
 from stmtdiff.visible import visible
 
 if TYPE_CHECKING:
+    from stmtdiff.check.config import CheckSpec, FileSpec
     from stmtdiff.check.glossary import Glossary
+    from stmtdiff.check.lock import Lock
     from stmtdiff.pairalign import Evidence
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
@@ -113,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
 
     specs = _specs(args)
     if args.output:
+        from stmtdiff.fsutil import refuse_to_replace
+
         refuse_to_replace(args.output, _reads(specs, args))
     loader = _Loader()
     evidence = offline_evidence()
@@ -151,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _specs(args: argparse.Namespace) -> list[CheckSpec]:
+    from stmtdiff.check.config import CheckSpec, FileSpec, parse_config
+
     langs = _langs(args.lang)
     skip = frozenset(args.skip)
     if args.files:
@@ -193,6 +196,8 @@ def _specs(args: argparse.Namespace) -> list[CheckSpec]:
 
 def _reads(specs: list[CheckSpec], args: argparse.Namespace) -> list[str | None]:
     """Every file the checks read (or approve into): none may be replaced by ``-o``."""
+    from stmtdiff.check.config import CONFIG_NAMES
+
     reads: list[str | None] = [*args.files, args.config, *CONFIG_NAMES]
     for spec in specs:
         reads.extend((spec.source.path, spec.glossary, spec.lock))
@@ -201,6 +206,8 @@ def _reads(specs: list[CheckSpec], args: argparse.Namespace) -> list[str | None]
 
 
 def _relang(spec: FileSpec, langs: dict[str, str]) -> FileSpec:
+    from stmtdiff.check.config import FileSpec
+
     return FileSpec(spec.path, langs.get(spec.path) or spec.lang)
 
 
@@ -215,6 +222,8 @@ def _langs(values: list[str]) -> dict[str, str]:
 
 
 def _find_config() -> str:
+    from stmtdiff.check.config import find_config
+
     found = find_config(Path.cwd())
     if found is None:
         raise StmtdiffError(
@@ -290,6 +299,8 @@ class _Loader:
                 raise StmtdiffError(
                     f"{path}: no such lock file (create it with stmtdiff approve --lock {path})"
                 )
+            from stmtdiff.check.lock import read_lock
+
             self.locks[path] = read_lock(path, _display(path))
         return self.locks[path]
 
@@ -338,6 +349,7 @@ def _lock_key(lock_path: str | None, version: Version) -> str:
 def _approve(
     jobs: list[tuple[CheckSpec, Version, Version, PairAlignment]], loader: _Loader
 ) -> None:
+    from stmtdiff.check.lock import update_lock_file
     from stmtdiff.check.rules import aligned_texts
 
     approvals: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {}
@@ -382,6 +394,8 @@ def _render(report: CheckReport, args: argparse.Namespace) -> str | None:
 def _emit(report: CheckReport, args: argparse.Namespace) -> None:
     text = _render(report, args)
     if args.output:
+        from stmtdiff.fsutil import write_atomic
+
         assert text is not None
         write_atomic(args.output, text)
         print(f"wrote {args.output}: {report.summary()}", file=sys.stderr)

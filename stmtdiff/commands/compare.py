@@ -13,7 +13,6 @@ from stmtdiff.commands.options import (
     output_file,
     request_from_args,
 )
-from stmtdiff.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.model import Comparison
 
 FORMATS = ("terminal", "json", "html", "markdown")
@@ -111,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
 def emit(comparison: Comparison, args: argparse.Namespace) -> None:
     """Print or write the comparison as the arguments ask."""
     if args.output:
+        from stmtdiff.fsutil import refuse_to_replace, write_atomic
+
         reads = [version.path for version in comparison.versions] + comparison_reads(args)
         refuse_to_replace(args.output, reads)
         text = render(comparison, args, to_terminal=False)
