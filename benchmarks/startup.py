@@ -1,8 +1,11 @@
 """Time how fast the command line starts, as ratios to a bare ``python -c "import argparse"``.
 
 Targets (issue 16): ``--version`` and ``--help`` within 3x the baseline, a two-sentence English
-``compare`` within 6x. Each figure is the median wall time of fresh processes, run one after
-another; the load average is printed because the machine is shared and ratios drift with it.
+``compare`` within 6x. Each figure is the median wall time of fresh processes, run in rounds
+after one warm-up round; the load average is printed because the machine is shared and ratios
+drift with it. The processes may write bytecode (to a temporary ``PYTHONPYCACHEPREFIX``) even
+where ``PYTHONDONTWRITEBYTECODE`` is set, as an installed wheel has it: without it every run
+compiles stmtdiff's sources again, ~120 ms of a compare on 2 busy cores.
 
     python benchmarks/startup.py [--runs 7]
 """
@@ -18,16 +21,33 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGETS = {"--version": 3.0, "--help": 3.0, "compare (2 English sentences)": 6.0}
+TARGETS = {
+    "--version": 3.0,
+    "--help": 3.0,
+    "compare (2 English sentences)": 6.0,
+    "compare --format json (same)": 6.0,
+}
 
 
-def median_seconds(command: list[str], runs: int) -> float:
-    times = []
+def seconds(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
+    )
+    return time.perf_counter() - start
+
+
+def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
+    """Median wall time of each command, run in rounds (one of each per round), so a change in
+    the machine's load falls on every command alike rather than on whichever ran then. A first
+    round, not counted, writes the bytecode."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():
+        seconds(command, env)
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, command in commands.items():
+            times[name].append(seconds(command, env))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main() -> None:
@@ -40,19 +60,32 @@ def main() -> None:
         b.write_text("The sides held talks. They agreed on energy.\n", encoding="utf-8")
         stmtdiff = [sys.executable, "-m", "stmtdiff"]
         commands = {
+            "baseline": [sys.executable, "-c", "import argparse"],
             "--version": [*stmtdiff, "--version"],
             "--help": [*stmtdiff, "--help"],
             "compare (2 English sentences)": [*stmtdiff, "compare", str(a), str(b)],
+            "compare --format json (same)": [
+                *stmtdiff,
+                "compare",
+                "--format",
+                "json",
+                str(a),
+                str(b),
+            ],
         }
         print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        base = median_seconds([sys.executable, "-c", "import argparse"], args.runs)
-        print(f"baseline  python -c 'import argparse': {base * 1000:.0f} ms")
-        for name, command in commands.items():
-            seconds = median_seconds(command, args.runs)
-            ratio = seconds / base
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(Path(folder, "pycache"))
+        figures = medians(commands, args.runs, env)
+        base = figures.pop("baseline")
+        print(
+            f"baseline  python -c 'import argparse': {base * 1000:.0f} ms (median of {args.runs})"
+        )
+        for name, median in figures.items():
+            ratio = median / base
             verdict = "ok" if ratio <= TARGETS[name] else "over"
             print(
-                f"{name:<31} {seconds * 1000:6.0f} ms  {ratio:5.1f}x "
+                f"{name:<31} {median * 1000:6.0f} ms  {ratio:5.1f}x "
                 f"(target {TARGETS[name]:.0f}x: {verdict})"
             )
         print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -7,14 +7,12 @@ saved texts sit in its folder, and stmtdiff.fetched.toml records what came from 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.fsutil import same_file, write_atomic
 from stmtdiff.ingest.fetchlog import FETCHLOG_NAME, FetchRecord, read_fetchlog, write_fetchlog
 from stmtdiff.translate.cli_options import positive_seconds
 from stmtdiff.visible import visible
@@ -77,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
 def _fetch_one(
     manifest: Manifest, url: str, name: str, args: argparse.Namespace, ours: list[Path]
 ) -> FetchRecord:
+    import hashlib
+
+    from stmtdiff.fsutil import write_atomic
     from stmtdiff.ingest import parse_bytes
     from stmtdiff.ingest.fetch import DEFAULT_TIMEOUT, fetch_page
 
@@ -101,6 +102,7 @@ def _refuse_foreign(manifest: Manifest, url: str, target: Path, ours: list[Path]
 
     Paths are compared as files (symlinks, ``..``, hard links), not as strings.
     """
+    from stmtdiff.fsutil import same_file
     from stmtdiff.ingest.fetch import is_url
 
     used = [manifest.path, manifest.folder / FETCHLOG_NAME]

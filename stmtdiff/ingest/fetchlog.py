@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from stmtdiff.errors import StmtdiffError
-from stmtdiff.fsutil import write_atomic
 
 FETCHLOG_NAME = "stmtdiff.fetched.toml"
 _FIELDS = ("url", "final_url", "file", "retrieved", "sha256")
@@ -31,6 +29,8 @@ class FetchRecord:
 
 def read_fetchlog(path: Path) -> dict[str, FetchRecord]:
     """Records by URL; an absent log means nothing was fetched yet."""
+    import tomllib  # not at import: ``stmtdiff --help`` names this file (FETCHLOG_NAME)
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -87,6 +87,8 @@ def fetched_copy(folder: Path, record: FetchRecord) -> Path | None:
 
 
 def write_fetchlog(path: Path, records: Iterable[FetchRecord]) -> None:
+    from stmtdiff.fsutil import write_atomic  # tempfile, signal: not for ``--help``
+
     lines = [
         "# Written by `stmtdiff fetch`: where each URL version was saved, and when.",
         "# stmtdiff reads a URL version from its saved file while that file exists.",
