@@ -10,7 +10,15 @@ from pathlib import Path
 HEAVY = ("numpy", "textual", "httpx", "requests", "rich", "importlib.metadata")
 
 #: What only a running command needs: fuzzy matching, cache folders, lock files, TOML configs.
-COMMAND_ONLY = ("rapidfuzz", "platformdirs", "filelock", "stmtdiff.check.config")
+COMMAND_ONLY = (
+    "rapidfuzz",
+    "platformdirs",
+    "filelock",
+    "stmtdiff.check.config",
+    "tomllib",
+    "sqlite3",
+    "tempfile",
+)
 
 
 def _modules_after(statement: str) -> set[str]:
@@ -56,6 +64,13 @@ def test_same_language_json_compare_of_local_files_imports_neither_httpx_nor_ric
     loaded = _modules_after_main(["compare", "--format", "json", str(a), str(b)])
     assert "stmtdiff.compare" in loaded  # the comparison did run
     assert sorted(name for name in ("httpx", "rich") if name in loaded) == []
+
+
+def test_utf8_text_files_are_read_without_loading_the_encoding_detector(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("Стороны провели переговоры. 双方举行了会谈。\n", encoding="utf-8")
+    loaded = _modules_after(f"from stmtdiff.ingest import load_document\nload_document({str(a)!r})")
+    assert "charset_normalizer" not in loaded
 
 
 def test_importing_the_package_loads_no_public_name_until_used() -> None:
