@@ -6,7 +6,6 @@ Rule ids and fingerprints are part of the interface: CI systems key suppressions
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -153,6 +152,8 @@ def sort_key(finding: Finding) -> tuple[str, int, int, int, str]:
 
 
 def _base_fingerprint(finding: Finding) -> str:
+    import hashlib
+
     from stmtdiff.textnorm import canonical  # rapidfuzz: not for ``--help``, which needs RULES
 
     parts = (

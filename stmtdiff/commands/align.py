@@ -9,7 +9,6 @@ confidence go to standard error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from stmtdiff.commands.options import output_file
@@ -94,6 +93,8 @@ def format_bead(bead: Bead) -> str:
 
 
 def to_json(pair: PairAlignment, src: Version, tgt: Version) -> str:
+    import json
+
     from stmtdiff.render.jsonout import links_json
 
     payload = {

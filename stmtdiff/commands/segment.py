@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from stmtdiff.visible import visible
 
@@ -21,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

@@ -6,8 +6,6 @@ person wrote, comments and all. docs/manifest.md describes it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +76,8 @@ def fetched_copy(folder: Path, record: FetchRecord) -> Path | None:
         return None
     except OSError as error:
         raise StmtdiffError(f"{local}: cannot read ({error.strerror or error})") from None
+    import hashlib  # not at import: ``stmtdiff --help`` names this file (FETCHLOG_NAME)
+
     if hashlib.sha256(data).hexdigest() != record.sha256:
         raise StmtdiffError(
             f"{local}: differs from the copy stmtdiff fetch saved of {record.url} "
@@ -102,4 +102,6 @@ def write_fetchlog(path: Path, records: Iterable[FetchRecord]) -> None:
 
 def _toml_string(value: str) -> str:
     """A TOML basic string: JSON's escapes are valid TOML, except that DEL must be escaped too."""
+    import json
+
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
