@@ -5,8 +5,20 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("numpy", "textual", "httpx", "requests", "rich", "importlib.metadata")
+
+#: What only a running command needs: fuzzy matching, cache folders, lock files, TOML configs.
+COMMAND_ONLY = (
+    "rapidfuzz",
+    "platformdirs",
+    "filelock",
+    "stmtdiff.adapters.check.config",
+    "tomllib",
+    "sqlite3",
+    "tempfile",
+)
 
 
 def _modules_after(statement: str) -> set[str]:
@@ -17,11 +29,56 @@ def _modules_after(statement: str) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
+def _modules_after_main(argv: list[str]) -> set[str]:
+    """The modules loaded once ``stmtdiff ARGV`` has run in a fresh interpreter."""
+    return _modules_after(
+        "from stmtdiff.frontends.cli.main import main\n"
+        "with open('/dev/null', 'w') as sink:\n"
+        "    real, sys.stdout = sys.stdout, sink\n"
+        f"    main({argv!r})\n"
+        "    sys.stdout = real"
+    )
+
+
 def test_building_the_parser_imports_no_heavy_library() -> None:
     loaded = _modules_after(
         "import stmtdiff.frontends.cli.main\nstmtdiff.frontends.cli.main.build_parser()"
     )
     assert sorted(name for name in HEAVY if name in loaded) == []
+
+
+def test_building_the_parser_leaves_what_commands_use_unloaded() -> None:
+    loaded = _modules_after(
+        "import stmtdiff.frontends.cli.main\nstmtdiff.frontends.cli.main.build_parser()"
+    )
+    assert sorted(name for name in COMMAND_ONLY if name in loaded) == []
+
+
+def test_version_option_is_answered_without_loading_any_command() -> None:
+    loaded = _modules_after_main(["--version"])
+    assert (
+        sorted(name for name in loaded if name.startswith("stmtdiff.frontends.cli.commands")) == []
+    )
+
+
+def test_same_language_json_compare_of_local_files_imports_neither_httpx_nor_rich(
+    tmp_path: Path,
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The sides held talks. They agreed on trade.\n", encoding="utf-8")
+    b.write_text("The sides held talks. They agreed on energy.\n", encoding="utf-8")
+    loaded = _modules_after_main(["compare", "--format", "json", str(a), str(b)])
+    assert "stmtdiff.core.compare.compare" in loaded  # the comparison did run
+    assert sorted(name for name in ("httpx", "rich") if name in loaded) == []
+
+
+def test_utf8_text_files_are_read_without_loading_the_encoding_detector(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("Стороны провели переговоры. 双方举行了会谈。\n", encoding="utf-8")
+    loaded = _modules_after(
+        f"from stmtdiff.adapters.ingest import load_document\nload_document({str(a)!r})"
+    )
+    assert "charset_normalizer" not in loaded
 
 
 def test_importing_the_package_loads_no_public_name_until_used() -> None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import platformdirs
-
 #: Files SQLite keeps beside a database; they move with it.
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 def user_cache_dir() -> Path:
     """The per-user cache folder (``~/.cache/stmtdiff`` on Linux, honouring XDG_CACHE_HOME)."""
+    import platformdirs  # ~15 ms: only when a cache is opened, not for ``--help``
+
     return platformdirs.user_cache_path("stmtdiff", appauthor=False)
 
 

@@ -14,8 +14,7 @@ import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from stmtdiff.adapters.files.cachefiles import user_cache_dir
 from stmtdiff.adapters.files.fsutil import write_bytes_atomic
@@ -28,6 +27,9 @@ from stmtdiff.adapters.ingest.limits import (
 )
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.project import PROJECT_URL, stmtdiff_version
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"stmtdiff/{stmtdiff_version()} (+{PROJECT_URL})"
 DEFAULT_TIMEOUT = 20.0
@@ -92,6 +94,8 @@ def _download(
 ) -> Page:
     """The page, read in chunks: ``timeout`` bounds each wait *and* the whole request, and no more
     than ``max_bytes`` are read, counted both as sent and as decoded (a gzip bomb stops early)."""
+    import httpx  # ~150 ms: a comparison of local files never needs it
+
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/plain,*/*"}
     deadline = time.monotonic() + timeout
     try:

@@ -6,14 +6,10 @@ person wrote, comments and all. docs/manifest.md describes it.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from stmtdiff.adapters.files.fsutil import write_atomic
 from stmtdiff.core.errors import StmtdiffError
 
 FETCHLOG_NAME = "stmtdiff.fetched.toml"
@@ -31,6 +27,8 @@ class FetchRecord:
 
 def read_fetchlog(path: Path) -> dict[str, FetchRecord]:
     """Records by URL; an absent log means nothing was fetched yet."""
+    import tomllib  # not at import: ``stmtdiff --help`` names this file (FETCHLOG_NAME)
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -78,6 +76,8 @@ def fetched_copy(folder: Path, record: FetchRecord) -> Path | None:
         return None
     except OSError as error:
         raise StmtdiffError(f"{local}: cannot read ({error.strerror or error})") from None
+    import hashlib  # not at import: ``stmtdiff --help`` names this file (FETCHLOG_NAME)
+
     if hashlib.sha256(data).hexdigest() != record.sha256:
         raise StmtdiffError(
             f"{local}: differs from the copy stmtdiff fetch saved of {record.url} "
@@ -87,6 +87,8 @@ def fetched_copy(folder: Path, record: FetchRecord) -> Path | None:
 
 
 def write_fetchlog(path: Path, records: Iterable[FetchRecord]) -> None:
+    from stmtdiff.adapters.files.fsutil import write_atomic  # tempfile, signal: not for ``--help``
+
     lines = [
         "# Written by `stmtdiff fetch`: where each URL version was saved, and when.",
         "# stmtdiff reads a URL version from its saved file while that file exists.",
@@ -100,4 +102,6 @@ def write_fetchlog(path: Path, records: Iterable[FetchRecord]) -> None:
 
 def _toml_string(value: str) -> str:
     """A TOML basic string: JSON's escapes are valid TOML, except that DEL must be escaped too."""
+    import json
+
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -6,13 +6,10 @@ Rule ids and fingerprints are part of the interface: CI systems key suppressions
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-
-from stmtdiff.core.text.normalize import canonical
 
 
 class Severity(StrEnum):
@@ -155,6 +152,12 @@ def sort_key(finding: Finding) -> tuple[str, int, int, int, str]:
 
 
 def _base_fingerprint(finding: Finding) -> str:
+    import hashlib
+
+    from stmtdiff.core.text.normalize import (
+        canonical,  # rapidfuzz: not for ``--help``, which needs RULES
+    )
+
     parts = (
         finding.rule,
         finding.source_path,

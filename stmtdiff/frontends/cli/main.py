@@ -5,28 +5,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Sequence
-from typing import Any, TextIO
+from importlib import import_module
 
-import stmtdiff
 from stmtdiff.adapters import progress
 from stmtdiff.adapters.progress import ProgressBar
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.text.visible import visible
-from stmtdiff.frontends.cli.commands import (
-    align,
-    cache,
-    check,
-    compare,
-    completion,
-    demo,
-    fetch,
-    segment,
-    tui,
-)
 
-COMMANDS = (compare, segment, demo, tui, fetch, cache, check, align, completion)
+TYPE_CHECKING = False  # not ``typing``'s: importing typing costs ``--version`` ~10 ms
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+#: The subcommand modules, in ``--help`` order. They are imported when the parser is built, not
+#: with this module, so ``--version`` loads none of them.
+COMMANDS = ("compare", "segment", "demo", "tui", "fetch", "cache", "check", "align", "completion")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,8 +45,14 @@ class _Version(argparse.Action):
         values: object,
         option_string: str | None = None,
     ) -> None:
-        print(f"stmtdiff {stmtdiff.__version__}")
+        print(f"stmtdiff {_version()}")
         parser.exit()
+
+
+def _version() -> str:
+    import stmtdiff
+
+    return stmtdiff.__version__
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,8 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name in COMMANDS:
+        import_module(f"stmtdiff.frontends.cli.commands.{name}").register(subparsers)
     return parser
 
 
@@ -81,6 +80,10 @@ def _say_preparing(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # Answered before the parser is built: building it imports every command module.
+        print(f"stmtdiff {_version()}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     stdout = sys.stdout
@@ -100,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as error:
         if os.environ.get(DEBUG_ENV):
+            import traceback
+
             traceback.print_exc()
         print(f"stmtdiff: error: {_describe(error)}", file=sys.stderr)
         return 2

@@ -12,7 +12,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-from stmtdiff.adapters.translate.config import settings_from_config
 from stmtdiff.adapters.translate.settings import ENGINES, TranslationSettings
 
 
@@ -78,6 +77,10 @@ def settings_from_args(
     args: argparse.Namespace, *, config_path: Path | None = None
 ) -> TranslationSettings:
     """Settings from the parsed flags laid over the config file's ``[translate]`` table."""
+    from stmtdiff.adapters.translate.config import (
+        settings_from_config,  # tomllib: not for ``--help``
+    )
+
     settings = settings_from_config(config_path)
     changes: dict[str, Any] = {}
     engine = getattr(args, "translate", None)

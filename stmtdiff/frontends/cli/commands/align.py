@@ -9,10 +9,8 @@ confidence go to standard error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from stmtdiff.adapters.files.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import METHODS, Bead, PairAlignment, Version
 from stmtdiff.frontends.cli.commands.options import add_color_argument, output_file
@@ -97,6 +95,8 @@ def format_bead(bead: Bead) -> str:
 
 
 def to_json(pair: PairAlignment, src: Version, tgt: Version) -> str:
+    import json
+
     from stmtdiff.frontends.report.jsonout import links_json
 
     payload = {
@@ -143,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = "".join(format_bead(bead) + "\n" for bead in pair.beads)
     if args.output:
+        from stmtdiff.adapters.files.fsutil import refuse_to_replace, write_atomic
+
         reads = [args.src, args.tgt, args.src_translation, args.tgt_translation, args.glossary]
         refuse_to_replace(args.output, reads)
         write_atomic(args.output, text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -47,6 +46,8 @@ def _size(n: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sqlite3
+
     from stmtdiff.adapters.translate.cache import TranslationCache
     from stmtdiff.adapters.translate.config import settings_from_config
 

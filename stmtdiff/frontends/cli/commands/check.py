@@ -16,17 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stmtdiff.adapters.check.config import (
-    CONFIG_NAMES,
-    CheckSpec,
-    FileSpec,
-    find_config,
-    parse_config,
-)
-from stmtdiff.adapters.check.lockfile import read_lock, update_lock_file
-from stmtdiff.adapters.files.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.core.check.findings import RULES, CheckReport, Severity
-from stmtdiff.core.check.lock import Lock
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import METHODS, PairAlignment, Version
 from stmtdiff.core.text.visible import visible
@@ -34,8 +24,10 @@ from stmtdiff.frontends.cli.commands.options import add_color_argument, output_c
 from stmtdiff.frontends.cli.translate_options import add_translation_arguments, settings_from_args
 
 if TYPE_CHECKING:
+    from stmtdiff.adapters.check.config import CheckSpec, FileSpec
     from stmtdiff.core.align.pairalign import Evidence
     from stmtdiff.core.check.glossary import Glossary
+    from stmtdiff.core.check.lock import Lock
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 
@@ -121,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
 
     specs = _specs(args)
     if args.output:
+        from stmtdiff.adapters.files.fsutil import refuse_to_replace
+
         refuse_to_replace(args.output, _reads(specs, args))
     loader = _Loader()
     evidence = offline_evidence()
@@ -159,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _specs(args: argparse.Namespace) -> list[CheckSpec]:
+    from stmtdiff.adapters.check.config import CheckSpec, FileSpec, parse_config
+
     langs = _langs(args.lang)
     skip = frozenset(args.skip)
     if args.files:
@@ -201,6 +197,8 @@ def _specs(args: argparse.Namespace) -> list[CheckSpec]:
 
 def _reads(specs: list[CheckSpec], args: argparse.Namespace) -> list[str | None]:
     """Every file the checks read (or approve into): none may be replaced by ``-o``."""
+    from stmtdiff.adapters.check.config import CONFIG_NAMES
+
     reads: list[str | None] = [*args.files, args.config, *CONFIG_NAMES]
     for spec in specs:
         reads.extend((spec.source.path, spec.glossary, spec.lock))
@@ -209,6 +207,8 @@ def _reads(specs: list[CheckSpec], args: argparse.Namespace) -> list[str | None]
 
 
 def _relang(spec: FileSpec, langs: dict[str, str]) -> FileSpec:
+    from stmtdiff.adapters.check.config import FileSpec
+
     return FileSpec(spec.path, langs.get(spec.path) or spec.lang)
 
 
@@ -223,6 +223,8 @@ def _langs(values: list[str]) -> dict[str, str]:
 
 
 def _find_config() -> str:
+    from stmtdiff.adapters.check.config import find_config
+
     found = find_config(Path.cwd())
     if found is None:
         raise StmtdiffError(
@@ -298,6 +300,8 @@ class _Loader:
                 raise StmtdiffError(
                     f"{path}: no such lock file (create it with stmtdiff approve --lock {path})"
                 )
+            from stmtdiff.adapters.check.lockfile import read_lock
+
             self.locks[path] = read_lock(path, _display(path))
         return self.locks[path]
 
@@ -346,6 +350,7 @@ def _lock_key(lock_path: str | None, version: Version) -> str:
 def _approve(
     jobs: list[tuple[CheckSpec, Version, Version, PairAlignment]], loader: _Loader
 ) -> None:
+    from stmtdiff.adapters.check.lockfile import update_lock_file
     from stmtdiff.core.check.rules import aligned_texts
 
     approvals: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {}
@@ -386,6 +391,8 @@ def _render(report: CheckReport, args: argparse.Namespace) -> str | None:
 def _emit(report: CheckReport, args: argparse.Namespace) -> None:
     text = _render(report, args)
     if args.output:
+        from stmtdiff.adapters.files.fsutil import write_atomic
+
         assert text is not None
         write_atomic(args.output, text)
         print(f"wrote {args.output}: {report.summary()}", file=sys.stderr)

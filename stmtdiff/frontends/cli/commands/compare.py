@@ -6,7 +6,6 @@ import argparse
 import io
 import sys
 
-from stmtdiff.adapters.files.fsutil import refuse_to_replace, write_atomic
 from stmtdiff.core.model import Comparison
 from stmtdiff.frontends.cli.commands.options import (
     add_color_argument,
@@ -103,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
 def emit(comparison: Comparison, args: argparse.Namespace) -> None:
     """Print or write the comparison as the arguments ask."""
     if args.output:
+        from stmtdiff.adapters.files.fsutil import refuse_to_replace, write_atomic
+
         reads = [version.path for version in comparison.versions] + comparison_reads(args)
         refuse_to_replace(args.output, reads)
         text = render(comparison, args, to_terminal=False)

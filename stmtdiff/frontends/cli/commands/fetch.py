@@ -7,13 +7,11 @@ saved texts sit in its folder, and stmtdiff.fetched.toml records what came from 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stmtdiff.adapters.files.fsutil import same_file, write_atomic
 from stmtdiff.adapters.ingest.fetchlog import (
     FETCHLOG_NAME,
     FetchRecord,
@@ -82,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
 def _fetch_one(
     manifest: Manifest, url: str, name: str, args: argparse.Namespace, ours: list[Path]
 ) -> FetchRecord:
+    import hashlib
+
+    from stmtdiff.adapters.files.fsutil import write_atomic
     from stmtdiff.adapters.ingest import parse_bytes
     from stmtdiff.adapters.ingest.fetch import DEFAULT_TIMEOUT, fetch_page
 
@@ -106,6 +107,7 @@ def _refuse_foreign(manifest: Manifest, url: str, target: Path, ours: list[Path]
 
     Paths are compared as files (symlinks, ``..``, hard links), not as strings.
     """
+    from stmtdiff.adapters.files.fsutil import same_file
     from stmtdiff.adapters.ingest.fetch import is_url
 
     used = [manifest.path, manifest.folder / FETCHLOG_NAME]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from stmtdiff.core.text.visible import visible
 from stmtdiff.frontends.cli.commands.options import add_color_argument, output_console
@@ -23,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
     from rich.table import Table
     from rich.text import Text
 
