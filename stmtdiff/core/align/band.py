@@ -12,6 +12,9 @@ import numpy as np
 
 from stmtdiff.core.align.search import Band
 
+#: measure(di, dj, i, j): a similarity of each bead (i[k], di, j[k], dj) of arrays of beads.
+Measure = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
+
 #: Largest bead with several sentences on each side, in sentences on both sides together (5
 #: allows 2-3 and 3-2).
 MAX_BEAD = 5
@@ -219,7 +222,7 @@ def band_gains(
     m: int,
     beads: Sequence[tuple[int, int]],
     skip: float,
-    score: Callable[[int, int, np.ndarray, np.ndarray], np.ndarray],
+    score: Measure,
 ) -> dict[tuple[int, int], np.ndarray]:
     """Gain tables for ``beads`` over ``band``: ``skip`` for 1-0 and 0-1, ``score(di, dj, i, j)``
     for the rest, and -inf where a bead would run past the end of either text."""
@@ -236,7 +239,7 @@ def band_gains(
 
 
 def neighbour_mean(
-    measure: Callable[[int, int, np.ndarray, np.ndarray], np.ndarray],
+    measure: Measure,
     n: int,
     m: int,
     di: int,
@@ -265,6 +268,17 @@ def neighbour_mean(
     return total / 2
 
 
+def one_bead(similarity: Callable[[int, int, int, int], float], n: int, m: int) -> Measure:
+    """``similarity(i, di, j, dj)`` of one pair of runs as a measure of length-1 arrays (0 for
+    a run starting outside the texts), so a scalar gain calls the tables' formula."""
+
+    def measure(di: int, dj: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        a, b = int(rows[0]), int(cols[0])
+        return np.array([similarity(a, di, b, dj) if 0 <= a < n and 0 <= b < m else 0.0])
+
+    return measure
+
+
 def bead_neighbour_mean(
     similarity: Callable[[int, int, int, int], float],
     n: int,
@@ -274,9 +288,5 @@ def bead_neighbour_mean(
     """``neighbour_mean`` of one bead (i, di, j, dj), ``similarity(i, di, j, dj)`` scoring one
     pair of runs: the scalar gains use the same formula as the tables, so the two agree."""
     i, di, j, dj = bead
-
-    def measure(di: int, dj: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        a, b = int(rows[0]), int(cols[0])
-        return np.array([similarity(a, di, b, dj) if 0 <= a < n and 0 <= b < m else 0.0])
-
+    measure = one_bead(similarity, n, m)
     return float(neighbour_mean(measure, n, m, di, dj, np.array([i]), np.array([j]))[0])

@@ -29,6 +29,7 @@ from stmtdiff.core.align.band import (
     MAX_BEAD,
     MAX_FAN,
     MAX_SIDE,
+    Measure,
     band_gains,
     bead_neighbour_mean,
     bead_types,
@@ -40,6 +41,7 @@ from stmtdiff.core.align.band import (
     first_pass,
     lookup_band,
     neighbour_mean,
+    one_bead,
 )
 from stmtdiff.core.align.scoring import Scorer
 from stmtdiff.core.align.search import Band
@@ -403,6 +405,44 @@ class _Embedded:
         return bead_neighbour_mean(self.cosine, self.n, self.m, (i, di, j, dj))
 
 
+def length_fit(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Length penalty of beads whose sides are ``a`` and ``b`` characters long (scaled to one
+    another): 1 when equal, towards 0 as one side shrinks (``SemanticParams.length_penalty``)."""
+    fit: np.ndarray = np.log2(1.0 + np.minimum(a, b) / np.maximum(np.maximum(a, b), 1e-9))
+    return fit
+
+
+def members_fit(
+    cosine: Measure,
+    params: SemanticParams,
+    di: int,
+    dj: int,
+    i: np.ndarray,
+    j: np.ndarray,
+    whole: np.ndarray,
+) -> np.ndarray:
+    """Which beads (i, di, j, dj), of cosine ``whole``, pass ``params.member_floor`` (each
+    sentence of a merged side matches the other side) and ``params.merge_tolerance`` (no part
+    of a merged side matches better than the whole, by more than the tolerance)."""
+    fit = np.ones(len(i), dtype=bool)
+    floor = params.member_floor
+    if floor is not None:
+        for k in range(di if di > 1 else 0):
+            fit &= cosine(1, dj, i + k, j) >= floor
+        for k in range(dj if dj > 1 else 0):
+            fit &= cosine(di, 1, i, j + k) >= floor
+    tolerance = params.merge_tolerance
+    if tolerance is not None:
+        limit = whole + tolerance
+        if di > 1:
+            parts = np.maximum(cosine(di - 1, dj, i, j), cosine(di - 1, dj, i + 1, j))
+            fit &= ~(parts > limit)
+        if dj > 1:
+            parts = np.maximum(cosine(di, dj - 1, i, j), cosine(di, dj - 1, i, j + 1))
+            fit &= ~(parts > limit)
+    return fit
+
+
 def semantic_scorer(
     src: Sequence[str],
     tgt: Sequence[str],
@@ -463,26 +503,17 @@ def semantic_scorer(
     def similarity(i: int, di: int, j: int, dj: int) -> float:
         return display_similarity(cosine(i, di, j, dj))
 
-    def members_fit(i: int, di: int, j: int, dj: int) -> bool:
-        floor = params.member_floor
-        if floor is not None:
-            if di > 1 and any(cosine(k, 1, j, dj) < floor for k in range(i, i + di)):
-                return False
-            if dj > 1 and any(cosine(i, di, k, 1) < floor for k in range(j, j + dj)):
-                return False
-        tolerance = params.merge_tolerance
-        if tolerance is None:
-            return True
-        value = cosine(i, di, j, dj) + tolerance
-        if di > 1 and max(cosine(i, di - 1, j, dj), cosine(i + 1, di - 1, j, dj)) > value:
-            return False
-        return not (dj > 1 and max(cosine(i, di, j, dj - 1), cosine(i, di, j + 1, dj - 1)) > value)
+    one_cosine = one_bead(cosine, n, m)
 
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
         score = cosine(i, di, j, dj)
-        if score < params.floor or not members_fit(i, di, j, dj):
+        at = np.array([i]), np.array([j])
+        if (
+            score < params.floor
+            or not members_fit(one_cosine, params, di, dj, *at, np.array([score]))[0]
+        ):
             return UNRELATED
         if params.margin:
             around = sum(v.weight * v.neighbours(i, di, j, dj) for v in views) / total_weight
@@ -495,7 +526,7 @@ def semantic_scorer(
         if params.length_penalty:
             a = src_len[di - 1][i]
             b = tgt_len[dj - 1][j] * ratio
-            score *= float(np.log2(1.0 + min(a, b) / max(a, b)))
+            score *= float(length_fit(a, b))
         if params.edge_weight:
             edges = sum(v.weight * v.edge_fit(i, di, j, dj, params.neighbour_weight) for v in views)
             score += params.edge_weight * edges / total_weight
@@ -605,27 +636,6 @@ class _SemanticTables:
         assert self.word_tables is not None
         return self.word_tables.words(di, dj, i, j)
 
-    def _members_fit(
-        self, di: int, dj: int, i: np.ndarray, j: np.ndarray, whole: np.ndarray
-    ) -> np.ndarray:
-        fit = np.ones(len(i), dtype=bool)
-        floor = self.params.member_floor
-        if floor is not None:
-            for k in range(di if di > 1 else 0):
-                fit &= self.cosine(1, dj, i + k, j) >= floor
-            for k in range(dj if dj > 1 else 0):
-                fit &= self.cosine(di, 1, i, j + k) >= floor
-        tolerance = self.params.merge_tolerance
-        if tolerance is not None:
-            limit = whole + tolerance
-            if di > 1:
-                parts = np.maximum(self.cosine(di - 1, dj, i, j), self.cosine(di - 1, dj, i + 1, j))
-                fit &= ~(parts > limit)
-            if dj > 1:
-                parts = np.maximum(self.cosine(di, dj - 1, i, j), self.cosine(di, dj - 1, i, j + 1))
-                fit &= ~(parts > limit)
-        return fit
-
     def gains(self, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
         return band_gains(self.band, self.n, self.m, beads, self.params.skip, self._bead_score)
 
@@ -645,12 +655,12 @@ class _SemanticTables:
         if params.length_penalty:
             a = self.src_len[di - 1][i]
             b = self.tgt_len[dj - 1][j] * self.ratio
-            score *= np.log2(1.0 + np.minimum(a, b) / np.maximum(np.maximum(a, b), 1e-9))
+            score *= length_fit(a, b)
         if params.edge_weight:
             score += params.edge_weight * self._edge_fit(di, dj, i, j)
         score += params.merge_bonus * (di + dj - 2)
         if di == 2 and dj == 2:
             score -= params.two_two_cost
-        related = (whole >= params.floor) & self._members_fit(di, dj, i, j, whole)
+        related = (whole >= params.floor) & members_fit(self.cosine, params, di, dj, i, j, whole)
         result: np.ndarray = np.where(related, score, UNRELATED)
         return result
