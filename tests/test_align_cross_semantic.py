@@ -15,20 +15,14 @@ from align_support import (
 
 from stmtdiff.adapters.models.embed import UseEncoder, encoder_available
 from stmtdiff.core.align import scoring
+from stmtdiff.core.align.band import bead_types, corridor, first_pass
 from stmtdiff.core.align.lengthmodel import length_model
 from stmtdiff.core.align.lexical import LexicalEvidence
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon
 from stmtdiff.core.align.pairalign import Evidence, align_pair, choose_scorer
 from stmtdiff.core.align.scoring import run
 from stmtdiff.core.align.search import align, align_tables, corridor_band
-from stmtdiff.core.align.semantic import (
-    View,
-    bead_types,
-    corridor,
-    first_pass,
-    looks_comparable,
-    semantic_scorer,
-)
+from stmtdiff.core.align.semantic import View, looks_comparable, semantic_scorer
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.model import Bead, Version
 from stmtdiff.core.text.versions import version_from_sentences

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stmtdiff.core.align.semantic import edge_fit
+from stmtdiff.core.align.band import edge_fit
 from stmtdiff.core.text.clauses import edge_clauses
 
 

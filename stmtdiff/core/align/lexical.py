@@ -27,6 +27,20 @@ from functools import cached_property
 
 import numpy as np
 
+from stmtdiff.core.align.band import (
+    MAX_SIDE,
+    band_gains,
+    bead_neighbour_mean,
+    bead_types,
+    corridor,
+    edge_fit,
+    edge_fit_table,
+    edge_tables,
+    fill_band,
+    first_pass,
+    lookup_band,
+    neighbour_mean,
+)
 from stmtdiff.core.align.doclexicon import learn_pairs
 from stmtdiff.core.align.lengthmodel import LengthModel, length_model
 from stmtdiff.core.align.lexicon import (
@@ -38,20 +52,7 @@ from stmtdiff.core.align.lexicon import (
 )
 from stmtdiff.core.align.scoring import Scorer, run
 from stmtdiff.core.align.search import Band
-from stmtdiff.core.align.semantic import (
-    MAX_SIDE,
-    band_gains,
-    bead_types,
-    corridor,
-    edge_fit,
-    edge_fit_table,
-    edge_tables,
-    fill_band,
-    first_pass,
-    looks_comparable,
-    lookup_band,
-    neighbour_mean,
-)
+from stmtdiff.core.align.semantic import looks_comparable
 from stmtdiff.core.text.clauses import edge_clauses
 from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.scripts import base_language
@@ -444,21 +445,12 @@ def _lexical_scorer(
         evidence._cache[key] = value
         return value
 
-    def neighbours(i: int, di: int, j: int, dj: int) -> float:
-        around_tgt = [similarity(i, di, p, 1) for p in (j - 1, j + dj) if 0 <= p < m]
-        around_src = [similarity(p, 1, j, dj) for p in (i - 1, i + di) if 0 <= p < n]
-        total = 0.0
-        for values in (around_tgt, around_src):
-            if values:
-                total += sum(values) / len(values)
-        return total / 2
-
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
         score = similarity(i, di, j, dj) - params.merge_cost * (di + dj - 2)
         if params.margin:
-            score -= params.margin * neighbours(i, di, j, dj)
+            score -= params.margin * bead_neighbour_mean(similarity, n, m, (i, di, j, dj))
         if edges:
             first_words, last_words = edges
             fit = edge_fit(
