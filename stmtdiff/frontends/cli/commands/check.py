@@ -269,21 +269,10 @@ class _Loader:
     def version(self, spec: FileSpec, version_id: str) -> Version:
         key = (spec.path, spec.lang, version_id)
         if key not in self.versions:
-            if Path(spec.path).is_dir():
-                raise StmtdiffError(f"{spec.path}: is a folder, not a file")
-            if not Path(spec.path).is_file():
-                raise StmtdiffError(f"{spec.path}: no such file")
-            from stmtdiff.adapters.ingest import load_document
-            from stmtdiff.core.text.versions import make_version
+            from stmtdiff.adapters.pipeline import load_file_version
 
-            document = load_document(spec.path)
-            self.origins[spec.path] = document.origins
-            self.versions[key] = make_version(
-                version_id,
-                document.text,
-                lang=spec.lang,
-                label=spec.path,
-                path=_display(spec.path),
+            self.versions[key], self.origins[spec.path] = load_file_version(
+                spec.path, version_id, lang=spec.lang, shown_path=_display(spec.path)
             )
         return self.versions[key]
 
