@@ -314,19 +314,9 @@ def _with_glossary(
     """The glossary's term pairs as aligner evidence too: a term and its translation anchor."""
     if glossary is None:
         return evidence
-    from stmtdiff.core.align.lexicon import Lexicon
-    from stmtdiff.core.text.scripts import base_language
-
-    src_keys, tgt_keys = evidence.keys(src_lang), evidence.keys(tgt_lang)
-    pairs: list[tuple[str, str]] = []
-    for term in glossary.relevant(src_lang, tgt_lang):
-        for left in term.forms[base_language(src_lang)]:
-            for right in term.forms[base_language(tgt_lang)]:
-                for key in src_keys.keys(left):
-                    pairs.extend((key, other) for other in tgt_keys.keys(right))
-    if not pairs:
+    lexicon = glossary.lexicon(src_lang, tgt_lang, evidence.keys(src_lang), evidence.keys(tgt_lang))
+    if not lexicon:
         return evidence
-    lexicon = Lexicon.from_pairs(base_language(src_lang), base_language(tgt_lang), pairs)
     return replace(evidence, glossary=[*evidence.glossary, lexicon])
 
 
