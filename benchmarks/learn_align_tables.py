@@ -97,7 +97,9 @@ def main() -> None:
         lines.append(f'    ("{a}", "{b}"): ({ratio:.4f}, {variance:.3f}),  # {count} pairs')
         lines.append(f'    ("{b}", "{a}"): ({back_ratio:.4f}, {back_variance:.3f}),')
     lines.append("}")
-    (ROOT / "stmtdiff" / "lengthtable.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (ROOT / "stmtdiff" / "core" / "align" / "lengthtable.py").write_text(
+        "\n".join(lines) + "\n", encoding="utf-8"
+    )
     data = ROOT / "stmtdiff" / "data"
     data.mkdir(exist_ok=True)
     for a, b in (("ru", "en"), ("ru", "zh"), ("zh", "en")):

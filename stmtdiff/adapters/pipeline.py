@@ -109,6 +109,24 @@ def load_versions(request: Request) -> list[Version]:
     return versions
 
 
+def load_file_version(
+    path: str, version_id: str, *, lang: str | None, shown_path: str
+) -> tuple[Version, list[tuple[int, int] | None] | None]:
+    """One local file as a version, for ``check``: read and segmented as :func:`load_versions`
+    does (``lang`` when given, else detected), labelled by its path.
+
+    Also returns where each line of an HTML page's extracted text begins in the file, so that
+    check's findings can point into the file itself.
+    """
+    if Path(path).is_dir():
+        raise StmtdiffError(f"{path}: is a folder, not a file")
+    if not Path(path).is_file():
+        raise StmtdiffError(f"{path}: no such file")
+    document = load_document(path)
+    version = make_version(version_id, document.text, lang=lang, label=path, path=shown_path)
+    return version, document.origins
+
+
 def _check_unknown_keys(request: Request, versions: Sequence[Version]) -> None:
     known = {v.id for v in versions} | {str(i) for i in range(1, len(versions) + 1)} | {""}
     tables = (

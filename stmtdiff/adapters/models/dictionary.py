@@ -10,7 +10,8 @@ process.
   (co-occurrence Dice over sentence pairs), shipped in ``stmtdiff/data/lexicon-*.tsv``.
   No Russian–English dictionary that works offline is published on PyPI (word2word fetches
   its data at run time; skydict and skyengdict call an online service), hence the learned table.
-- A glossary the user gives: ``source term<TAB>target term`` per line.
+- A glossary the user gives: ``source term<TAB>target term`` per line, or a check glossary
+  (TOML, CSV, TSV with a header of languages).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from stmtdiff.adapters.files.fsutil import write_bytes_atomic
 from stmtdiff.adapters.models.embed import cache_dir
 from stmtdiff.adapters.progress import announce
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, alpha_keys, inverse
+from stmtdiff.core.check.glossary import parse_pair_glossary
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.text.scripts import base_language, joins_without_space
 
@@ -174,20 +176,10 @@ def key_maker(lang: str) -> KeyMaker:
 
 
 def load_glossary(path: str | Path, src_lang: str, tgt_lang: str) -> Lexicon:
-    """A user glossary: ``source<TAB>target`` per line; '#' starts a comment."""
+    """A user glossary's term pairs as a lexicon (formats: ``core.check.glossary``)."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as error:
         raise StmtdiffError(f"cannot read glossary {path}: {error.strerror}") from error
-    src_keys, tgt_keys = key_maker(src_lang), key_maker(tgt_lang)
-    pairs: list[tuple[str, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if "\t" not in line:
-            raise StmtdiffError(f"{path}:{number}: expected 'source<TAB>target'")
-        left, right = line.split("\t", 1)
-        for a in src_keys.keys(left):
-            pairs.extend((a, b) for b in tgt_keys.keys(right))
-    return Lexicon.from_pairs(base_language(src_lang), base_language(tgt_lang), pairs)
+    glossary = parse_pair_glossary(text, str(path), src_lang, tgt_lang)
+    return glossary.lexicon(src_lang, tgt_lang, key_maker(src_lang), key_maker(tgt_lang))

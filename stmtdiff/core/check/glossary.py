@@ -1,4 +1,5 @@
-"""Term pairs a translation must respect, read from TOML or CSV, matched across inflection.
+"""The glossary: term pairs a translation must respect, read from TOML, CSV or TSV, matched
+across inflection; the aligners take its pairs as lexicon evidence too (:meth:`Glossary.lexicon`).
 
 A glossary entry gives one term in several languages, each with accepted alternatives. When the
 source sentence contains the entry's source-language term, the translation must contain one of
@@ -15,6 +16,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from stmtdiff.core.align.lexicon import KeyMaker, Lexicon
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.scripts import base_language, has_cjk
@@ -112,6 +114,20 @@ class Glossary:
         """Entries that give both languages of a pair."""
         src, tgt = base_language(source_lang), base_language(translation_lang)
         return [t for t in self.terms if t.forms.get(src) and t.forms.get(tgt)]
+
+    def lexicon(
+        self, source_lang: str, translation_lang: str, source_keys: KeyMaker, target_keys: KeyMaker
+    ) -> Lexicon:
+        """The entries' term pairs as an aligner lexicon: every key of a source form paired with
+        every key of a translation form, so a term and its translation anchor the alignment."""
+        src, tgt = base_language(source_lang), base_language(translation_lang)
+        pairs: list[tuple[str, str]] = []
+        for term in self.relevant(source_lang, translation_lang):
+            for left in term.forms[src]:
+                for right in term.forms[tgt]:
+                    for key in source_keys.keys(left):
+                        pairs.extend((key, other) for other in target_keys.keys(right))
+        return Lexicon.from_pairs(src, tgt, pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +248,45 @@ def parse_csv(text: str, path: str, delimiter: str = ",") -> Glossary:
                 forms[lang] = alternatives
         terms.append(_entry(forms, f"line {line}", path))
     return _checked(Glossary(path, terms))
+
+
+def parse_pairs(text: str, path: str, source_lang: str, target_lang: str) -> Glossary:
+    """``source<TAB>target`` per line, no header (``align --glossary``); ``#`` starts a comment.
+
+    One term may be listed twice here (several translations of it are all evidence).
+    """
+    src, tgt = base_language(source_lang), base_language(target_lang)
+    terms = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if "\t" not in line:
+            raise StmtdiffError(f"{path}:{number}: expected 'source<TAB>target'")
+        left, right = line.split("\t", 1)
+        terms.append(Term({src: [left], tgt: [right]}, f"line {number}"))
+    return Glossary(path, terms)
+
+
+def parse_pair_glossary(text: str, path: str, source_lang: str, target_lang: str) -> Glossary:
+    """A glossary for one language pair: TOML, CSV, a TSV whose header names languages, or else
+    ``source<TAB>target`` pairs (:func:`parse_pairs`)."""
+    lower = path.lower()
+    if lower.endswith(".toml"):
+        return parse_toml(text, path)
+    if lower.endswith(".csv"):
+        return parse_csv(text, path)
+    if _names_languages(text):
+        return parse_csv(text, path, delimiter="\t")
+    return parse_pairs(text, path, source_lang, target_lang)
+
+
+def _names_languages(text: str) -> bool:
+    """Whether the first line that is not blank is a TSV header of two or more language codes."""
+    for line in text.lstrip("\ufeff").splitlines():
+        if line.strip():
+            return sum(_language_key(cell.strip()) for cell in line.split("\t")) >= 2
+    return False
 
 
 def _entry(forms: dict[str, list[str]], where: str, path: str) -> Term:

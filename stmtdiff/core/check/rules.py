@@ -15,6 +15,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from stmtdiff.core.align.lengthmodel import density
 from stmtdiff.core.check.findings import (
     RULES,
     Finding,
@@ -32,9 +33,6 @@ from stmtdiff.core.text.langid import detect_language
 from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.scripts import SCRIPT_PATTERNS, base_language, sentence_separator
 
-#: Characters a language needs for what English says in 100: the length check's yardstick.
-DENSITY = {"en": 1.0, "ru": 1.12, "uk": 1.1, "fr": 1.15, "de": 1.15, "es": 1.1, "zh": 0.32}
-DENSITY |= {"ja": 0.42, "ko": 0.45}
 #: A translation this many times longer or shorter than expected gets a ``length`` warning.
 LENGTH_FACTOR = 2.5
 #: Sentences shorter than this (in English-equivalent characters) vary too much to judge.
@@ -499,16 +497,14 @@ class _Checker:
             self._add("stale", message, unit)
 
     def _expected_ratio(self, pairs: list[tuple[str, str]]) -> float:
-        table = DENSITY.get(base_language(self.tgt_lang), 1.0) / DENSITY.get(
-            base_language(self.src_lang), 1.0
-        )
+        table = density(self.tgt_lang) / density(self.src_lang)
         ratios = [_length(r) / _length(left) for left, r in pairs if self._judged(left)]
         if len(ratios) >= LENGTH_SAMPLE:
             return statistics.median(ratios)
         return table
 
     def _judged(self, left: str) -> bool:
-        return _length(left) / DENSITY.get(base_language(self.src_lang), 1.0) >= LENGTH_MINIMUM
+        return _length(left) / density(self.src_lang) >= LENGTH_MINIMUM
 
     def _length(self, unit: Unit, left: str, right: str, expected: float) -> None:
         if "length" not in self.enabled or not self._judged(left) or expected <= 0:

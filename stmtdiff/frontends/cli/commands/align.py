@@ -65,7 +65,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--glossary",
         metavar="FILE",
-        help="term pairs 'source<TAB>target', one per line, added to the lexicon",
+        help="term pairs added to the lexicon: 'source<TAB>target' per line, or a check "
+        "glossary (TOML, CSV, TSV)",
     )
     parser.add_argument("--format", choices=("beads", "json"), default="beads")
     # Beads and JSON have no colours; accepted so a script can pass --color to every command.

@@ -269,21 +269,10 @@ class _Loader:
     def version(self, spec: FileSpec, version_id: str) -> Version:
         key = (spec.path, spec.lang, version_id)
         if key not in self.versions:
-            if Path(spec.path).is_dir():
-                raise StmtdiffError(f"{spec.path}: is a folder, not a file")
-            if not Path(spec.path).is_file():
-                raise StmtdiffError(f"{spec.path}: no such file")
-            from stmtdiff.adapters.ingest import load_document
-            from stmtdiff.core.text.versions import make_version
+            from stmtdiff.adapters.pipeline import load_file_version
 
-            document = load_document(spec.path)
-            self.origins[spec.path] = document.origins
-            self.versions[key] = make_version(
-                version_id,
-                document.text,
-                lang=spec.lang,
-                label=spec.path,
-                path=_display(spec.path),
+            self.versions[key], self.origins[spec.path] = load_file_version(
+                spec.path, version_id, lang=spec.lang, shown_path=_display(spec.path)
             )
         return self.versions[key]
 
@@ -325,19 +314,9 @@ def _with_glossary(
     """The glossary's term pairs as aligner evidence too: a term and its translation anchor."""
     if glossary is None:
         return evidence
-    from stmtdiff.core.align.lexicon import Lexicon
-    from stmtdiff.core.text.scripts import base_language
-
-    src_keys, tgt_keys = evidence.keys(src_lang), evidence.keys(tgt_lang)
-    pairs: list[tuple[str, str]] = []
-    for term in glossary.relevant(src_lang, tgt_lang):
-        for left in term.forms[base_language(src_lang)]:
-            for right in term.forms[base_language(tgt_lang)]:
-                for key in src_keys.keys(left):
-                    pairs.extend((key, other) for other in tgt_keys.keys(right))
-    if not pairs:
+    lexicon = glossary.lexicon(src_lang, tgt_lang, evidence.keys(src_lang), evidence.keys(tgt_lang))
+    if not lexicon:
         return evidence
-    lexicon = Lexicon.from_pairs(base_language(src_lang), base_language(tgt_lang), pairs)
     return replace(evidence, glossary=[*evidence.glossary, lexicon])
 
 
