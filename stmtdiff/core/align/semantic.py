@@ -27,6 +27,7 @@ import numpy as np
 
 from stmtdiff.core.align.scoring import Scorer
 from stmtdiff.core.align.search import Band
+from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
 from stmtdiff.core.text.scripts import base_language, sentence_separator
 
@@ -616,7 +617,7 @@ def semantic_scorer(
     *,
     extra_views: Sequence[View] = (),
     words: WordEvidence | None = None,
-    method: str = "semantic",
+    method: Method = Method.SEMANTIC,
     expected_ratio: float | None = None,
     parallel: bool = False,
 ) -> Scorer:
