@@ -39,7 +39,7 @@ from alignmetric import Counts
 from stmtdiff.adapters.models.dictionary import key_maker, lexicon_for
 from stmtdiff.adapters.models.embed import shared_encoder
 from stmtdiff.core.align.pairalign import Evidence, align_pair
-from stmtdiff.core.model import Version
+from stmtdiff.core.model import MethodChoice, Version
 from stmtdiff.core.text.versions import version_from_sentences
 
 METHODS = ("translation", "semantic", "lexical", "same-language")
@@ -110,7 +110,7 @@ def run_dataset(
             continue
         pivot, other, how = chosen
         started = time.perf_counter()
-        pair = align_pair(pivot, other, method=how, evidence=proof, parallel=parallel)
+        pair = align_pair(pivot, other, method=MethodChoice(how), evidence=proof, parallel=parallel)
         elapsed += time.perf_counter() - started
         beads = [(b.src, b.tgt) for b in pair.beads]
         counts.add(beads, doc.gold)

@@ -20,6 +20,7 @@ from check_speed import make_statement
 from stmtdiff.adapters.models.dictionary import key_maker, lexicon_for
 from stmtdiff.adapters.models.embed import shared_encoder
 from stmtdiff.core.align.pairalign import Evidence, align_pair, choose_scorer, find_moves
+from stmtdiff.core.model import MethodChoice
 from stmtdiff.core.text.versions import make_version
 
 
@@ -41,7 +42,7 @@ def main() -> None:
     other = make_version("zh", dropped(zh, args.drop, 2), lang="zh")
     proof = Evidence(encoder=shared_encoder, lexicon=lexicon_for, keys=key_maker)
     print(f"{len(pivot.sentences)} ru and {len(other.sentences)} zh sentences")
-    for method in ("lexical", "semantic"):
+    for method in (MethodChoice.LEXICAL, MethodChoice.SEMANTIC):
         timings = []
         for _ in range(args.runs + 1):
             started = time.perf_counter()

@@ -33,6 +33,7 @@ from aligndata import un_documents
 from stmtdiff.adapters.models.dictionary import key_maker, lexicon_for
 from stmtdiff.adapters.models.embed import USE_MODEL, CachingEncoder, EmbeddingCache, UseEncoder
 from stmtdiff.core.align.pairalign import Evidence, align_pair
+from stmtdiff.core.model import MethodChoice
 from stmtdiff.core.text.versions import version_from_sentences
 
 
@@ -51,7 +52,7 @@ def cold_round(
         pivot = version_from_sentences("src", src, lang=langs[0])
         other = version_from_sentences("tgt", tgt, lang=langs[1])
         started = time.perf_counter()
-        align_pair(pivot, other, method="semantic", evidence=evidence)
+        align_pair(pivot, other, method=MethodChoice.SEMANTIC, evidence=evidence)
         seconds = time.perf_counter() - started
         assert encoder.cache is not None
         encoder.cache.close()

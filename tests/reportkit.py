@@ -15,7 +15,17 @@ import html5lib
 from stmtdiff.adapters.pipeline import Request, build_comparison
 from stmtdiff.core.compare.compare import cell_text
 from stmtdiff.core.compare.diff import word_diff
-from stmtdiff.core.model import Cell, Comparison, PairAlignment, Row, Status, Version
+from stmtdiff.core.model import (
+    Cell,
+    Comparison,
+    DiffBasis,
+    Method,
+    PairAlignment,
+    Role,
+    Row,
+    Status,
+    Version,
+)
 from stmtdiff.core.text.versions import version_from_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +82,7 @@ def _cell(
     cell = Cell(version.id, ids, status)
     if status in {Status.CHANGED, Status.MINOR} and version.lang == pivot.lang:
         cell.diff = word_diff(cell_text(pivot, pivot_ids), cell_text(version, ids), version.lang)
-        cell.diff_basis = "text"
+        cell.diff_basis = DiffBasis.TEXT
     return cell
 
 
@@ -87,7 +97,7 @@ def joint_comparison(
     m = version_from_sentences(
         "en-moscow", moscow or MOSCOW, lang="en", label="Kremlin, English", path="en-moscow.txt"
     )
-    m.publisher, m.date, m.role = "Kremlin", "2025-05-16", "official translation"
+    m.publisher, m.date, m.role = "Kremlin", "2025-05-16", Role.OFFICIAL_TRANSLATION
     b = version_from_sentences(
         "en-beijing", beijing or BEIJING, lang="en", label="Xinhua, English", path="en-beijing.txt"
     )
@@ -118,10 +128,14 @@ def joint_comparison(
     rows[4].cell("en-beijing").moved_to = 5
     rows[5].cell("en-beijing").moved_to = 4
     alignments = [
-        PairAlignment("en-moscow", "en-beijing", "same-language", 0.81, moves=[(3, 3)]),
-        PairAlignment("en-moscow", "ru", "translation", 0.88),
+        PairAlignment("en-moscow", "en-beijing", Method.SAME_LANGUAGE, 0.81, moves=[(3, 3)]),
+        PairAlignment("en-moscow", "ru", Method.TRANSLATION, 0.88),
         PairAlignment(
-            "en-moscow", "zh", "translation", 0.42, warning="low confidence: check the alignment"
+            "en-moscow",
+            "zh",
+            Method.TRANSLATION,
+            0.42,
+            warning="low confidence: check the alignment",
         ),
     ]
     return Comparison(versions=versions, pivot="en-moscow", rows=rows, alignments=alignments)

@@ -24,7 +24,7 @@ from stmtdiff.core.align.scoring import run
 from stmtdiff.core.align.search import align, align_tables, corridor_band
 from stmtdiff.core.align.semantic import View, looks_comparable, semantic_scorer
 from stmtdiff.core.compare.compare import compare
-from stmtdiff.core.model import Bead, Version
+from stmtdiff.core.model import Bead, MethodChoice, Role, Version
 from stmtdiff.core.text.versions import version_from_sentences
 
 
@@ -236,23 +236,23 @@ def test_a_translation_as_long_as_the_other_version_marks_the_pair_as_translatio
     # The originals' lengths are far off the zh-en ratio, but in English the translation is
     # as long as the other version: a free translation, not two accounts of one event.
     evidence = Evidence(encoder=WordHashEncoder)
-    assert not choose_scorer(*_verbose_pair(12), "translation", evidence).comparable
-    assert choose_scorer(*_verbose_pair(2), "translation", evidence).comparable
+    assert not choose_scorer(*_verbose_pair(12), MethodChoice.TRANSLATION, evidence).comparable
+    assert choose_scorer(*_verbose_pair(2), MethodChoice.TRANSLATION, evidence).comparable
 
 
 def test_manifest_roles_of_an_original_and_its_translation_make_them_versions_of_one_text() -> None:
     evidence = Evidence(encoder=WordHashEncoder)
     zh, en = _unmatched_pair()
-    (judged,) = compare([zh, en], method="semantic", evidence=evidence).alignments
+    (judged,) = compare([zh, en], method=MethodChoice.SEMANTIC, evidence=evidence).alignments
     assert judged.warning is not None and "not versions of one text" in judged.warning
-    zh.role, en.role = "original", "official translation"
-    (declared,) = compare([zh, en], method="semantic", evidence=evidence).alignments
+    zh.role, en.role = Role.ORIGINAL, Role.OFFICIAL_TRANSLATION
+    (declared,) = compare([zh, en], method=MethodChoice.SEMANTIC, evidence=evidence).alignments
     assert declared.warning is None or "not versions of one text" not in declared.warning
 
 
 def test_a_readout_role_leaves_the_judgement_to_the_texts() -> None:
     evidence = Evidence(encoder=WordHashEncoder)
     zh, en = _unmatched_pair()
-    zh.role, en.role = "original", "readout"
-    (pair,) = compare([zh, en], method="semantic", evidence=evidence).alignments
+    zh.role, en.role = Role.ORIGINAL, Role.READOUT
+    (pair,) = compare([zh, en], method=MethodChoice.SEMANTIC, evidence=evidence).alignments
     assert pair.warning is not None and "not versions of one text" in pair.warning

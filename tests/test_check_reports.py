@@ -16,7 +16,7 @@ from stmtdiff.core.check.findings import (
     with_fingerprints,
 )
 from stmtdiff.core.check.rules import check_translation
-from stmtdiff.core.model import Bead, PairAlignment
+from stmtdiff.core.model import Bead, Method, PairAlignment
 from stmtdiff.core.text.versions import make_version
 from stmtdiff.frontends.report.check_github import render_github
 from stmtdiff.frontends.report.check_json import render_check_json
@@ -95,7 +95,7 @@ def _sarif_results(source_text: str, translation_text: str) -> list[dict[str, ob
     translation = make_version("translation", translation_text, lang="en", path="en.txt")
     beads = [Bead((i,), (i,)) for i in range(len(source.sentences))]
     pair = check_translation(
-        source, translation, PairAlignment("source", "translation", "test", 1.0, beads)
+        source, translation, PairAlignment("source", "translation", Method.LEXICAL, 1.0, beads)
     )
     results: list[dict[str, object]] = json.loads(render_sarif(CheckReport([pair])))["runs"][0][
         "results"

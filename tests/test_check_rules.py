@@ -5,7 +5,7 @@ from __future__ import annotations
 from stmtdiff.core.check.findings import CheckReport, Finding, Severity
 from stmtdiff.core.check.glossary import parse_toml
 from stmtdiff.core.check.rules import aligned_texts, check_translation
-from stmtdiff.core.model import Bead, PairAlignment, Version
+from stmtdiff.core.model import Bead, Method, PairAlignment, Version
 from stmtdiff.core.text.versions import make_version
 
 
@@ -17,7 +17,7 @@ def one_to_one(source: Version, translation: Version, *extra: Bead) -> PairAlign
     beads = list(extra) or [
         Bead((i,), (i,)) for i in range(min(len(source.sentences), len(translation.sentences)))
     ]
-    return PairAlignment(source.id, translation.id, "test", 1.0, beads)
+    return PairAlignment(source.id, translation.id, Method.LEXICAL, 1.0, beads)
 
 
 def findings(
@@ -114,7 +114,7 @@ def test_moved_sentence_is_paired_not_missing_and_extra() -> None:
     alignment = PairAlignment(
         source.id,
         translation.id,
-        "test",
+        Method.LEXICAL,
         1.0,
         [Bead((0,), ()), Bead((1,), (0,)), Bead((), (1,))],
         moves=[(0, 1)],
@@ -232,7 +232,9 @@ def test_three_against_two_hiding_a_dropped_sentence_is_realigned() -> None:
     translation = version(
         "中俄两国支持举办5507场联合活动。两国外长欢迎90亿美元投资。", "zh", "t.txt"
     )
-    alignment = PairAlignment(source.id, translation.id, "test", 1.0, [Bead((0, 1, 2), (0, 1))])
+    alignment = PairAlignment(
+        source.id, translation.id, Method.LEXICAL, 1.0, [Bead((0, 1, 2), (0, 1))]
+    )
     found = check_translation(source, translation, alignment, glossary=glossary).findings
     assert [(f.rule, f.source_ids) for f in found] == [("missing", (0,))]
 

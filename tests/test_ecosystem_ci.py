@@ -13,7 +13,7 @@ import pytest
 
 from stmtdiff.core.check.findings import CheckReport
 from stmtdiff.core.check.rules import check_translation
-from stmtdiff.core.model import Bead, PairAlignment
+from stmtdiff.core.model import Bead, Method, PairAlignment
 from stmtdiff.core.text.versions import make_version
 from stmtdiff.frontends.report.check_json import render_check_json
 from stmtdiff.frontends.report.check_junit import render_junit
@@ -26,7 +26,7 @@ def _report(source_text: str, translation_text: str) -> CheckReport:
     source = make_version("source", source_text, lang="ru", path="ru.txt")
     translation = make_version("translation", translation_text, lang="en", path="en.txt")
     beads = [Bead((i,), (i,)) for i in range(len(source.sentences))]
-    alignment = PairAlignment("source", "translation", "test", 1.0, beads)
+    alignment = PairAlignment("source", "translation", Method.LEXICAL, 1.0, beads)
     return CheckReport([check_translation(source, translation, alignment)])
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from stmtdiff.adapters.ingest import VersionSpec, expand_inputs, load_manifest
 from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.core.model import Role
 
 MANIFEST = """\
 title = "Joint statement on the new era of partnership, 16 May 2024"
@@ -61,7 +62,7 @@ def test_manifest_lists_versions_in_order_with_paths_resolved_against_its_folder
             label="Kremlin, Russian original",
             publisher="Kremlin",
             lang="ru",
-            role="original",
+            role=Role.ORIGINAL,
             date="2024-05-16",
             translation=str(tmp_path / "set" / "translations" / "ru.en.txt"),
         ),
@@ -71,7 +72,7 @@ def test_manifest_lists_versions_in_order_with_paths_resolved_against_its_folder
             label="Xinhua, Chinese original",
             publisher="Xinhua",
             lang="zh",
-            role="original",
+            role=Role.ORIGINAL,
             date="2024-05-16",
         ),
         VersionSpec(
@@ -80,7 +81,7 @@ def test_manifest_lists_versions_in_order_with_paths_resolved_against_its_folder
             label="Chinese MFA, English translation",
             publisher="MFA of China",
             lang="en",
-            role="official translation",
+            role=Role.OFFICIAL_TRANSLATION,
         ),
     ]
 

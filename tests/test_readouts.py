@@ -15,7 +15,7 @@ from stmtdiff.adapters.pipeline import Request, build_comparison
 from stmtdiff.core.align.pairalign import Evidence
 from stmtdiff.core.align.readouts import grow, link, neighbours, parts, rejoin, thresholds
 from stmtdiff.core.compare.compare import cell_text, compare
-from stmtdiff.core.model import Bead, Link, PairAlignment, Status
+from stmtdiff.core.model import Bead, Link, Method, PairAlignment, Role, Status
 from stmtdiff.core.text.versions import make_version, version_from_sentences
 from stmtdiff.frontends.cli.main import main
 from stmtdiff.frontends.report.jsonout import to_dict
@@ -163,7 +163,7 @@ def test_long_sentences_are_cut_into_parts_that_carry_a_fact() -> None:
 
 
 def test_parallel_alignments_give_links_from_their_beads() -> None:
-    pair = PairAlignment("a", "b", "semantic", 0.9, [Bead((0,), (0, 1), 0.8), Bead((1,), ())])
+    pair = PairAlignment("a", "b", Method.SEMANTIC, 0.9, [Bead((0,), (0, 1), 0.8), Bead((1,), ())])
     assert pair.all_links() == [Link((0,), (0, 1), 0.8, "firm")]
 
 
@@ -230,7 +230,7 @@ def test_the_json_gives_each_alignment_its_links() -> None:
 def test_a_manifest_role_readout_declares_accounts() -> None:
     pivot = version_from_sentences("moscow", MOSCOW, lang="en")
     other = version_from_sentences("beijing", BEIJING, lang="en")
-    other.role = "readout"
+    other.role = Role.READOUT
     result = compare([pivot, other], evidence=Evidence(encoder=words_encoder))
     assert result.alignments[0].method == "readouts"
 

@@ -24,7 +24,7 @@ from translate_stubs import Reply, libre_flags, serving
 
 from stmtdiff.core.check.findings import Finding, Location, Severity
 from stmtdiff.core.compare.compare import compare
-from stmtdiff.core.model import Comparison
+from stmtdiff.core.model import Comparison, MethodChoice
 from stmtdiff.core.text.versions import make_version
 from stmtdiff.core.text.visible import visible
 from stmtdiff.frontends.cli.main import main
@@ -290,7 +290,7 @@ def hostile_comparison() -> Comparison:
     kremlin = make_version("kremlin", RUSSIAN.replace("Стороны", "Стороны твёрдо"), lang="ru")
     kremlin.label = HOSTILE_NAME
     official = make_version("official", RUSSIAN, lang="ru", label=f"official {MARKUP}")
-    return compare([kremlin, official], pivot="kremlin", method="lexical")
+    return compare([kremlin, official], pivot="kremlin", method=MethodChoice.LEXICAL)
 
 
 def test_tui_state_gives_cells_visible_and_measures_what_it_draws() -> None:

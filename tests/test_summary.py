@@ -14,7 +14,7 @@ from stmtdiff.adapters.ingest.subjects import load_subject_table
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.compare.subjects import SubjectTable
 from stmtdiff.core.compare.summary import OneSided, preview, summarize
-from stmtdiff.core.model import Comparison
+from stmtdiff.core.model import Comparison, MethodChoice
 from stmtdiff.core.text.versions import make_version
 from stmtdiff.frontends.cli.main import main
 from stmtdiff.frontends.report.html import render_html
@@ -53,7 +53,7 @@ def table() -> SubjectTable:
 
 def accounts(table: SubjectTable, *texts: tuple[str, str, str]) -> Comparison:
     versions = [make_version(vid, text, lang=lang) for vid, text, lang in texts]
-    comparison = compare(versions, method="lexical")
+    comparison = compare(versions, method=MethodChoice.LEXICAL)
     comparison.who_said_what = summarize(comparison, table)
     return comparison
 
@@ -132,7 +132,9 @@ def test_a_translation_into_a_table_language_is_searched_instead(table: SubjectT
     german = make_version("b", "Die Seiten sprachen über Handel. Brasilien war Thema.", lang="de")
     german.translations = ["The sides talked about trade.", "Brazil was discussed."]
     german.translation_lang = "en"
-    comparison = compare([make_version("a", AGENCY_EN, lang="en"), german], method="lexical")
+    comparison = compare(
+        [make_version("a", AGENCY_EN, lang="en"), german], method=MethodChoice.LEXICAL
+    )
     subjects = summarize(comparison, table).pairs[0].subjects_only
     assert subjects is not None
     assert "united_states" in {m.subject.id for m in subjects["a"]}
@@ -188,7 +190,7 @@ def test_html_report_opens_with_who_said_what_linking_rows(english: Comparison) 
 
 
 def test_changing_the_pivot_in_the_tui_summarises_again(english: Comparison) -> None:
-    realigned = ViewState(english, method="lexical").realigned("agency")
+    realigned = ViewState(english, method=MethodChoice.LEXICAL).realigned("agency")
     assert realigned.who_said_what is not None
     assert realigned.who_said_what.pairs[0].pivot == "agency"
 

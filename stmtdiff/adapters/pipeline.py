@@ -21,7 +21,7 @@ from stmtdiff.core.align.pairalign import align_pair
 from stmtdiff.core.compare.compare import MAX_VERSIONS, compare
 from stmtdiff.core.compare.summary import summarize
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import Comparison, Version
+from stmtdiff.core.model import Comparison, MethodChoice, Version
 from stmtdiff.core.text.langid import detect_language
 from stmtdiff.core.text.scripts import base_language, sentence_separator
 from stmtdiff.core.text.versions import DETECT_SAMPLE, make_version
@@ -35,7 +35,7 @@ class Request:
     pivot: str | None = None
     #: Language overrides: key "" applies to every version, else a version id or 1-based position.
     langs: dict[str, str] = field(default_factory=dict)
-    method: str = "auto"
+    method: MethodChoice = MethodChoice.AUTO
     #: Translation files per version id or 1-based position: one sentence per line.
     translation_files: dict[str, str] = field(default_factory=dict)
     #: Machine translation; ``None`` or an engine of ``None`` sends nothing anywhere.

@@ -24,9 +24,18 @@ class Sentence:
     paragraph: int
 
 
-#: What a version is, as a manifest says: the first three are versions of one text, a readout
-#: is an account of the event.
-ROLES = ("original", "official translation", "unofficial translation", "readout")
+class Role(StrEnum):
+    """What a version is, as a manifest says: the first three are versions of one text, a
+    readout is an account of the event."""
+
+    ORIGINAL = "original"
+    OFFICIAL_TRANSLATION = "official translation"
+    UNOFFICIAL_TRANSLATION = "unofficial translation"
+    READOUT = "readout"
+
+
+#: The roles' names, for messages and choices.
+ROLES = tuple(role.value for role in Role)
 
 
 @dataclass(slots=True)
@@ -43,7 +52,7 @@ class Version:
     url: str | None = None
     publisher: str | None = None
     date: str | None = None
-    role: str | None = None
+    role: Role | None = None
     #: Machine or human translation of each sentence into ``translation_lang``,
     #: indexed like ``sentences``; ``None`` where a sentence has no translation.
     translations: list[str | None] | None = None
@@ -84,6 +93,13 @@ STATUS_PRECEDENCE: tuple[Status, ...] = (
 SAME_STATUSES: frozenset[Status] = frozenset({Status.IDENTICAL, Status.MINOR, Status.MATCHED})
 
 
+class DiffBasis(StrEnum):
+    """What a cell's word diff compares."""
+
+    TEXT = "text"  # the versions' own texts
+    TRANSLATION = "translation"  # their translations into a common language
+
+
 class Op(StrEnum):
     EQUAL = "equal"
     INSERT = "insert"  # present in this version, absent from the pivot
@@ -106,8 +122,7 @@ class Cell:
     similarity: float | None = None
     #: Word diff from the pivot cell to this cell; ``None`` for the pivot or when not comparable.
     diff: list[DiffOp] | None = None
-    #: ``"text"``: the diff compares the originals; ``"translation"``: their translations.
-    diff_basis: str | None = None
+    diff_basis: DiffBasis | None = None
     #: For a moved cell: the index of the row holding its counterpart.
     moved_to: int | None = None
     #: Accounts of one event only: ``firm`` or ``possible`` link to the pivot's cell, or
@@ -138,9 +153,29 @@ class Bead:
     score: float = 0.0
 
 
-#: How versions in different languages may be aligned (``pairalign``); here, with no imports,
-#: so the command line can offer the choices without loading the aligners.
-METHODS = ("auto", "translation", "semantic", "lexical")
+class Method(StrEnum):
+    """How a pair was aligned (``PairAlignment.method``): the result, never a request."""
+
+    SAME_LANGUAGE = "same-language"  # words of one language
+    TRANSLATION = "translation"  # translations into a common language
+    SEMANTIC = "semantic"  # sentence embeddings from the offline encoder
+    LEXICAL = "lexical"  # lexicon, anchors and length
+    READOUTS = "readouts"  # matched as two accounts of one event
+
+
+class MethodChoice(StrEnum):
+    """How versions in different languages may be aligned, as asked (``pairalign``): ``auto``
+    lets the evidence decide. Here, with no imports, so the command line can offer the choices
+    without loading the aligners."""
+
+    AUTO = "auto"
+    TRANSLATION = "translation"
+    SEMANTIC = "semantic"
+    LEXICAL = "lexical"
+
+
+#: The choices' names, for the command line and messages.
+METHODS = tuple(choice.value for choice in MethodChoice)
 
 
 #: Kinds of link: ``firm`` clears the document's firm threshold, ``possible`` only the lower one.
@@ -164,7 +199,7 @@ class PairAlignment:
 
     pivot: str
     other: str
-    method: str  # "same-language", "translation", "semantic", "lexical"
+    method: Method
     confidence: float  # 0..1: mean similarity of the aligned beads
     beads: list[Bead] = field(default_factory=list)
     #: (pivot sentence id, other sentence id) pairs left unaligned in place but alike elsewhere.
@@ -208,7 +243,7 @@ class Comparison:
     def counts(self) -> dict[Status, int]:
         """Rows per status, in precedence order, zero counts included (but ``possible``'s
         outside accounts of one event, the only comparisons that can have it)."""
-        accounts = any(pair.method == "readouts" for pair in self.alignments)
+        accounts = any(pair.method == Method.READOUTS for pair in self.alignments)
         result = {
             status: 0 for status in STATUS_PRECEDENCE if accounts or status is not Status.POSSIBLE
         }

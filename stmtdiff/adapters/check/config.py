@@ -22,7 +22,7 @@ from typing import Any
 
 from stmtdiff.core.check.findings import RULES
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS
+from stmtdiff.core.model import METHODS, MethodChoice
 
 #: Looked for in this order in each folder; pyproject.toml only when it has [tool.stmtdiff].
 CONFIG_NAMES = ("stmtdiff.toml", "pyproject.toml")
@@ -44,7 +44,7 @@ class CheckSpec:
     translations: list[FileSpec]
     glossary: str | None = None
     lock: str | None = None
-    method: str = "auto"
+    method: MethodChoice = MethodChoice.AUTO
     skip: frozenset[str] = field(default_factory=frozenset)
     name: str = ""
 
@@ -116,7 +116,7 @@ def _check(table: Any, number: int, path: str, base: str) -> CheckSpec:
         translations=[_file(item, where, base) for item in translations],
         glossary=_path(table, "glossary", where, base),
         lock=_path(table, "lock", where, base),
-        method=method,
+        method=MethodChoice(method),
         skip=frozenset(skip),
         name=str(table.get("name", "")),
     )

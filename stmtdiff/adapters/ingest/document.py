@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stmtdiff.core.model import Role
+
 #: Paragraphs of a loaded document are joined with this: one paragraph per line.
 PARAGRAPH_SEPARATOR = "\n"
 
@@ -39,7 +41,7 @@ class VersionSpec:
     label: str | None = None
     publisher: str | None = None
     lang: str | None = None
-    role: str | None = None
+    role: Role | None = None
     date: str | None = None
     translation: str | None = None
     #: The URL a local ``source`` was fetched from by ``stmtdiff fetch``, and when.

@@ -23,7 +23,7 @@ from stmtdiff.adapters.ingest.fetchlog import (
     read_fetchlog,
 )
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import ROLES
+from stmtdiff.core.model import ROLES, Role
 
 MANIFEST_NAME = "stmtdiff.toml"
 _TOP_KEYS = ("title", "version", "check")  # [[check]]: stmtdiff check (check/config.py)
@@ -128,17 +128,17 @@ def _version(file: Path, number: int, entry: object) -> VersionSpec:
         raise StmtdiffError(f"{where}: lang {values['lang']!r} is not a language code like 'ru'")
     if "date" in values and not _DATE.match(values["date"]):
         raise StmtdiffError(f"{where}: date {values['date']!r} is not YYYY-MM-DD")
+    role: Role | None = None
     if "role" in values:
-        role = values["role"].lower().replace("_", " ").replace("-", " ")
-        if role not in ROLES:
-            raise StmtdiffError(
-                f"{where}: role {values['role']!r} is not one of: {', '.join(ROLES)}"
-            )
-        values["role"] = role
+        given = values.pop("role")
+        named = given.lower().replace("_", " ").replace("-", " ")
+        if named not in ROLES:
+            raise StmtdiffError(f"{where}: role {given!r} is not one of: {', '.join(ROLES)}")
+        role = Role(named)
     for key in ("source", "translation"):
         if key in values:
             values[key] = _resolve(file.parent, values[key])
-    return VersionSpec(**values)
+    return VersionSpec(**values, role=role)
 
 
 def _resolve(folder: Path, source: str) -> str:

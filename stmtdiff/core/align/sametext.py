@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from stmtdiff.core.align.scoring import Scorer, gain_from_similarity
 from stmtdiff.core.align.search import patience_anchors
+from stmtdiff.core.model import Method
 from stmtdiff.core.text.normalize import loose, token_similarity, tokens
 
 #: Beads whose words are less alike than this are worse than leaving both sides unaligned.
@@ -15,7 +16,7 @@ MERGE_COST = 0.05
 
 
 def same_language_scorer(
-    src: Sequence[str | None], tgt: Sequence[str | None], *, method: str = "same-language"
+    src: Sequence[str | None], tgt: Sequence[str | None], *, method: Method = Method.SAME_LANGUAGE
 ) -> Scorer:
     """Scorer comparing words; ``None`` entries (no text available) never align."""
     src_tokens = [tokens(text) if text is not None else None for text in src]

@@ -20,7 +20,7 @@ from stmtdiff.core.align.search import (
     align_tables,
     corridor_band,
 )
-from stmtdiff.core.model import Bead
+from stmtdiff.core.model import Bead, Method
 
 #: similarity(i, di, j, dj) in [0, 1] for src[i:i+di] against tgt[j:j+dj], with di, dj >= 1.
 Similarity = Callable[[int, int, int, int], float]
@@ -32,7 +32,7 @@ PairSimilarity = Callable[[Sequence[int], Sequence[int]], np.ndarray]
 class Scorer:
     """One alignment method applied to one pair of sentence lists."""
 
-    method: str
+    method: Method
     similarity: Similarity
     gain: Gain
     anchors: list[tuple[int, int]] = field(default_factory=list)

@@ -45,6 +45,7 @@ from stmtdiff.core.align.band import (
 )
 from stmtdiff.core.align.scoring import Scorer
 from stmtdiff.core.align.search import Band
+from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
 from stmtdiff.core.text.scripts import base_language, sentence_separator
 
@@ -453,7 +454,7 @@ def semantic_scorer(
     *,
     extra_views: Sequence[View] = (),
     words: WordEvidence | None = None,
-    method: str = "semantic",
+    method: Method = Method.SEMANTIC,
     expected_ratio: float | None = None,
     parallel: bool = False,
 ) -> Scorer:

@@ -15,13 +15,16 @@ from stmtdiff.core.align.pairalign import Evidence, align_pair, common_texts, ma
 from stmtdiff.core.compare.diff import word_diff
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import (
-    ROLES,
     STATUS_PRECEDENCE,
     Bead,
     Cell,
     Comparison,
+    DiffBasis,
     Link,
+    Method,
+    MethodChoice,
     PairAlignment,
+    Role,
     Row,
     Status,
     Version,
@@ -37,7 +40,7 @@ TRANSLATION_CHANGED = 0.5
 
 
 #: Roles of versions of one text (a readout is an account of the event instead).
-TEXT_ROLES = frozenset(ROLES) - {"readout"}
+TEXT_ROLES = frozenset(Role) - {Role.READOUT}
 
 
 def _declared_parallel(pivot: Version, other: Version) -> bool:
@@ -50,7 +53,7 @@ def compare(
     versions: Sequence[Version],
     *,
     pivot: str | int = 0,
-    method: str = "auto",
+    method: MethodChoice = MethodChoice.AUTO,
     evidence: Evidence | None = None,
     parallel: bool = False,
     readouts: bool = False,
@@ -71,8 +74,8 @@ def compare(
     # Rows either follow one text or match accounts: a manifest that mixes versions of one text
     # with a readout keeps the text's rows (the readout is then aligned as a comparable text), and
     # so does an explicit --method.
-    by_role = all("readout" in {pivot_version.role, v.role} for v in others)
-    declared = readouts or (by_role and method == "auto")
+    by_role = all(Role.READOUT in {pivot_version.role, v.role} for v in others)
+    declared = readouts or (by_role and method == MethodChoice.AUTO)
     if declared and not parallel:
         return _accounts(versions, pivot_version, others, evidence, [])
     alignments = [
@@ -88,7 +91,7 @@ def compare(
     ]
     found = [pair for pair in alignments if pair.comparable]
     every_pair = bool(found) and len(found) == len(alignments)
-    if every_pair and not parallel and method == "auto" and evidence is not None:
+    if every_pair and not parallel and method == MethodChoice.AUTO and evidence is not None:
         note = (
             "the lengths of "
             + ", ".join(by.display_label for by in others if by.id in {p.other for p in found})
@@ -99,7 +102,7 @@ def compare(
         return _accounts(versions, pivot_version, others, evidence, [note])
     by_id = {v.id: v for v in versions}
     for pair in alignments:
-        if pair.method == "same-language":
+        if pair.method == Method.SAME_LANGUAGE:
             pair_replacements(pair, pivot_version, by_id[pair.other])
     rows = _build_rows(pivot_version, versions, alignments)
     for row in rows:
@@ -338,7 +341,7 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
     old = cell_text(pivot, pivot_cell.sentence_ids)
     new = cell_text(version, cell.sentence_ids)
     if base_language(pivot.lang) == base_language(version.lang):
-        _compare_texts(cell, old, new, version.lang, basis="text")
+        _compare_texts(cell, old, new, version.lang, basis=DiffBasis.TEXT)
         return
     common = common_texts(pivot, version)
     if common is not None:
@@ -347,7 +350,7 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
         old_t = _joined([left[i] for i in pivot_cell.sentence_ids], lang)
         new_t = _joined([right[i] for i in cell.sentence_ids], lang)
         if old_t is not None and new_t is not None:
-            _compare_texts(cell, old_t, new_t, lang, basis="translation")
+            _compare_texts(cell, old_t, new_t, lang, basis=DiffBasis.TRANSLATION)
             # Machine translations of two originals never agree word for word: only a large
             # difference between them is evidence of a change.
             sim = cell.similarity
@@ -358,7 +361,7 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
     cell.similarity = None
 
 
-def _compare_texts(cell: Cell, old: str, new: str, lang: str, *, basis: str) -> None:
+def _compare_texts(cell: Cell, old: str, new: str, lang: str, *, basis: DiffBasis) -> None:
     cell.diff_basis = basis
     if old == new or canonical(old) == canonical(new):
         cell.status = Status.IDENTICAL
@@ -496,7 +499,9 @@ def _account_cell(
     score = min(item.score for item in links)
     if base_language(pivot.lang) == base_language(other.lang):
         old = cell_text(pivot, row.cell(pivot.id).sentence_ids)
-        _compare_texts(cell, old, cell_text(other, cell.sentence_ids), other.lang, basis="text")
+        _compare_texts(
+            cell, old, cell_text(other, cell.sentence_ids), other.lang, basis=DiffBasis.TEXT
+        )
     else:
         cell.status = Status.MATCHED
     cell.similarity = score
@@ -535,5 +540,5 @@ def _diff_moves(rows: Sequence[Row], pair: PairAlignment, pivot: Version, other:
         old = cell_text(pivot, source)
         new = cell_text(other, cell.sentence_ids)
         cell.diff = word_diff(old, new, other.lang)
-        cell.diff_basis = "text"
+        cell.diff_basis = DiffBasis.TEXT
         cell.similarity = 1.0 if canonical(old) == canonical(new) else similarity(old, new)

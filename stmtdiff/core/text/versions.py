@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from stmtdiff.core.model import Sentence, Version
+from stmtdiff.core.model import Role, Sentence, Version
 from stmtdiff.core.text.langid import detect_language
 from stmtdiff.core.text.segment import segment
 
@@ -21,7 +21,7 @@ def make_version(
     path: str = "",
     publisher: str | None = None,
     date: str | None = None,
-    role: str | None = None,
+    role: Role | None = None,
 ) -> Version:
     """Segment ``text`` and detect its language unless ``lang`` is given."""
     language = lang or detect_language(text[:DETECT_SAMPLE])

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
 from stmtdiff.core.compare.summary import fact_previews
-from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, Op, Row, Status
+from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, DiffBasis, Op, Row, Status
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
 
@@ -73,7 +73,7 @@ def cell_spans(comparison: Comparison, cell: Cell, *, brackets: bool = False) ->
     spans: list[Span] = []
     if (
         cell.diff is not None
-        and cell.diff_basis == "text"
+        and cell.diff_basis == DiffBasis.TEXT
         and cell.status in {Status.CHANGED, Status.MOVED}
     ):
         for op in cell.diff:

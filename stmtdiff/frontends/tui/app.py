@@ -19,7 +19,7 @@ from textual.widgets import Footer
 
 from stmtdiff.adapters.files.fsutil import write_atomic
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import Comparison
+from stmtdiff.core.model import Comparison, MethodChoice
 from stmtdiff.core.text.visible import visible
 from stmtdiff.frontends.tui.detail import DetailPane
 from stmtdiff.frontends.tui.grid import AlignedGrid
@@ -172,7 +172,7 @@ def _free_path(path: Path) -> Path:
 def make_app(
     comparison: Comparison,
     *,
-    method: str = "auto",
+    method: MethodChoice = MethodChoice.AUTO,
     recompare: Recompare | None = None,
     export_dir: Path | None = None,
 ) -> StmtdiffApp:

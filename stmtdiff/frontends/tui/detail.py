@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from stmtdiff.core.compare.compare import cell_text, cell_translation
-from stmtdiff.core.model import Cell, Op, Row, Status, Version
+from stmtdiff.core.model import Cell, DiffBasis, Op, Row, Status, Version
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.status import SYMBOLS
 from stmtdiff.frontends.tui.state import ViewState
@@ -98,7 +98,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             return text
         text.append(visible(cell_text(version, cell.sentence_ids)))
         if cell.diff is not None and cell.status in (Status.CHANGED, Status.MINOR):
-            basis = " (translations)" if cell.diff_basis == "translation" else ""
+            basis = " (translations)" if cell.diff_basis == DiffBasis.TRANSLATION else ""
             text.append(f"\nagainst the pivot{basis}: ", style=self._meta())
             text.append_text(self._inline_diff(cell))
         translation = cell_translation(version, cell.sentence_ids)

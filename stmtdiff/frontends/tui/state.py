@@ -17,7 +17,17 @@ from stmtdiff.adapters.offline import offline_evidence
 from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation, compare
 from stmtdiff.core.compare.diff import new_text, old_text
 from stmtdiff.core.compare.summary import summarize
-from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
+from stmtdiff.core.model import (
+    SAME_STATUSES,
+    Cell,
+    Comparison,
+    DiffOp,
+    MethodChoice,
+    Op,
+    Row,
+    Status,
+    Version,
+)
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.status import is_omission, moved_from, moved_to
 
@@ -61,7 +71,7 @@ def is_difference(row: Row) -> bool:
     return row.status not in SAME_STATUSES
 
 
-def _core_recompare(method: str) -> Recompare:
+def _core_recompare(method: MethodChoice) -> Recompare:
     def run(versions: Sequence[Version], pivot: str) -> Comparison:
         # The same offline aids as the first comparison (session.build_comparison): without
         # them, versions in two languages would fall back to the bare lexical aligner.
@@ -77,7 +87,7 @@ class ViewState:
         self,
         comparison: Comparison,
         *,
-        method: str = "auto",
+        method: MethodChoice = MethodChoice.AUTO,
         recompare: Recompare | None = None,
     ) -> None:
         self.comparison = comparison

@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS, Bead, PairAlignment, Version
+from stmtdiff.core.model import METHODS, Bead, MethodChoice, PairAlignment, Version
 from stmtdiff.frontends.cli.commands.options import add_color_argument, output_file
 from stmtdiff.frontends.cli.translate_options import add_translation_arguments, settings_from_args
 
@@ -136,7 +136,9 @@ def run(args: argparse.Namespace) -> int:
     if args.readouts:
         pair = match_accounts(src, tgt, evidence)
     else:
-        pair = align_pair(src, tgt, method=args.method, evidence=evidence, parallel=args.parallel)
+        pair = align_pair(
+            src, tgt, method=MethodChoice(args.method), evidence=evidence, parallel=args.parallel
+        )
     if args.format == "json":
         text = to_json(pair, src, tgt)
     elif args.readouts:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from stmtdiff.core.check.findings import RULES, CheckReport, Severity
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS, PairAlignment, Version
+from stmtdiff.core.model import METHODS, MethodChoice, PairAlignment, Version
 from stmtdiff.core.text.visible import visible
 from stmtdiff.frontends.cli.commands.options import add_color_argument, output_console, output_file
 from stmtdiff.frontends.cli.translate_options import add_translation_arguments, settings_from_args
@@ -174,7 +174,7 @@ def _specs(args: argparse.Namespace) -> list[CheckSpec]:
                 translations=files[1:],
                 glossary=args.glossary,
                 lock=args.lock,
-                method=args.method or "auto",
+                method=MethodChoice(args.method or MethodChoice.AUTO),
                 skip=skip,
             )
         ]
@@ -183,7 +183,7 @@ def _specs(args: argparse.Namespace) -> list[CheckSpec]:
     for spec in specs:
         spec.glossary = args.glossary or spec.glossary
         spec.lock = args.lock or spec.lock
-        spec.method = args.method or spec.method
+        spec.method = MethodChoice(args.method or spec.method)
         spec.skip = spec.skip | skip
         spec.source = _relang(spec.source, langs)
         spec.translations = [_relang(t, langs) for t in spec.translations]
@@ -295,7 +295,9 @@ class _Loader:
         return self.locks[path]
 
 
-def _align(source: Version, translation: Version, method: str, evidence: Evidence) -> PairAlignment:
+def _align(
+    source: Version, translation: Version, method: MethodChoice, evidence: Evidence
+) -> PairAlignment:
     from stmtdiff.core.compare.compare import compare
 
     if Path(source.label).resolve() == Path(translation.label).resolve():

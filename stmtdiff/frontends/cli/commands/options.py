@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS
+from stmtdiff.core.model import METHODS, MethodChoice
 from stmtdiff.frontends.cli.translate_options import add_translation_arguments, settings_from_args
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def request_from_args(args: argparse.Namespace) -> Request:
         inputs=list(args.inputs),
         pivot=args.pivot,
         langs=_pairs(args.lang, "--lang", bare_ok=True),
-        method=args.method,
+        method=MethodChoice(args.method),
         translation_files=_pairs(args.translation, "--translation", bare_ok=False),
         translation=settings_from_args(args),
         offline=args.offline,

@@ -1,0 +1,55 @@
+"""The core's vocabularies are StrEnums: typed inside, the same plain strings in the JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stmtdiff.core.align.pairalign import MOVE_THRESHOLD
+from stmtdiff.core.compare.compare import compare
+from stmtdiff.core.model import Comparison, DiffBasis, Method, Role
+from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.report.jsonout import render_json
+
+KREMLIN = (
+    "Президенты обсудили двустороннее сотрудничество. "
+    "Стороны договорились продолжить контакты на высшем уровне."
+)
+EDITED = (
+    "Президенты подробно обсудили двустороннее сотрудничество. "
+    "Стороны договорились продолжить контакты на высшем уровне."
+)
+
+
+@pytest.fixture(scope="module")
+def edited() -> Comparison:
+    """A Kremlin readout and an edited copy of it, aligned by the core's own compare()."""
+    return compare(
+        [
+            make_version("kremlin", KREMLIN, lang="ru", role=Role.ORIGINAL),
+            make_version("edited", EDITED, lang="ru", role=Role.UNOFFICIAL_TRANSLATION),
+        ]
+    )
+
+
+def test_json_carries_the_method_as_its_plain_string(edited: Comparison) -> None:
+    assert edited.alignments[0].method is Method.SAME_LANGUAGE
+    assert '"method": "same-language"' in render_json(edited)
+
+
+def test_json_carries_the_role_as_its_plain_string(edited: Comparison) -> None:
+    versions = json.loads(render_json(edited))["versions"]
+    assert [version["role"] for version in versions] == ["original", "unofficial translation"]
+    assert '"role": "unofficial translation"' in render_json(edited)
+
+
+def test_json_carries_the_diff_basis_as_its_plain_string(edited: Comparison) -> None:
+    changed = edited.rows[0].cell("edited")
+    assert changed.diff_basis is DiffBasis.TEXT
+    assert '"diff_basis": "text"' in render_json(edited)
+
+
+def test_every_method_that_aligns_in_order_has_a_move_threshold() -> None:
+    """Accounts of one event (readouts) link in any order, so nothing moves between them."""
+    assert set(MOVE_THRESHOLD) == set(Method) - {Method.READOUTS}
