@@ -17,10 +17,13 @@ DOCS_URL = f"{PROJECT_URL}/tree/main/docs"
 @cache
 def stmtdiff_version() -> str:
     """The constant the build wrote (pyproject's version hook), else the installed metadata."""
-    try:
-        from stmtdiff._version import __version__ as built
+    # By name, not ``from stmtdiff._version import``: in a checkout that was never built the
+    # module is absent, and import-linter would then read the import as one of the package's
+    # ``__init__`` (and through it, of the front ends), breaking the layers contract.
+    from importlib import import_module
 
-        return str(built)
+    try:
+        return str(import_module("stmtdiff._version").__version__)
     except ImportError:
         pass
     from importlib.metadata import PackageNotFoundError
