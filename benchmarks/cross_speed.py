@@ -19,7 +19,8 @@ from check_speed import make_statement
 
 from stmtdiff.adapters.models.dictionary import key_maker, lexicon_for
 from stmtdiff.adapters.models.embed import shared_encoder
-from stmtdiff.core.align.pairalign import Evidence, align_pair, choose_scorer, find_moves
+from stmtdiff.core.align.pairalign import Evidence, align_pair, choose_scorer
+from stmtdiff.core.align.repair import find_moves
 from stmtdiff.core.model import MethodChoice
 from stmtdiff.core.text.versions import make_version
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from stmtdiff.core.align.pairalign import MOVE_THRESHOLD
+from stmtdiff.core.align.repair import MOVE_THRESHOLD
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.model import Comparison, DiffBasis, Method, Role
 from stmtdiff.core.text.versions import make_version

@@ -25,11 +25,11 @@ from stmtdiff.core.align.readouts import (
     rejoin,
     scores,
 )
+from stmtdiff.core.align.repair import find_moves
 from stmtdiff.core.align.sametext import same_language_scorer
 from stmtdiff.core.align.scoring import (
     Scorer,
     confidence,
-    pair_similarities,
     paragraph_starts,
     respect_paragraphs,
     run,
@@ -42,18 +42,8 @@ from stmtdiff.core.align.semantic import (
     semantic_scorer,
 )
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS, Bead, Link, Method, MethodChoice, PairAlignment, Version
+from stmtdiff.core.model import METHODS, Link, Method, MethodChoice, PairAlignment, Version
 from stmtdiff.core.text.scripts import base_language
-
-#: Similarity above which a deleted and an inserted sentence count as one moved sentence, for
-#: every method that aligns in order (accounts of one event, ``readouts``, link in any order and
-#: have no moves); a method without an entry is a bug, and a KeyError.
-MOVE_THRESHOLD: dict[Method, float] = {
-    Method.SAME_LANGUAGE: 0.6,
-    Method.TRANSLATION: 0.6,
-    Method.SEMANTIC: 0.8,
-    Method.LEXICAL: 0.9,
-}
 
 
 def _no_encoder() -> Encoder | None:
@@ -87,12 +77,6 @@ class Evidence:
                 found = oriented if found is None else found.merged(oriented)
         return found
 
-
-#: Next to a moved sentence, a sentence moved with it needs this share of the threshold.
-MOVE_NEIGHBOUR = 0.5
-
-#: Move detection compares every deletion with every insertion; beyond this it is skipped.
-MAX_MOVE_PAIRS = 1_000_000
 
 #: Below this confidence a cross-language alignment is flagged as unreliable.
 UNRELIABLE = 0.35
@@ -316,67 +300,6 @@ def align_pair(
         warning=warning,
         comparable=scorer.comparable,
     )
-
-
-def find_moves(beads: list[Bead], scorer: Scorer) -> list[tuple[int, int]]:
-    """Pair deleted and inserted sentences that are alike but far apart: a moved sentence.
-
-    A deletion and an insertion with no aligned bead between them are a rewrite in place, not a
-    move, so they are never paired.
-    """
-    deleted: list[tuple[int, int]] = []  # (sentence id, number of aligned beads before it)
-    inserted: list[tuple[int, int]] = []
-    aligned_so_far = 0
-    for bead in beads:
-        if bead.src and bead.tgt:
-            aligned_so_far += 1
-        elif bead.src:
-            deleted.append((bead.src[0], aligned_so_far))
-        else:
-            inserted.append((bead.tgt[0], aligned_so_far))
-    if not deleted or not inserted or len(deleted) * len(inserted) > MAX_MOVE_PAIRS:
-        return []
-    threshold = MOVE_THRESHOLD[scorer.method]
-    rows = np.array([i for i, _ in deleted], dtype=np.int64)
-    cols = np.array([j for j, _ in inserted], dtype=np.int64)
-    similar = pair_similarities(scorer, rows.tolist(), cols.tolist())
-    rows_place = np.array([place for _, place in deleted])
-    cols_place = np.array([place for _, place in inserted])
-    similar[rows_place[:, None] == cols_place[None, :]] = -np.inf
-    near_rows, near_cols = np.nonzero(similar >= threshold)
-    # Most similar first, ties to the later sentences (as sorting (similarity, i, j) descending).
-    order = np.lexsort((-cols[near_cols], -rows[near_rows], -similar[near_rows, near_cols]))
-    candidates = zip(rows[near_rows][order].tolist(), cols[near_cols][order].tolist(), strict=True)
-    used_src: set[int] = set()
-    used_tgt: set[int] = set()
-    moves: list[tuple[int, int]] = []
-    for i, j in candidates:
-        if i in used_src or j in used_tgt:
-            continue
-        used_src.add(i)
-        used_tgt.add(j)
-        moves.append((i, j))
-    # A moved paragraph moves whole: a neighbour of a moved sentence that moved the same way
-    # needs less evidence (a short sentence says less, across languages most of all).
-    deleted_ids = {i for i, _ in deleted}
-    inserted_ids = {j for j, _ in inserted}
-    pending = list(moves)
-    while pending:
-        i, j = pending.pop()
-        for step in (-1, 1):
-            a, b = i + step, j + step
-            if (
-                a in deleted_ids
-                and b in inserted_ids
-                and a not in used_src
-                and b not in used_tgt
-                and scorer.similarity(a, 1, b, 1) >= threshold * MOVE_NEIGHBOUR
-            ):
-                used_src.add(a)
-                used_tgt.add(b)
-                moves.append((a, b))
-                pending.append((a, b))
-    return sorted(moves)
 
 
 def account_links(

@@ -12,10 +12,11 @@ import bisect
 import math
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stmtdiff.core.align.lengthmodel import density
+from stmtdiff.core.align.repair import realign
 from stmtdiff.core.check.findings import (
     RULES,
     Finding,
@@ -321,31 +322,20 @@ class _Checker:
         mismatches and its length, and each unpaired sentence by ``SKIP``; it replaces the group
         only when it fits clearly better than the group as one unit.
         """
-        src, tgt = unit.source_ids, unit.translation_ids
         whole_misses, whole_deviation = self._fit(unit, expected)
-        steps = ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1))
-        best: dict[tuple[int, int], tuple[float, list[Unit]]] = {(0, 0): (0.0, [])}
-        for i in range(len(src) + 1):
-            for j in range(len(tgt) + 1):
-                if (i, j) not in best:
-                    continue
-                cost, path = best[(i, j)]
-                for di, dj in steps:
-                    if i + di > len(src) or j + dj > len(tgt):
-                        continue
-                    step = Unit(src[i : i + di], tgt[j : j + dj])
-                    if di and dj:
-                        misses, deviation = self._fit(step, expected)
-                        added = misses + deviation
-                    else:
-                        added = SKIP
-                    key = (i + di, j + dj)
-                    if key not in best or cost + added < best[key][0]:
-                        best[key] = (cost + added, [*path, step])
-        cost, path = best[(len(src), len(tgt))]
+        cost, path = realign(unit.source_ids, unit.translation_ids, self._pair_cost(expected), SKIP)
         if cost + SPLIT_MARGIN < whole_misses + whole_deviation:
-            return path
+            return [Unit(bead.src, bead.tgt) for bead in path]
         return [unit]
+
+    def _pair_cost(self, expected: float) -> Callable[[tuple[int, ...], tuple[int, ...]], float]:
+        """``_fit`` as one number, for ``realign``: each mismatch costs 1, plus the deviation."""
+
+        def cost(source_ids: tuple[int, ...], translation_ids: tuple[int, ...]) -> float:
+            misses, deviation = self._fit(Unit(source_ids, translation_ids), expected)
+            return misses + deviation
+
+        return cost
 
     def _split(self, unit: Unit, expected: float, *, translation_side: bool) -> list[Unit]:
         group = unit.translation_ids if translation_side else unit.source_ids

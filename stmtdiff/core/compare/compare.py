@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stmtdiff.core.align.pairalign import Evidence, align_pair, common_texts, match_accounts
+from stmtdiff.core.align.repair import pair_replacements
 from stmtdiff.core.compare.diff import word_diff
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import (
     STATUS_PRECEDENCE,
-    Bead,
     Cell,
     Comparison,
     DiffBasis,
@@ -33,8 +33,6 @@ from stmtdiff.core.text.normalize import canonical, loose, similarity
 from stmtdiff.core.text.scripts import base_language, sentence_separator
 
 MAX_VERSIONS = 8
-#: Sentences in the same place sharing at least this share of words are one rewritten sentence.
-REPLACE_THRESHOLD = 0.15
 #: Translations of two versions less alike than this mark the row as changed.
 TRANSLATION_CHANGED = 0.5
 
@@ -103,7 +101,7 @@ def compare(
     by_id = {v.id: v for v in versions}
     for pair in alignments:
         if pair.method == Method.SAME_LANGUAGE:
-            pair_replacements(pair, pivot_version, by_id[pair.other])
+            pair.beads = pair_replacements(pair.beads, pair.moves, pivot_version, by_id[pair.other])
     rows = _build_rows(pivot_version, versions, alignments)
     for row in rows:
         _classify(row, pivot_version, versions)
@@ -123,58 +121,6 @@ def _pick_pivot(versions: Sequence[Version], pivot: str | int) -> Version:
         if version.id == pivot:
             return version
     raise StmtdiffError(f"unknown pivot {pivot!r} (versions: {', '.join(v.id for v in versions)})")
-
-
-def pair_replacements(pair: PairAlignment, pivot: Version, other: Version) -> None:
-    """Show a sentence rewritten in place as changed, not as one deletion plus one insertion.
-
-    Between two aligned beads, k unaligned pivot sentences and k unaligned sentences of the
-    other version (moved ones aside) are paired in order when each pair shares some words, as
-    diff tools pair a "replace" block. The aligner leaves such pairs apart because they are
-    too unlike to be sure of; their position makes them counterparts all the same.
-    """
-    moved_src = {i for i, _ in pair.moves}
-    moved_tgt = {j for _, j in pair.moves}
-    result: list[Bead] = []
-    run: list[Bead] = []
-    for bead in [*pair.beads, None]:
-        if bead is not None and not (bead.src and bead.tgt):
-            run.append(bead)
-            continue
-        result.extend(_pair_run(run, moved_src, moved_tgt, pivot, other))
-        run = []
-        if bead is not None:
-            result.append(bead)
-    pair.beads = result
-
-
-def _pair_run(
-    run: list[Bead], moved_src: set[int], moved_tgt: set[int], pivot: Version, other: Version
-) -> list[Bead]:
-    deleted = [b.src[0] for b in run if b.src and b.src[0] not in moved_src]
-    inserted = [b.tgt[0] for b in run if b.tgt and b.tgt[0] not in moved_tgt]
-    if not deleted or len(deleted) != len(inserted):
-        return run
-    scores = [
-        similarity(pivot.sentences[i].text, other.sentences[j].text)
-        for i, j in zip(deleted, inserted, strict=True)
-    ]
-    if min(scores) < REPLACE_THRESHOLD:
-        return run
-    pairs = dict(zip(deleted, zip(inserted, scores, strict=True), strict=True))
-    paired_tgt = set(inserted)
-    skipped_src = [b.src[0] for b in run if b.src and b.src[0] not in pairs]
-    skipped_tgt = [b.tgt[0] for b in run if b.tgt and b.tgt[0] not in paired_tgt]
-    beads: list[Bead] = []
-    for i, (j, score) in pairs.items():
-        while skipped_src and skipped_src[0] < i:
-            beads.append(Bead((skipped_src.pop(0),), ()))
-        while skipped_tgt and skipped_tgt[0] < j:
-            beads.append(Bead((), (skipped_tgt.pop(0),)))
-        beads.append(Bead((i,), (j,), score))
-    beads.extend(Bead((i,), ()) for i in skipped_src)
-    beads.extend(Bead((), (j,)) for j in skipped_tgt)
-    return beads
 
 
 @dataclass(slots=True)
