@@ -48,11 +48,22 @@ DATA = (
     / "shared/aligngold/unpc-v1.0-testset-ru-zh-en/testsets/testset/UNv1.0.testset"
 )
 HALVES = {"0-1999": range(0, 2000), "2000-3999": range(2000, 4000)}
+#: Findings read one by one: pair, line, ``real`` or ``false``, why (no corpus text).
+JUDGED = Path(__file__).resolve().parent / "gold" / "check-numbers-judged.tsv"
 _SCALES = {"million": "billion", "billion": "million", "thousand": "million"}
 
 
 def _lines(lang: str) -> list[str]:
     return Path(f"{DATA}.{lang}").read_text(encoding="utf-8").splitlines()
+
+
+def _verdicts() -> dict[tuple[str, int], tuple[str, str]]:
+    verdicts = {}
+    for row in JUDGED.read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith("#"):
+            pair, line, verdict, reason = row.split("\t")
+            verdicts[pair, int(line)] = (verdict, reason)
+    return verdicts
 
 
 def _finding(source: str, source_lang: str, translation: str) -> bool:
@@ -105,18 +116,24 @@ def main() -> int:
         print(f"skipped: {DATA}.en is absent (../shared holds the UN test set)")
         return 0
     english = _lines("en")
+    verdicts = _verdicts()
     for source_lang in ("ru", "zh"):
         source = _lines(source_lang)
         for name, lines in HALVES.items():
-            false = [i for i in lines if _finding(source[i], source_lang, english[i])]
-            rate = len(false) * 500 / len(lines)
+            found_on = [i for i in lines if _finding(source[i], source_lang, english[i])]
+            judged = [verdicts.get((f"{source_lang}-en", i), ("unjudged", "")) for i in found_on]
+            false = sum(1 for verdict, _ in judged if verdict == "false")
+            unjudged = sum(1 for verdict, _ in judged if verdict == "unjudged")
+            per_500 = 500 / len(lines)
             print(
-                f"{source_lang}->en lines {name}: {len(false)} numbers findings in {len(lines)} "
-                f"sentences = {rate:.2f} per 500"
+                f"{source_lang}->en lines {name}: {len(found_on)} numbers findings in "
+                f"{len(lines)} sentences = {len(found_on) * per_500:.2f} per 500; judged false "
+                f"{false} = {false * per_500:.2f} per 500, unjudged {unjudged}"
             )
             if args.show == source_lang:
-                for i in false:
-                    print(f"  {i}: {source[i][:160]!r}\n      {english[i][:160]!r}")
+                for i, (verdict, reason) in zip(found_on, judged, strict=True):
+                    print(f"  {i} {verdict} ({reason})")
+                    print(f"      {source[i][:160]!r}\n      {english[i][:160]!r}")
         rng = random.Random(f"{args.seed}-{source_lang}")
         candidates = [
             i
