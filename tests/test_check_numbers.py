@@ -282,6 +282,17 @@ def test_footnote_marks_glued_to_words_are_no_numbers() -> None:
     assert values("the Advisory Committee,4 and", "en") == []
 
 
+def test_footnote_marks_after_the_closing_punctuation_are_no_numbers() -> None:
+    assert values("укрепило бы благосостояние прибрежных общин.25", "ru") == []
+    assert values("of coastal communities.25", "en") == []
+    assert values("表示注意到秘书长的报告；2", "zh") == []
+    assert values("审议了该报告。3", "zh") == []
+
+
+def test_a_number_closing_a_sentence_after_a_decimal_point_is_still_read() -> None:
+    assert values("the rate rose to 13.3", "en") == [("number", "13.3")]
+
+
 def test_codes_with_capital_letters_keep_their_numbers() -> None:
     assert compare_numbers("в районе Б-31", "ru", "in the area of B31", "en") is None
 

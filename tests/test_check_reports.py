@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import docx
+import pytest
 
 from stmtdiff.core.check.findings import (
     RULES,
@@ -18,6 +23,7 @@ from stmtdiff.core.check.findings import (
 from stmtdiff.core.check.rules import check_translation
 from stmtdiff.core.model import Bead, Method, PairAlignment
 from stmtdiff.core.text.versions import make_version
+from stmtdiff.frontends.cli.main import main
 from stmtdiff.frontends.report.check_github import render_github
 from stmtdiff.frontends.report.check_json import render_check_json
 from stmtdiff.frontends.report.check_junit import render_junit
@@ -151,3 +157,70 @@ def test_sarif_uris_percent_encode_non_ascii_paths() -> None:
         "uri": "%D0%BF%D0%B5%D1%80%D0%B5%D0%B2%D0%BE%D0%B4/en%201.txt",
         "uriBaseId": "%SRCROOT%",
     }
+
+
+# A DOCX translation has no lines: a finding in it names the file alone, in every format.
+
+
+def _docx_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> str:
+    """``stmtdiff check`` of a Russian text against a DOCX translation with a changed number."""
+    monkeypatch.chdir(tmp_path)
+    Path("ru.txt").write_text(
+        "Стороны подписали 12 соглашений.\nВизит завершился в пятницу.\n", encoding="utf-8"
+    )
+    translation = docx.Document()
+    translation.add_paragraph("The parties signed 15 agreements.")
+    translation.add_paragraph("The visit ended on Friday.")
+    translation.save("en.docx")
+    main(["check", "ru.txt", "en.docx", "--format", fmt, "--output", "report.out"])
+    return Path("report.out").read_text(encoding="utf-8")
+
+
+def test_text_report_names_a_docx_file_without_line_or_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _docx_check(tmp_path, monkeypatch, "text")
+    assert "[numbers]" in out
+    assert re.search(r"en\.docx  error", out)
+    assert not re.search(r"en\.docx:\d", out)
+
+
+def test_json_report_gives_null_line_and_column_for_a_docx_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = json.loads(_docx_check(tmp_path, monkeypatch, "json"))["findings"]
+    assert [f["rule"] for f in found] == ["numbers"]
+    assert found[0]["location"] == {
+        "path": "en.docx",
+        "line": None,
+        "column": None,
+        "end_line": None,
+        "end_column": None,
+    }
+    assert found[0]["source"]["line"] == 1
+
+
+def test_junit_failure_names_a_docx_file_without_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = ET.fromstring(_docx_check(tmp_path, monkeypatch, "junit"))
+    failures = root.findall(".//failure")
+    assert [f.get("message", "").split(": ")[0] for f in failures] == ["en.docx"]
+    assert not re.search(r"en\.docx:\d", failures[0].text or "")
+
+
+def test_github_annotation_on_a_docx_file_has_no_line_or_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    annotation = _docx_check(tmp_path, monkeypatch, "github").splitlines()[0]
+    assert annotation.startswith("::error file=en.docx,title=")
+    assert not re.search(r"(line|col|endLine|endColumn)=", annotation)
+
+
+def test_sarif_location_in_a_docx_file_has_no_region(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = json.loads(_docx_check(tmp_path, monkeypatch, "sarif"))["runs"][0]["results"][0]
+    physical = result["locations"][0]["physicalLocation"]
+    assert physical == {"artifactLocation": {"uri": "en.docx", "uriBaseId": "%SRCROOT%"}}
+    assert result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 1

@@ -37,7 +37,8 @@ def test_a_given_language_overrides_detection(tmp_path: Path) -> None:
 
 def test_the_version_is_labelled_by_its_path_and_shown_by_the_given_one(tmp_path: Path) -> None:
     path = _write(tmp_path, "ru.txt", RU)
-    version, origins = load_file_version(path, "source", lang=None, shown_path="ru.txt")
+    version, document = load_file_version(path, "source", lang=None, shown_path="ru.txt")
+    origins = document.origins
     assert (version.label, version.path, origins) == (path, "ru.txt", None)
 
 

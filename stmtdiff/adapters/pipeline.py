@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stmtdiff.adapters.ingest import VersionSpec, expand_inputs, load_document
+from stmtdiff.adapters.ingest import Document, VersionSpec, expand_inputs, load_document
 from stmtdiff.adapters.ingest.fetch import is_url
 from stmtdiff.adapters.ingest.manifest import load_manifest, manifest_path
 from stmtdiff.adapters.ingest.subjects import load_subject_table
@@ -111,12 +111,13 @@ def load_versions(request: Request) -> list[Version]:
 
 def load_file_version(
     path: str, version_id: str, *, lang: str | None, shown_path: str
-) -> tuple[Version, list[tuple[int, int] | None] | None]:
+) -> tuple[Version, Document]:
     """One local file as a version, for ``check``: read and segmented as :func:`load_versions`
     does (``lang`` when given, else detected), labelled by its path.
 
-    Also returns where each line of an HTML page's extracted text begins in the file, so that
-    check's findings can point into the file itself.
+    Also returns the loaded document: where each line of an HTML page's extracted text begins in
+    the file, and whether the file has lines at all (DOCX, PDF do not), so that check's findings
+    can point into the file itself.
     """
     if Path(path).is_dir():
         raise StmtdiffError(f"{path}: is a folder, not a file")
@@ -124,7 +125,7 @@ def load_file_version(
         raise StmtdiffError(f"{path}: no such file")
     document = load_document(path)
     version = make_version(version_id, document.text, lang=lang, label=path, path=shown_path)
-    return version, document.origins
+    return version, document
 
 
 def _check_unknown_keys(request: Request, versions: Sequence[Version]) -> None:

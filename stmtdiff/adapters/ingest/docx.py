@@ -30,7 +30,11 @@ def extract_docx(data: bytes, source: str) -> Document:
     if not paragraphs:
         raise StmtdiffError(f"{source}: the DOCX file has no text")
     return Document(
-        text=PARAGRAPH_SEPARATOR.join(paragraphs), source=source, title=title, kind="docx"
+        text=PARAGRAPH_SEPARATOR.join(paragraphs),
+        source=source,
+        title=title,
+        kind="docx",
+        has_lines=False,
     )
 
 

@@ -109,7 +109,11 @@ def extract_pdf(data: bytes, source: str) -> Document:
             else:
                 paragraphs.append(text)
     return Document(
-        text=PARAGRAPH_SEPARATOR.join(paragraphs), source=source, title=title, kind="pdf"
+        text=PARAGRAPH_SEPARATOR.join(paragraphs),
+        source=source,
+        title=title,
+        kind="pdf",
+        has_lines=False,
     )
 
 

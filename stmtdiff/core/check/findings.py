@@ -100,13 +100,24 @@ RULES: dict[str, Rule] = {
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A span in a file, 1-based, columns counted in characters (Unicode code points)."""
+    """A span in a file, 1-based, columns counted in characters (Unicode code points).
+
+    Lines and columns are ``None`` for a file that has no lines (DOCX, PDF): the location is
+    then the file alone.
+    """
 
     path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+
+    @property
+    def where(self) -> str:
+        """``path:line:column``, or the path alone when the file has no lines."""
+        if self.line is None:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +159,8 @@ class Finding:
 def sort_key(finding: Finding) -> tuple[str, int, int, int, str]:
     """File and position order; within one place, rules in their documented order."""
     where = finding.location
-    return (where.path, where.line, where.column, list(RULES).index(finding.rule), finding.detail)
+    rank = list(RULES).index(finding.rule)
+    return (where.path, where.line or 0, where.column or 0, rank, finding.detail)
 
 
 def _base_fingerprint(finding: Finding) -> str:

@@ -110,10 +110,12 @@ class _Lines:
     With ``origins`` (text extracted from HTML) a position is the one in the page's markup where
     the offset's paragraph begins: the extracted text's own line numbers would point at unrelated
     markup (line 6 = ``</head>`` for a paragraph on line 23). A paragraph not found in the markup
-    takes the previous one's origin.
+    takes the previous one's origin. Without ``has_lines`` (DOCX, PDF) there is no position to
+    give, and spans carry the path alone.
     """
 
-    def __init__(self, text: str, origins: Origins | None = None) -> None:
+    def __init__(self, text: str, origins: Origins | None = None, has_lines: bool = True) -> None:
+        self.has_lines = has_lines
         self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self.origins: list[tuple[int, int]] | None = None
         if origins is not None:
@@ -130,6 +132,8 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
     def span(self, path: str, start: int, end: int) -> Location:
+        if not self.has_lines:
+            return Location(path, None, None, None, None)
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         return Location(path, line, column, end_line, end_column)
@@ -171,16 +175,23 @@ def check_translation(
     skip: frozenset[str] = frozenset(),
     source_origins: Origins | None = None,
     translation_origins: Origins | None = None,
+    source_has_lines: bool = True,
+    translation_has_lines: bool = True,
 ) -> PairReport:
     """Every finding for one translation, with the source sentences reports list.
 
     ``*_origins``: for a text extracted from HTML, where each of its lines begins in the file.
+    ``*_has_lines``: False for a file without lines (DOCX, PDF), whose locations are the file.
     """
-    src = _Side(source, source.path or source.id, _Lines(source.text, source_origins))
+    src = _Side(
+        source,
+        source.path or source.id,
+        _Lines(source.text, source_origins, source_has_lines),
+    )
     tgt = _Side(
         translation,
         translation.path or translation.id,
-        _Lines(translation.text, translation_origins),
+        _Lines(translation.text, translation_origins, translation_has_lines),
     )
     checker = _Checker(src, tgt, glossary, lock, skip)
     findings = checker.run(units(alignment))

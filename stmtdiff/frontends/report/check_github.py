@@ -34,13 +34,20 @@ def _excerpt(text: str, limit: int = 200) -> str:
 def annotation(finding: Finding) -> str:
     """One ``::error``/``::warning`` command for a finding, at its primary location."""
     where = finding.location
-    properties = ",".join(
-        [
-            f"file={_escape_property(where.path)}",
+    position = (
+        []
+        if where.line is None  # a file without lines (DOCX, PDF): annotate the file
+        else [
             f"line={where.line}",
             f"col={where.column}",
             f"endLine={where.end_line}",
             f"endColumn={where.end_column}",
+        ]
+    )
+    properties = ",".join(
+        [
+            f"file={_escape_property(where.path)}",
+            *position,
             f"title={_escape_property(f'stmtdiff {finding.rule}')}",
         ]
     )
@@ -58,7 +65,8 @@ def plain(finding: Finding) -> str:
     never read as a ``::command`` (the runner looks for those after leading spaces too)."""
     where = finding.location
     path = f"./{where.path}" if where.path.startswith(":") else where.path
-    line = f"{path}:{where.line}:{where.column}: {finding.severity} [{finding.rule}] "
+    position = path if where.line is None else f"{path}:{where.line}:{where.column}"
+    line = f"{position}: {finding.severity} [{finding.rule}] "
     return visible(line + finding.message, newlines=False)
 
 

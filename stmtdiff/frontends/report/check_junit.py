@@ -35,7 +35,7 @@ def _excerpt(text: str) -> str:
 
 
 def _where(location: Location) -> str:
-    return f"{location.path}:{location.line}:{location.column}"
+    return location.where
 
 
 def _case_name(pair: PairReport, role: str, text: str, seen: Counter[str]) -> str:

@@ -30,6 +30,10 @@ def _artifact(path: str) -> dict[str, str]:
 
 
 def _physical(location: Location, snippet: str) -> dict[str, Any]:
+    """The file and the span in it; a file without lines (DOCX, PDF) gets no ``region``, since
+    a region without ``startLine`` (or a char offset into the file) is invalid SARIF."""
+    if location.line is None:
+        return {"artifactLocation": _artifact(location.path)}
     region: dict[str, Any] = {
         "startLine": location.line,
         "startColumn": location.column,

@@ -19,7 +19,7 @@ SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
 def _where(location: Location) -> str:
-    return visible(f"{location.path}:{location.line}:{location.column}", newlines=False)
+    return visible(location.where, newlines=False)
 
 
 def _sentence(label: str, location: Location, sentence: str, *, absent: str) -> Text:
@@ -67,7 +67,8 @@ def _pair_header(pair: PairReport) -> Text:
 def _reading_order(finding: Finding) -> tuple[str, int, int, int]:
     """By translation file, then down that file (a missing sentence where it would be)."""
     where = finding.translation
-    return (finding.translation_path, where.line, where.column, list(RULES).index(finding.rule))
+    rank = list(RULES).index(finding.rule)
+    return (finding.translation_path, where.line or 0, where.column or 0, rank)
 
 
 def render_check_text(report: CheckReport, console: Console) -> None:

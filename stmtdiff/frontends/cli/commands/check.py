@@ -146,6 +146,8 @@ def run(args: argparse.Namespace) -> int:
                 skip=spec.skip,
                 source_origins=loader.origins.get(source.label),
                 translation_origins=loader.origins.get(translation.label),
+                source_has_lines=source.label not in loader.lineless,
+                translation_has_lines=translation.label not in loader.lineless,
             )
         )
     _emit(report, args)
@@ -263,6 +265,8 @@ class _Loader:
         self.versions: dict[tuple[str, str | None, str], Version] = {}
         #: Per version label, where each line of an HTML page's extracted text begins in the file.
         self.origins: dict[str, list[tuple[int, int] | None] | None] = {}
+        #: Version labels of files without lines (DOCX, PDF).
+        self.lineless: set[str] = set()
         self.glossaries: dict[str, Glossary] = {}
         self.locks: dict[str, Lock] = {}
 
@@ -271,9 +275,13 @@ class _Loader:
         if key not in self.versions:
             from stmtdiff.adapters.pipeline import load_file_version
 
-            self.versions[key], self.origins[spec.path] = load_file_version(
+            version, document = load_file_version(
                 spec.path, version_id, lang=spec.lang, shown_path=_display(spec.path)
             )
+            self.versions[key] = version
+            self.origins[spec.path] = document.origins
+            if not document.has_lines:
+                self.lineless.add(spec.path)
         return self.versions[key]
 
     def glossary(self, path: str) -> Glossary:
