@@ -30,9 +30,12 @@ class Document:
     #: For HTML, per line of ``text``: the 1-based (line, column) in the page's markup where that
     #: paragraph's text begins (``None`` where it was not found), so reports point into the file.
     origins: list[tuple[int, int] | None] | None = None
-    #: False where the file has no lines to point at (DOCX, PDF): a line of ``text`` is a
-    #: paragraph the extraction made, so reports give the file alone, never a made-up line.
-    has_lines: bool = True
+
+    @property
+    def has_lines(self) -> bool:
+        """False where the file has no lines to point at (DOCX, PDF): a line of ``text`` is a
+        paragraph the extraction made, so reports give the file alone, never a made-up line."""
+        return self.kind not in {"docx", "pdf"}
 
 
 @dataclass(slots=True)

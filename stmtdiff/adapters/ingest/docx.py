@@ -34,7 +34,6 @@ def extract_docx(data: bytes, source: str) -> Document:
         source=source,
         title=title,
         kind="docx",
-        has_lines=False,
     )
 
 

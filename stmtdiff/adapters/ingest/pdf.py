@@ -113,7 +113,6 @@ def extract_pdf(data: bytes, source: str) -> Document:
         source=source,
         title=title,
         kind="pdf",
-        has_lines=False,
     )
 
 
