@@ -111,8 +111,8 @@ class Browser:
         message: dict[str, Any] = json.loads(raw)
         return message
 
-    def open(self, url: str) -> None:
-        """Open ``url`` in a new 1280 x 900 page and wait until it has loaded."""
+    def open(self, url: str, width: int = 1280, mobile: bool = False) -> None:
+        """Open ``url`` in a new page ``width`` pixels wide and wait until it has loaded."""
         self.target = self.call("Target.createTarget", session=False, url="about:blank")["targetId"]
         attached = self.call(
             "Target.attachToTarget", session=False, targetId=self.target, flatten=True
@@ -123,10 +123,10 @@ class Browser:
         self.call("Log.enable")
         self.call(
             "Emulation.setDeviceMetricsOverride",
-            width=1280,
+            width=width,
             height=900,
             deviceScaleFactor=1,
-            mobile=False,
+            mobile=mobile,
         )
         self.call("Page.navigate", url=url)
         deadline = time.monotonic() + TIMEOUT
@@ -235,10 +235,10 @@ def samples_report() -> tuple[Comparison, str]:
 
 
 @contextmanager
-def report_page(browser: Browser, html: str, folder: Path) -> Iterator[Browser]:
+def report_page(browser: Browser, html: str, folder: Path, width: int = 1280) -> Iterator[Browser]:
     path = folder / "report.html"
     path.write_text(html, encoding="utf-8")
-    browser.open(path.as_uri())
+    browser.open(path.as_uri(), width=width, mobile=width < 640)
     try:
         yield browser
     finally:
@@ -356,4 +356,28 @@ def test_translations_appear_when_the_toggle_is_ticked(browser: Browser, tmp_pat
         assert page.js(visible) == page.js(shown)
         page.js("document.getElementById('rows-h').scrollIntoView()")
         page.screenshot("html-report-translations.png")
+        assert page.errors() == []
+
+
+#: A small phone's CSS width (the issue measured 80 px text columns at 420 px).
+PHONE = 420
+
+
+def test_phone_width_stacks_the_versions_so_each_text_gets_the_whole_width(
+    browser: Browser, samples_report: tuple[Comparison, str], tmp_path: Path
+) -> None:
+    _, html = samples_report
+    with report_page(browser, html, tmp_path, width=PHONE) as page:
+        widths = page.js(
+            "Array.from(document.querySelectorAll('#rows tbody td:not(.st)'))"
+            ".map(td => td.getBoundingClientRect().width)"
+        )
+        assert widths and min(widths) > PHONE * 0.8
+        assert page.js("document.documentElement.scrollWidth") <= PHONE
+        labels = page.js(
+            "Array.from(document.querySelectorAll('#rows tbody td[data-label]'))"
+            ".map(td => getComputedStyle(td, '::before').content)"
+        )
+        assert labels and all(label not in ("none", "normal", '""') for label in labels)
+        page.screenshot("html-report-phone.png")
         assert page.errors() == []
