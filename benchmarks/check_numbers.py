@@ -44,7 +44,7 @@ import re
 import sys
 from pathlib import Path
 
-from stmtdiff.core.check.numbers import DATE, compare_numbers, quantities, strip_label
+from stmtdiff.core.text.numbers import DATE, compare_numbers, quantities, strip_label
 
 DATA = (
     Path(__file__).resolve().parents[2]

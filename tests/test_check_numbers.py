@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stmtdiff.core.check.numbers import (
+from stmtdiff.core.text.numbers import (
     compare_numbers,
+    number_tokens,
     quantities,
     spelled_numbers,
     strip_label,
@@ -557,3 +558,14 @@ def test_a_trimester_is_three_months() -> None:
     assert agree(
         "审判将在2018年头3个月开始。", "zh", "The trial will start in the first trimester of 2018."
     )
+
+
+# The aligners' reading of the same extractor (issue 17: one home for numbers).
+
+
+def test_alignment_number_tokens_ignore_thousands_separators_and_full_width_digits() -> None:
+    assert number_tokens("trade of 245,200 million in ２０２４") == {"245200", "2024"}
+
+
+def test_alignment_number_tokens_read_a_decimal_comma_as_a_point() -> None:
+    assert number_tokens("рост на 2,5 процента") == number_tokens("growth of 2.5 per cent")

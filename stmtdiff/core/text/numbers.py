@@ -30,6 +30,9 @@ Translation QA tools compare digit strings, and so report ``2 401`` against ``2,
   and a date the other side writes without the year it names elsewhere (``2015年2月2日至6日以及
   2月17日至20日`` against "from 2 to 6 February and from 17 to 20 February 2015").
 
+The aligners read the same text as evidence through :func:`number_tokens`: the digits as
+written, with no language and no values (see its docstring for why).
+
 The module is pure: text in, values out.
 """
 
@@ -40,6 +43,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.scripts import base_language
 
 #: Kinds of quantity; a percentage never equals the bare number it carries.
@@ -599,6 +603,28 @@ def _shared_unit(text: str, found: list[Quantity]) -> list[Quantity]:
         if reading is not None:
             result[index - 1] = replace(first, alternatives=(*first.alternatives, reading))
     return result
+
+
+#: Digit runs as written, decimals and groups kept whole (full-width digits are folded by NFKC
+#: first); ordinals' digits count too.
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+_COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def number_tokens(text: str) -> frozenset[str]:
+    """The numbers of ``text`` as the aligners' evidence: digit runs, thousands commas removed
+    and a decimal comma read as a point.
+
+    Alignment asks which sentences share numbers, not what they are worth: it needs no
+    language, and the values of :func:`quantities` (dates as ISO dates, scale words applied)
+    would change which beads the aligners choose, so the alignment benchmarks and the pinned
+    samples keep this reading.
+    """
+    found = set()
+    for raw in _DIGIT_RUN.findall(canonical(text)):
+        digits = raw.replace(",", "") if _COMMA_GROUPED.fullmatch(raw) else raw
+        found.add(digits.replace(",", "."))
+    return frozenset(found)
 
 
 def quantities(text: str, lang: str) -> list[Quantity]:
