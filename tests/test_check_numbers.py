@@ -542,6 +542,11 @@ def test_chinese_numerals_with_tens_are_numbers() -> None:
     assert values("十分重要", "zh") == []
 
 
+def test_chinese_numerals_take_their_scale_but_several_tens_are_no_number() -> None:
+    assert values("一百万人", "zh") == [("number", "1000000")]
+    assert values("数十万人", "zh") == []
+
+
 def test_a_changed_article_number_against_chinese_numerals_is_found() -> None:
     assert not agree("（第三十六、三十八和三十九条）", "zh", "(arts. 36, 38 and 36)")
 

@@ -64,16 +64,19 @@ _GROUPED_APOSTROPHE = rf"{_D}\d{{1,3}}(?:['\u2019]\d{{3}})+(?!\d)"
 _DECIMAL = r"(?:[.,]\d+(?![\d]))?"
 _PLAIN = rf"{_D}\d+"
 
-_SCALE_WORDS: tuple[tuple[str, int], ...] = (
+_SCALE_WORDS_RU: tuple[tuple[str, int], ...] = (
     (r"тыс\.?|тысяч[аиу]?", 10**3),
     (r"млн\.?|миллион(?:а|ов|ом|ами|ах)?", 10**6),
     (r"млрд\.?|миллиард(?:а|ов|ом|ами|ах)?", 10**9),
     (r"трлн\.?|триллион(?:а|ов|ом|ами|ах)?", 10**12),
+)
+_SCALE_WORDS_EN: tuple[tuple[str, int], ...] = (
     (r"thousands?", 10**3),
     (r"millions?|mln\.?", 10**6),
     (r"billions?|bn\b", 10**9),
     (r"trillions?|tn\b", 10**12),
 )
+_SCALE_WORDS = _SCALE_WORDS_RU + _SCALE_WORDS_EN
 _SCALE_CJK: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
 #: "1 280多万": more than 12.8 million; the 多/余 ("more than") sits between number and scale.
 _CJK_MORE = "[多余]?"
@@ -570,8 +573,12 @@ def _numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantit
 
 #: Chinese numerals with tens or hundreds ("第三十九条", "二十四"): numbers as sure as digits, so
 #: "arts. 36, 38 and 36" against "第三十六、三十八和三十九条" is found (a planted change the check
-#: missed, zh->en 2726). A lone 十 or 百 (十分, 百分之) and 千/万 (千万 "by all means") are not.
-_ZH_TENS = re.compile(r"[〇零一二两三四五六七八九]*[十百][〇零一二两三四五六七八九十百]*")
+#: missed, zh->en 2726). A lone 十 or 百 (十分, 百分之) and numerals with no tens or hundreds
+#: (千万 "by all means") are not, nor are "several tens" (数十万 "hundreds of thousands", zh->en
+#: 2113; 几十, 上百); a scale after them counts (一百万 is a million).
+_ZH_TENS = re.compile(
+    r"(?<![数几上成])[〇零一二两三四五六七八九千万亿]*[十百][〇零一二两三四五六七八九十百千万亿]*"
+)
 
 
 def _zh_tens(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -732,11 +739,11 @@ _MULTIPLIERS = {
     "en": (
         (re.compile(r"dozens?", re.IGNORECASE), 12),
         (re.compile(r"decades?", re.IGNORECASE), 10),
-        *((re.compile(pattern, re.IGNORECASE), factor) for pattern, factor in _SCALE_WORDS[4:]),
+        *((re.compile(pattern, re.IGNORECASE), factor) for pattern, factor in _SCALE_WORDS_EN),
     ),
     "ru": (
         (re.compile(r"десятилети\w+", re.IGNORECASE), 10),
-        *((re.compile(pattern, re.IGNORECASE), factor) for pattern, factor in _SCALE_WORDS[:4]),
+        *((re.compile(pattern, re.IGNORECASE), factor) for pattern, factor in _SCALE_WORDS_RU),
     ),
 }
 _WORDS = re.compile(r"[A-Za-zА-Яа-яЁё]+")
