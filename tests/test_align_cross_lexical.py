@@ -14,7 +14,7 @@ from align_support import (  # noqa: F401
 
 from stmtdiff.adapters.models.dictionary import cedict, key_maker, lexicon_for, load_glossary
 from stmtdiff.core.align.lengthmodel import length_model
-from stmtdiff.core.align.lexical import lexical_scorer, numbering, numbers
+from stmtdiff.core.align.lexical import lexical_scorer, numbering
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, coverage
 from stmtdiff.core.align.scoring import Scorer, run
 from stmtdiff.core.errors import StmtdiffError
@@ -35,10 +35,6 @@ pytestmark = pytest.mark.usefixtures("model_cache")
 )
 def test_paragraph_numbering_is_read_alike_in_every_script(text: str, label: str | None) -> None:
     assert numbering(text) == label
-
-
-def test_numbers_ignore_thousands_separators_and_full_width_digits() -> None:
-    assert numbers("trade of 245,200 million in ２０２４") == {"245200", "2024"}
 
 
 def test_cedict_translates_chinese_words_into_english_stems() -> None:

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stmtdiff.core.check.numbers import (
+from stmtdiff.core.text.numbers import (
     compare_numbers,
+    number_tokens,
     quantities,
     spelled_numbers,
     strip_label,
@@ -423,3 +424,153 @@ def test_a_percentage_in_words_is_a_percentage(text: str, lang: str) -> None:
 
 def test_a_spelled_percentage_with_tens() -> None:
     assert values("twenty-five per cent", "en") == [("percent", "25")]
+
+
+# The renderings official zh->en translations use (issue 15's last open target).
+
+
+def agree(source: str, source_lang: str, translation: str) -> bool:
+    return compare_numbers(source, source_lang, translation, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "translation"),
+    [
+        ("每年为300万名儿童提供疫苗。", "zh", "Three million children are vaccinated each year."),
+        ("За последние 30 лет торговля выросла.", "ru", "Trade has grown over three decades."),
+        ("过去10年中，局势发生了变化。", "zh", "The situation has changed in the past decade."),
+        ("Совещание посетили 12 экспертов.", "ru", "A dozen experts attended the meeting."),
+    ],
+)
+def test_english_number_words_with_a_multiplier_excuse_the_digits(
+    source: str, lang: str, translation: str
+) -> None:
+    assert agree(source, lang, translation)
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "It is proposed to abolish the P-3 post of Budget Officer.",
+        "P-3 Budget Officer post abolished",
+    ],
+)
+def test_one_before_a_classifier_is_the_english_singular(translation: str) -> None:
+    assert agree("拟裁撤1个P-3预算干事员额。", "zh", translation)
+
+
+def test_one_before_a_classifier_does_not_hide_a_count_the_translation_changed() -> None:
+    mismatch = compare_numbers("拟裁撤1个P-3员额。", "zh", "4 P-3 posts are abolished.", "en")
+    assert mismatch is not None
+    assert [q.value for q in mismatch.translation_only] == ["4"]
+
+
+def test_a_year_named_as_the_previous_year_agrees() -> None:
+    assert agree(
+        "2016年出口增长5％，而2015年为2％。",
+        "zh",
+        "Exports grew by 5 per cent in 2016, against 2 per cent in the previous year.",
+    )
+
+
+def test_the_previous_year_must_be_the_year_before_one_the_translation_names() -> None:
+    assert not agree(
+        "2016年出口增长5％，而2014年为2％。",
+        "zh",
+        "Exports grew by 5 per cent in 2016, against 2 per cent in the previous year.",
+    )
+
+
+def test_a_year_given_once_for_two_date_ranges_agrees() -> None:
+    assert agree(
+        "工作组于2016年3月1日至4日以及3月8日至10日举行会议。",
+        "zh",
+        "The working group met from 1 to 4 March and from 8 to 10 March 2016.",
+    )
+
+
+def test_a_month_named_alone_takes_the_year_the_translation_names_elsewhere() -> None:
+    assert agree(
+        "2017年9月，代表团在2017年6月访问后返回。",
+        "zh",
+        "Back in September, the mission had visited in June 2017.",
+    )
+
+
+def test_a_dated_month_against_a_bare_month_without_that_year_is_reported() -> None:
+    mismatch = compare_numbers(
+        "2017年9月，代表团返回。", "zh", "The mission returned in September.", "en"
+    )
+    assert mismatch is not None
+    assert [q.value for q in mismatch.source_only] == ["2017-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("on 3 Safar A.H. 1437", "en"),
+        ("3 сафара 1437 года хиджры", "ru"),
+        ("回历1437年2月3日", "zh"),
+    ],
+)
+def test_hijri_dates_read_as_their_own_calendar(text: str, lang: str) -> None:
+    assert values(text, lang)[-1] == ("date", "1437-02-03")
+
+
+def test_a_table_date_with_an_abbreviated_month_and_two_digit_year() -> None:
+    assert values("Post filled 5 Mar 15, pending clearance", "en") == [("date", "2015-03-05")]
+    assert values("on 5 Mar 15 people were hired", "en") == [("number", "5"), ("number", "15")]
+
+
+def test_a_table_label_is_stripped_like_a_paragraph_number() -> None:
+    assert strip_label("Table 3: Staffing by grade, 2016") == "Staffing by grade, 2016"
+
+
+def test_a_footnote_mark_closing_a_heading_after_a_number_is_no_number() -> None:
+    assert values("Staffing by grade, 2015-2016 4", "en") == [
+        ("number", "2015"),
+        ("number", "2016"),
+    ]
+
+
+def test_a_footnote_mark_inside_chinese_text_is_no_number() -> None:
+    assert values("按照修订的比额表，3 分摊经费。", "zh") == []
+
+
+def test_chinese_numerals_with_tens_are_numbers() -> None:
+    assert values("第三十九条", "zh") == [("number", "39")]
+    assert values("十分重要", "zh") == []
+
+
+def test_chinese_numerals_take_their_scale_but_several_tens_are_no_number() -> None:
+    assert values("一百万人", "zh") == [("number", "1000000")]
+    assert values("数十万人", "zh") == []
+
+
+def test_a_changed_article_number_against_chinese_numerals_is_found() -> None:
+    assert not agree("（第三十六、三十八和三十九条）", "zh", "(arts. 36, 38 and 36)")
+
+
+def test_a_roman_numeral_of_the_english_spells_the_chinese_numeral() -> None:
+    assert agree("《公约》第十一部分", "zh", "Part XI of the Convention")
+
+
+def test_the_one_of_a_chinese_word_for_some_excuses_no_digit() -> None:
+    assert not agree("一些报告执行了行动5。", "zh", "Some reports implemented actions 5 and 1.")
+
+
+def test_a_trimester_is_three_months() -> None:
+    assert agree(
+        "审判将在2018年头3个月开始。", "zh", "The trial will start in the first trimester of 2018."
+    )
+
+
+# The aligners' reading of the same extractor (issue 17: one home for numbers).
+
+
+def test_alignment_number_tokens_ignore_thousands_separators_and_full_width_digits() -> None:
+    assert number_tokens("trade of 245,200 million in ２０２４") == {"245200", "2024"}
+
+
+def test_alignment_number_tokens_read_a_decimal_comma_as_a_point() -> None:
+    assert number_tokens("рост на 2,5 процента") == number_tokens("growth of 2.5 per cent")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from stmtdiff.core.check.numbers import compare_numbers
+from stmtdiff.core.text.numbers import compare_numbers
 from stmtdiff.frontends.cli.main import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "joint-statement"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -55,20 +54,8 @@ from stmtdiff.core.align.search import Band
 from stmtdiff.core.align.semantic import looks_comparable
 from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
-from stmtdiff.core.text.normalize import canonical
+from stmtdiff.core.text.numbers import number_tokens
 from stmtdiff.core.text.scripts import base_language
-
-#: Numbers as written (full-width digits are folded by NFKC first); ordinals' digits count too.
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def numbers(text: str) -> frozenset[str]:
-    """Numbers in a text, with thousands separators and trailing zeros of decimals removed."""
-    found = set()
-    for raw in _NUMBER.findall(canonical(text)):
-        digits = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw) else raw
-        found.add(digits.replace(",", "."))
-    return frozenset(found)
 
 
 def _idf(sentences: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -163,11 +150,11 @@ class LexicalEvidence:
     @cached_property
     def src_numbers(self) -> list[frozenset[str]]:
         """Numbers of each source sentence (only the lexical scorer asks: computed then)."""
-        return [numbers(t) for t in self._texts[0]]
+        return [number_tokens(t) for t in self._texts[0]]
 
     @cached_property
     def tgt_numbers(self) -> list[frozenset[str]]:
-        return [numbers(t) for t in self._texts[1]]
+        return [number_tokens(t) for t in self._texts[1]]
 
     def run_tables(self, band: Band) -> _RunTables:
         """``words`` for every run starting in ``band``'s cells, vectorised (same values)."""
@@ -594,4 +581,4 @@ class _LexicalTables:
         return self._edge_tables
 
 
-__all__ = ["MAX_SIDE", "LexicalParams", "lexical_scorer", "numbering", "numbers"]
+__all__ = ["MAX_SIDE", "LexicalParams", "lexical_scorer", "numbering"]

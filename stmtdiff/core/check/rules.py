@@ -27,11 +27,11 @@ from stmtdiff.core.check.findings import (
 )
 from stmtdiff.core.check.glossary import Glossary, check_terms
 from stmtdiff.core.check.lock import LockedTranslation
-from stmtdiff.core.check.numbers import NumberMismatch, compare_numbers, strip_label
 from stmtdiff.core.compare.compare import cell_text
 from stmtdiff.core.model import PairAlignment, Version
 from stmtdiff.core.text.langid import detect_language
 from stmtdiff.core.text.normalize import canonical
+from stmtdiff.core.text.numbers import NumberMismatch, compare_numbers, strip_label
 from stmtdiff.core.text.scripts import SCRIPT_PATTERNS, base_language, sentence_separator
 
 #: A translation this many times longer or shorter than expected gets a ``length`` warning.
