@@ -63,8 +63,9 @@ class MatchParams:
 
 
 #: Fewest null scores a document's own thresholds are taken from: fewer cannot place a 0.99
-#: quantile (an account of one sentence has none: every pair is some sentence's best, and it
-#: used to take its nearest neighbour). Dev: 50 to 200 change no figure (2-3 of 94 accounts).
+#: quantile (an account of one sentence has none: every pair is some sentence's best; the
+#: quantile of all its pairs linked its nearest sentence whenever that stood a little above the
+#: rest). Dev: 50 to 200 change no figure (2-3 of 94 accounts).
 MIN_NULL = 50
 
 #: Thresholds of a document with too few null scores: the medians over the 94 constructed dev
