@@ -13,7 +13,15 @@ from align_support import WordHashEncoder
 
 from stmtdiff.adapters.pipeline import Request, build_comparison
 from stmtdiff.core.align.pairalign import Evidence
-from stmtdiff.core.align.readouts import grow, link, neighbours, parts, rejoin, thresholds
+from stmtdiff.core.align.readouts import (
+    FALLBACK,
+    corridor,
+    grow,
+    link,
+    parts,
+    rejoin,
+    thresholds,
+)
 from stmtdiff.core.compare.compare import cell_text, compare
 from stmtdiff.core.model import Bead, Link, Method, PairAlignment, Role, Status
 from stmtdiff.core.text.versions import make_version, version_from_sentences
@@ -51,7 +59,7 @@ def test_a_sentence_without_counterpart_stays_alone() -> None:
 
 def test_the_threshold_follows_the_document_not_a_constant() -> None:
     """Two readouts of one call share their topic: all their pairs score higher."""
-    low, high = noise(8, 8), noise(8, 8) + 0.3
+    low, high = noise(12, 12), noise(12, 12) + 0.3
     assert thresholds(high)[1] > thresholds(low)[1] + 0.2
 
 
@@ -137,20 +145,47 @@ def test_a_far_member_that_adds_nothing_stays_out() -> None:
     assert rejoin(grown, first, sum_scores(pivot, other)) == grown
 
 
-def test_a_fact_next_to_a_shared_one_on_both_sides_needs_less_evidence() -> None:
-    """Pivot 3 follows linked pivot 2 as other 3 follows other 2: a middling score suffices."""
-    score = noise(6, 6)
-    score[2, 2] = 0.9
-    score[3, 3] = 0.26
-    found = neighbours([Link((2,), (2,), 0.9, "firm")], score)
-    assert Link((3,), (3,), 0.26, "possible") in found
+def test_a_fact_in_the_gap_between_two_shared_ones_needs_less_evidence() -> None:
+    """Pivot 3 and other 2 both lie between the links 1-1 and 5-5: a middling score suffices."""
+    score = noise(8, 8)
+    score[1, 1] = score[5, 5] = 0.9
+    score[3, 2] = 0.26
+    anchors = [Link((1,), (1,), 0.9, "firm"), Link((5,), (5,), 0.9, "firm")]
+    assert Link((3,), (2,), 0.26, "possible") in corridor(anchors, score)
 
 
-def test_a_middling_pair_away_from_any_link_stays_unlinked() -> None:
-    score = noise(6, 6)
-    score[0, 0] = 0.9
-    score[3, 4] = 0.26
-    assert neighbours([Link((0,), (0,), 0.9, "firm")], score) == [Link((0,), (0,), 0.9, "firm")]
+def test_a_middling_pair_against_the_order_of_the_links_stays_unlinked() -> None:
+    """Pivot 3 lies before the link 5-5 and other 6 after it."""
+    score = noise(8, 8)
+    score[1, 1] = score[5, 5] = 0.9
+    score[3, 6] = 0.26
+    anchors = [Link((1,), (1,), 0.9, "firm"), Link((5,), (5,), 0.9, "firm")]
+    assert Link((3,), (6,), 0.26, "possible") not in corridor(anchors, score)
+
+
+def test_a_fact_linked_in_a_gap_keeps_the_order_for_the_rest_of_it() -> None:
+    """Once pivot 3 links other 3, pivot 2 can no longer take other 4 after it."""
+    score = noise(8, 8)
+    score[1, 1] = score[6, 6] = 0.9
+    score[3, 3] = 0.3
+    score[2, 4] = 0.26
+    anchors = [Link((1,), (1,), 0.9, "firm"), Link((6,), (6,), 0.9, "firm")]
+    found = corridor(anchors, score)
+    assert Link((3,), (3,), 0.3, "possible") in found
+    assert Link((2,), (4,), 0.26, "possible") not in found
+
+
+def test_an_account_of_one_sentence_links_its_counterpart() -> None:
+    """One sentence leaves no pair that cannot be a counterpart: the dev floor decides."""
+    pivot = version_from_sentences("kazan", [MOSCOW[1]], lang="en")
+    other = version_from_sentences("beijing", BEIJING, lang="en")
+    result = compare([pivot, other], evidence=Evidence(encoder=words_encoder), readouts=True)
+    assert [(x.pivot, x.other) for x in result.alignments[0].links] == [((0,), (3,))]
+
+
+def test_an_account_of_one_unrelated_sentence_stays_alone() -> None:
+    score = np.array([[0.1, FALLBACK["possible"] - 0.05, 0.2]])
+    assert link(score) == []
 
 
 def test_long_sentences_are_cut_into_parts_that_carry_a_fact() -> None:

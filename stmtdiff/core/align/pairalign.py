@@ -18,10 +18,10 @@ from stmtdiff.core.align.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.core.align.readouts import (
     MatchParams,
+    corridor,
     cosines,
     grow,
     link,
-    neighbours,
     rejoin,
     scores,
 )
@@ -349,7 +349,7 @@ def account_links(
 
     first = link(score, params)
     grown = grow(first, group_score, len(src), len(tgt))
-    grown = grow(neighbours(grown, score, params), group_score, len(src), len(tgt))
+    grown = grow(corridor(grown, score, params), group_score, len(src), len(tgt))
     return rejoin(grown, first, set_score)
 
 
