@@ -9,7 +9,9 @@ lexicons prepared (their cost is a fixed one, timed in the last line):
          sentences, runs, edge clauses, the first pass and the banded search
 
 and prints both, the ratio cold / once (issue 18's target: at most 1.5) and the machine's
-1-minute load beside them; then the medians over ``--runs`` rounds. Last, the whole process:
+1-minute load beside them, then the same in this process's CPU seconds: on a shared machine the
+load moves wall time, while with one BLAS thread (``OPENBLAS_NUM_THREADS=1``) the CPU ratio
+barely moves. Then the medians over ``--runs`` rounds. Last, the whole process:
 ``stmtdiff align --method semantic`` with STMTDIFF_MODEL_CACHE and XDG_CACHE_HOME pointing at an
 empty temporary folder (model load, CC-CEDICT preparation and all), then again with that folder
 warm.
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from aligndata import un_documents
@@ -41,22 +44,29 @@ def load() -> str:
     return f"load {os.getloadavg()[0]:4.1f}"
 
 
+def timed(work: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``work()``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def cold_round(
     use: UseEncoder, src: list[str], tgt: list[str], langs: list[str]
-) -> tuple[float, int]:
-    """Seconds of one alignment from an empty cache, and how many texts the model read (a
-    figure the machine's load does not move)."""
+) -> tuple[float, float, int]:
+    """Wall and CPU seconds of one alignment from an empty cache, and how many texts the
+    model read (a figure the machine's load does not move)."""
     with tempfile.TemporaryDirectory() as folder:
         encoder = CachingEncoder(use, USE_MODEL, EmbeddingCache(Path(folder) / "e.sqlite3"))
         evidence = Evidence(encoder=lambda: encoder, lexicon=lexicon_for, keys=key_maker)
         pivot = version_from_sentences("src", src, lang=langs[0])
         other = version_from_sentences("tgt", tgt, lang=langs[1])
-        started = time.perf_counter()
-        align_pair(pivot, other, method=MethodChoice.SEMANTIC, evidence=evidence)
-        seconds = time.perf_counter() - started
+        seconds, cpu = timed(
+            lambda: align_pair(pivot, other, method=MethodChoice.SEMANTIC, evidence=evidence)
+        )
         assert encoder.cache is not None
         encoder.cache.close()
-    return seconds, encoder.stats.embedded
+    return seconds, cpu, encoder.stats.embedded
 
 
 def whole_process(src: list[str], tgt: list[str], langs: list[str]) -> None:
@@ -98,23 +108,26 @@ def main() -> int:
     key_maker(args.pair[0])
     key_maker(args.pair[1])
     print(f"UN dev, {len(src)} {args.pair[0]} and {len(tgt)} {args.pair[1]} sentences")
-    onces, colds = [], []
+    onces, colds, cpu_ratios = [], [], []
     for _ in range(args.runs):
-        started = time.perf_counter()
-        use.encode(src)
-        use.encode(tgt)
-        once = time.perf_counter() - started
-        print(f"once {once:6.2f} s  ({load()})", flush=True)
-        cold, texts = cold_round(use, src, tgt, args.pair)
-        print(f"cold {cold:6.2f} s  ({load()})   ratio {cold / once:.2f}", flush=True)
+        once, once_cpu = timed(lambda: (use.encode(src), use.encode(tgt)))
+        print(f"once {once:6.2f} s, cpu {once_cpu:6.2f} s  ({load()})", flush=True)
+        cold, cold_cpu, texts = cold_round(use, src, tgt, args.pair)
+        print(
+            f"cold {cold:6.2f} s, cpu {cold_cpu:6.2f} s  ({load()})   ratio {cold / once:.2f},"
+            f" cpu {cold_cpu / once_cpu:.2f}",
+            flush=True,
+        )
         per = texts / (len(src) + len(tgt))
         print(f"     the model read {texts} texts, {per:.2f} per sentence", flush=True)
         onces.append(once)
         colds.append(cold)
+        cpu_ratios.append(cold_cpu / once_cpu)
     once, cold = statistics.median(onces), statistics.median(colds)
     ratio = statistics.median(c / o for c, o in zip(colds, onces, strict=True))
     print(
         f"median of {args.runs}: once {once:.2f} s, cold {cold:.2f} s, cold-run ratio {ratio:.2f}"
+        f" (cpu {statistics.median(cpu_ratios):.2f})"
     )
     whole_process(src, tgt, args.pair)
     return 0

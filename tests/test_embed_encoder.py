@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 from align_support import CHINESE, ENGLISH, RUSSIAN
+from threadpoolctl import threadpool_info
 
 from stmtdiff.adapters.models.embed import (
+    MODEL_THREADS,
+    OTHER_THREADS,
     USE_MODEL,
     CachingEncoder,
     EmbeddingCache,
@@ -45,6 +50,36 @@ def test_a_second_run_with_the_real_encoder_embeds_nothing(use: UseEncoder, tmp_
     again = CachingEncoder(use, USE_MODEL, EmbeddingCache(path))
     again.encode(ENGLISH)
     assert (again.stats.embedded, again.stats.cached) == (0, len(ENGLISH))
+
+
+def blas_threads() -> set[int]:
+    return {int(lib["num_threads"]) for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+
+def test_once_the_encoder_is_loaded_the_aligners_small_products_run_on_one_thread(
+    use: UseEncoder,
+) -> None:
+    assert blas_threads() == {OTHER_THREADS}
+
+
+def test_the_caching_encoder_reads_texts_with_the_models_threads(
+    use: UseEncoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    composer = use.composer()
+    assert composer is not None
+    seen: list[set[int]] = []
+    parts = composer.parts_and_clauses
+
+    def watched(
+        texts: Sequence[str], clauses: Sequence[tuple[int, str]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        seen.append(blas_threads())
+        return parts(texts, clauses)
+
+    monkeypatch.setattr(composer, "parts_and_clauses", watched)
+    CachingEncoder(use, USE_MODEL, EmbeddingCache(tmp_path / "e.sqlite3")).encode(RUSSIAN)
+    assert seen == [{min(MODEL_THREADS, os.cpu_count() or 1)}]
+    assert blas_threads() == {OTHER_THREADS}
 
 
 class Refusing:

