@@ -1,8 +1,13 @@
 """Time the "who said what" summary: compiling the shipped subject table, and summarising two
 English versions of 500, 2,000 and 8,000 sentences (facts from the rows, subjects in the text).
 
-The CLI pays the compile once per run and the summary once per comparison; `compare_speed.py`
-times the comparison itself, without the summary.
+The CLI pays the compile once per run (only for the scripts its texts hold: English alone, or
+English, Russian and Chinese) and the summary once per comparison; `compare_speed.py` times the
+comparison itself, without the summary.
+
+Measured 2026-12-03 (2 cores, load 4-8), before → after compiling per script: compile 0.098 s
+(every script, always) → 0.03 s English, 0.09 s all three; summary 0.146 / 0.444 / 1.857 s →
+0.029 / 0.132 / 0.573 s at 500 / 2,000 / 8,000 sentences.
 
     python benchmarks/summary_speed.py [--sizes 500 2000 8000]
 """
@@ -13,6 +18,7 @@ import argparse
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from stmtdiff.adapters.ingest.subjects import builtin_subjects
@@ -41,12 +47,16 @@ def main() -> None:
     args = parser.parse_args()
     subjects = builtin_subjects()
 
-    def compile_table() -> SubjectTable:
-        re.purge()  # time the regexes' compilation, not the re module's cache
-        return SubjectTable(subjects)
+    def compile_for(text: str) -> Callable[[], object]:
+        def compile_table() -> object:
+            re.purge()  # time the regexes' compilation, not the re module's cache
+            return SubjectTable(subjects).find(text)
 
-    compile_seconds = best_of_three(compile_table)
-    print(f"subject table: {len(subjects)} subjects, compiled in {compile_seconds:.3f} s")
+        return compile_table
+
+    print(f"subject table: {len(subjects)} subjects, compiled in")
+    for scripts, text in (("English", "The sides"), ("en, ru, zh", "The sides Стороны 双方")):
+        print(f"  {best_of_three(compile_for(text)):.3f} s for {scripts} texts")
     table = SubjectTable(subjects)
     print(f"{'sentences':>10} {'characters':>11} {'summary s':>10}")
     for size in args.sizes:
