@@ -54,6 +54,32 @@ def test_building_the_parser_leaves_what_commands_use_unloaded() -> None:
     assert sorted(name for name in COMMAND_ONLY if name in loaded) == []
 
 
+#: What ``--help`` must not pay for: the parser declares choices as plain strings.
+DECLARATION_FREE = ("dataclasses", "inspect", "typing", "pathlib", "stmtdiff.core.model")
+
+
+def test_building_the_parser_loads_no_dataclass_typing_or_path_module() -> None:
+    loaded = _modules_after(
+        "import stmtdiff.frontends.cli.main\nstmtdiff.frontends.cli.main.build_parser()"
+    )
+    assert sorted(name for name in DECLARATION_FREE if name in loaded) == []
+
+
+def test_the_parsers_choices_equal_the_values_they_stand_for() -> None:
+    from stmtdiff.adapters.ingest.fetchlog import FETCHLOG_NAME
+    from stmtdiff.adapters.translate.settings import ENGINES
+    from stmtdiff.core.check.findings import RULES, Severity
+    from stmtdiff.core.model import MethodChoice
+    from stmtdiff.frontends.cli import choices
+
+    assert choices.METHODS == tuple(choice.value for choice in MethodChoice)
+    assert choices.ENGINES == ENGINES
+    assert choices.RULES == tuple(RULES)
+    assert choices.SEVERITIES == tuple(severity.value for severity in Severity)
+    assert choices.DEFAULT_FAIL_ON == Severity.ERROR.value
+    assert choices.FETCHLOG_NAME == FETCHLOG_NAME
+
+
 def test_version_option_is_answered_without_loading_any_command() -> None:
     loaded = _modules_after_main(["--version"])
     assert (

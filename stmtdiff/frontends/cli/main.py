@@ -8,14 +8,13 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from stmtdiff.adapters import progress
-from stmtdiff.adapters.progress import ProgressBar
-from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.text.visible import visible
+from stmtdiff.core.errors import StmtdiffError  # no imports of its own
 
 TYPE_CHECKING = False  # not ``typing``'s: importing typing costs ``--version`` ~10 ms
 if TYPE_CHECKING:
     from typing import Any, TextIO
+
+    from stmtdiff.adapters.progress import ProgressBar
 
 #: The subcommand modules, in ``--help`` order. They are imported when the parser is built, not
 #: with this module, so ``--version`` loads none of them.
@@ -29,6 +28,8 @@ class _Parser(argparse.ArgumentParser):
     """
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from stmtdiff.core.text.visible import visible
+
         self.exit(2, f"{self.prog}: error: {visible(message, newlines=False)} (see --help)\n")
 
 
@@ -89,12 +90,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     stdout = sys.stdout
     sys.stdout = _PipeSafe(stdout)  # type: ignore[assignment]
     if sys.stderr.isatty():
+        from stmtdiff.adapters import progress
+
         progress.preparing = _say_preparing
         progress.display = _progress_bar
     try:
         result: int = args.func(args)
         sys.stdout.flush()
     except StmtdiffError as error:
+        from stmtdiff.core.text.visible import visible
+
         # Messages quote file names and texts: one line, control characters shown.
         print(f"stmtdiff: error: {visible(str(error), newlines=False)}", file=sys.stderr)
         return 2
