@@ -35,3 +35,26 @@ def lazy_exports(
         return sorted(set(vars(sys.modules[package])) | set(homes))
 
     return __getattr__, __dir__
+
+
+class LazyModule:
+    """A module imported when one of its attributes is first read, not when it is named.
+
+    The aligners keep ``np.`` calls where they are, but a same-language compare, which runs
+    none of them, no longer imports numpy (~100-150 ms of a two-sentence compare on 2 busy
+    cores, ``benchmarks/startup.py``). Each attribute read is kept on the proxy, so a hot loop
+    pays an ordinary attribute lookup after the first.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._lazy_module_name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        value = getattr(import_module(self._lazy_module_name), attribute)
+        setattr(self, attribute, value)
+        return value
+
+
+#: numpy for the aligners: ``from stmtdiff.lazyexports import numpy as np`` at run time, with
+#: ``import numpy as np`` under ``TYPE_CHECKING`` so mypy sees the real module.
+numpy = LazyModule("numpy")

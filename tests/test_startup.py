@@ -72,11 +72,11 @@ def test_the_parsers_choices_equal_the_values_they_stand_for() -> None:
     from stmtdiff.core.model import MethodChoice
     from stmtdiff.frontends.cli import choices
 
-    assert choices.METHODS == tuple(choice.value for choice in MethodChoice)
+    assert tuple(choice.value for choice in MethodChoice) == choices.METHODS
     assert choices.ENGINES == ENGINES
-    assert choices.RULES == tuple(RULES)
-    assert choices.SEVERITIES == tuple(severity.value for severity in Severity)
-    assert choices.DEFAULT_FAIL_ON == Severity.ERROR.value
+    assert tuple(RULES) == choices.RULES
+    assert tuple(severity.value for severity in Severity) == choices.SEVERITIES
+    assert Severity.ERROR.value == choices.DEFAULT_FAIL_ON
     assert choices.FETCHLOG_NAME == FETCHLOG_NAME
 
 
@@ -96,6 +96,25 @@ def test_same_language_json_compare_of_local_files_imports_neither_httpx_nor_ric
     loaded = _modules_after_main(["compare", "--format", "json", str(a), str(b)])
     assert "stmtdiff.core.compare.compare" in loaded  # the comparison did run
     assert sorted(name for name in ("httpx", "rich") if name in loaded) == []
+
+
+def test_same_language_compare_imports_no_numpy_nor_the_models(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Стороны провели переговоры. Они договорились о торговле.\n", encoding="utf-8")
+    b.write_text("Стороны провели переговоры. Они договорились об энергетике.\n", encoding="utf-8")
+    loaded = _modules_after_main(["compare", "--format", "json", str(a), str(b)])
+    assert "stmtdiff.core.align.pairalign" in loaded  # the versions were aligned
+    unwanted = ("numpy", "sqlite3", "stmtdiff.adapters.models.embed", "langdetect")
+    assert sorted(name for name in unwanted if name in loaded) == []
+
+
+def test_importing_the_aligners_loads_no_numpy_until_one_runs() -> None:
+    assert "numpy" not in _modules_after("import stmtdiff.core.align.pairalign")
+    loaded = _modules_after(
+        "from stmtdiff.core.align.lengthmodel import length_model\n"
+        "print(length_model('ru', 'zh').probabilities([10, 20], [5, 9]))"
+    )
+    assert "numpy" in loaded
 
 
 def test_utf8_text_files_are_read_without_loading_the_encoding_detector(tmp_path: Path) -> None:
