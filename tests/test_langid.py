@@ -150,3 +150,32 @@ def test_ranked_guesses_equal_langdetects_own(text: str, monkeypatch: pytest.Mon
     ours = [(guess.lang, guess.prob) for guess in detect_langs(text)]
     theirs = [(guess.lang, guess.prob) for guess in langdetect.detect_langs(text)]
     assert ours == theirs
+
+
+@pytest.mark.usefixtures("without_langdetect")
+def test_a_short_plainly_english_text_is_told_without_langdetect() -> None:
+    assert detect_language("The sides held talks. They agreed on trade.") == "en"
+
+
+#: Short texts of every Latin-script kind the English check meets, with langdetect's answers.
+SHORT_LATIN_TEXTS = [
+    "The sides held talks. They agreed on trade.",
+    "They said that the talks were useful.",
+    "Have you had dinner yet?",
+    "Printing and binding",
+    "Die Seiten haben die Gespräche fortgesetzt und sich geeinigt.",
+    "Das Buch heißt «Tents in the Clouds» and erschien in London.",
+    "Les parties ont tenu des entretiens et sont parvenues à un accord.",
+    "De partijen hebben overleg gevoerd en zijn het eens geworden.",
+    "Las partes mantuvieron conversaciones y llegaron a un acuerdo.",
+    "Strony przeprowadziły rozmowy i to jest ich wspólne stanowisko.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_LATIN_TEXTS)
+def test_the_english_check_agrees_with_langdetect(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = detect_language(text)
+    monkeypatch.setattr("stmtdiff.core.text.langid._plainly_english", lambda text: False)
+    assert fast == detect_language(text)

@@ -87,7 +87,7 @@ def test_version_option_is_answered_without_loading_any_command() -> None:
     )
 
 
-def test_same_language_json_compare_of_local_files_imports_neither_httpx_nor_rich(
+def test_same_language_json_compare_of_local_files_imports_no_httpx_rich_or_langdetect(
     tmp_path: Path,
 ) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
@@ -95,7 +95,7 @@ def test_same_language_json_compare_of_local_files_imports_neither_httpx_nor_ric
     b.write_text("The sides held talks. They agreed on energy.\n", encoding="utf-8")
     loaded = _modules_after_main(["compare", "--format", "json", str(a), str(b)])
     assert "stmtdiff.core.compare.compare" in loaded  # the comparison did run
-    assert sorted(name for name in ("httpx", "rich") if name in loaded) == []
+    assert sorted(name for name in ("httpx", "rich", "langdetect") if name in loaded) == []
 
 
 def test_same_language_compare_imports_no_numpy_nor_the_models(tmp_path: Path) -> None:

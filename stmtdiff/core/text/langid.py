@@ -27,14 +27,23 @@ if TYPE_CHECKING:
 #: Latin-script texts with fewer letters than this are taken for English (see detect_language).
 SHORT_LATIN = 16
 
-#: Frequent English words that no other Latin-script language uses often ("to", "is", "of" and
-#: "was" are common in Czech, Dutch or German too).
+#: Frequent English words that no other Latin-script language uses often ("to", "is", "of",
+#: "was" and "will" are common in Czech, Dutch or German too).
 _ENGLISH_ONLY = frozenset(
     {"the", "and", "that", "with", "which", "this", "are", "have", "has", "been", "from"}
+    | {"they", "their", "were", "would"}
 )
 #: A Latin-script text of at least this many words, this share of them _ENGLISH_ONLY, is English
 #: (English prose runs at 10-15%; other languages near 0).
 _ENGLISH_WORDS, _ENGLISH_SHARE = 20, 0.08
+#: A shorter one is English when its letters are a-z only and at least this many of its words,
+#: this share of them, are _ENGLISH_ONLY. Dev evidence (``benchmarks/langid_fastpath.py``:
+#: MAC-Dev English, Text+Berg dev German and French, lines and pairs of lines): 402 of 1,424
+#: short English texts skip langdetect, which calls every one of them English; of 693 German
+#: and French ones only an English line in the German text is taken for English. One hit, or
+#: 8%, let a German line quoting an English title through; "was", "of" and "is" as markers let
+#: through short English that langdetect calls Dutch or Tagalog.
+_SHORT_ENGLISH_HITS, _SHORT_ENGLISH_SHARE = 2, 0.15
 _WORD = re.compile(r"[^\W\d_]+")
 
 #: Letters Russian lacks; any of them in a Cyrillic text rules Russian out.
@@ -169,12 +178,17 @@ def _cyrillic_language(text: str) -> str:
 
 
 def _plainly_english(text: str) -> bool:
-    """English told by its commonest words, sparing langdetect's profiles (a quarter of a
-    second) for the texts that need them."""
+    """English told by its commonest words, sparing langdetect (~0.1 s to import and read its
+    profiles) for the texts that need it."""
     words = _WORD.findall(text[:20_000].lower())
-    if len(words) < _ENGLISH_WORDS:
-        return False
-    return sum(word in _ENGLISH_ONLY for word in words) >= _ENGLISH_SHARE * len(words)
+    hits = sum(word in _ENGLISH_ONLY for word in words)
+    if len(words) >= _ENGLISH_WORDS:
+        return hits >= _ENGLISH_SHARE * len(words)
+    return (
+        hits >= _SHORT_ENGLISH_HITS
+        and hits >= _SHORT_ENGLISH_SHARE * len(words)
+        and all(word.isascii() for word in words)
+    )
 
 
 def detect_language(text: str) -> str:
