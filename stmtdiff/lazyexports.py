@@ -14,6 +14,7 @@ from importlib import import_module
 
 TYPE_CHECKING = False  # not ``typing``'s: importing typing costs ``--version`` ~10 ms
 if TYPE_CHECKING:
+    import re
     from typing import Any
 
 
@@ -58,3 +59,22 @@ class LazyModule:
 #: numpy for the aligners: ``from stmtdiff.lazyexports import numpy as np`` at run time, with
 #: ``import numpy as np`` under ``TYPE_CHECKING`` so mypy sees the real module.
 numpy = LazyModule("numpy")
+
+
+class _LazyPattern:
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __getattr__(self, attribute: str) -> Any:
+        import re
+
+        value = getattr(re.compile(self.pattern), attribute)
+        setattr(self, attribute, value)
+        return value
+
+
+def lazy_pattern(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` on first use. A class of the Han ranges takes 1.5-2.5 ms to
+    compile (sre builds its bitmap in Python), and the core has seven at import: a text with
+    no East Asian character need compile none of them (``benchmarks/startup.py``)."""
+    return _LazyPattern(pattern)  # type: ignore[return-value]  # quacks as one once used

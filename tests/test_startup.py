@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+from stmtdiff.core.text import scripts
 
 HEAVY = ("numpy", "textual", "httpx", "requests", "rich", "importlib.metadata")
 
@@ -142,3 +145,38 @@ def test_version_option_prints_the_installed_version() -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("stmtdiff ")
     assert result.stdout.split()[1][0].isdigit()
+
+
+def test_script_checks_skip_their_patterns_only_where_those_cannot_match() -> None:
+    # Below EAST_ASIAN_FROM no pattern is compiled; the answers must be the patterns' own.
+    checks = {
+        scripts.is_ideographic: f"[{scripts.HAN}{scripts.KANA}]",
+        scripts.is_cjk_char: f"[{scripts.CJK}]",
+        scripts.glues_lines: f"[{scripts.HAN}{scripts.KANA}{scripts.EAST_ASIAN_SYMBOLS}]",
+        scripts.is_wide: f"[{scripts.CJK}{scripts.EAST_ASIAN_SYMBOLS}]",
+    }
+    chars = [chr(code) for code in (*range(0x3100), 0xAC00, 0xD7A3, 0xFF0C, 0x20000, 0x10FFFF)]
+    for check, pattern in checks.items():
+        compiled = re.compile(pattern)
+        assert [c for c in chars if check(c) != bool(compiled.match(c))] == []
+    by_script = {
+        name: re.compile(f"[{ranges}]")
+        for name, ranges in (
+            ("han", scripts.HAN),
+            ("kana", scripts.KANA),
+            ("hangul", scripts.HANGUL),
+        )
+    }
+    expected = {c: next((n for n, p in by_script.items() if p.match(c)), None) for c in chars}
+    assert [c for c in chars if scripts.east_asian_script(c) != expected[c]] == []
+
+
+def test_a_text_without_east_asian_characters_compiles_no_script_pattern() -> None:
+    loaded = _modules_after(
+        "from stmtdiff.core.text import scripts\n"
+        "from stmtdiff.core.text.langid import detect_language\n"
+        "assert detect_language('Стороны провели переговоры — и договорились.') == 'ru'\n"
+        "assert not scripts.has_cjk('The sides held talks.')\n"
+        "assert 'match' not in vars(scripts._CJK) and 'match' not in vars(scripts._HAN)"
+    )
+    assert "stmtdiff.core.text.scripts" in loaded
