@@ -110,37 +110,47 @@ class _Layer:
         self._exact_forms = {f"f{k}": form for k, form in enumerate(forms) if _exact(form)}
         self._exact: dict[str, re.Pattern[str]] = {}
         # A two-level tree by the first two characters, so each place tries a few forms only.
-        tree: dict[str, dict[str, list[str]]] = {}
+        #: First character -> second character ("" for none) -> (form number, lower case).
+        self._tree: dict[str, dict[str, list[tuple[int, str]]]] = {}
         for k, form in enumerate(forms):
             low = _lower(form)
             second = low[1] if len(low) > 1 and low[1].isalnum() else ""
-            pattern = f"(?P<f{k}>{_pattern(low, skip=2 if second else 1)})"
-            tree.setdefault(low[0], {}).setdefault(second, []).append(pattern)
-        #: The tree's branches in order, each with the script of its first character.
-        self._branches: list[tuple[str, str]] = []
+            self._tree.setdefault(low[0], {}).setdefault(second, []).append((k, low))
         #: Per script, the first characters of its branches.
         self._starts: dict[str, set[str]] = {}
-        for first, groups in tree.items():
-            inner = "|".join(
-                re.escape(second) + f"(?:{'|'.join(group)})" if second else "|".join(group)
-                for second, group in groups.items()
-            )
-            # The word-start check is made once per first character, before its forms are tried.
-            start = "" if is_ideographic(first) else WORD_START_AFTER_ONE
-            self._branches.append((_script(first), f"{re.escape(first)}{start}(?:{inner})"))
+        for first in self._tree:
             self._starts.setdefault(_script(first), set()).add(first)
         self._compiled: dict[frozenset[str], re.Pattern[str] | None] = {}
 
     def regex(self, chars: AbstractSet[str]) -> re.Pattern[str] | None:
         """The tree for texts made of ``chars`` (lower-cased): only the branches of the scripts
-        among them, compiled once per set of scripts; ``None`` when no form can match."""
+        among them, written and compiled once per set of scripts; ``None`` when no form can
+        match."""
         scripts = frozenset(
             script for script, starts in self._starts.items() if not starts.isdisjoint(chars)
         )
         if scripts not in self._compiled:
-            branches = [branch for script, branch in self._branches if script in scripts]
+            branches = [
+                self._branch(first, groups)
+                for first, groups in self._tree.items()
+                if _script(first) in scripts
+            ]
             self._compiled[scripts] = re.compile("|".join(branches)) if branches else None
         return self._compiled[scripts]
+
+    @staticmethod
+    def _branch(first: str, groups: dict[str, list[tuple[int, str]]]) -> str:
+        """The alternation of the forms starting with ``first``, by their second character."""
+        alternatives = []
+        for second, group in groups.items():
+            forms = "|".join(
+                f"(?P<f{k}>{_pattern(low, skip=2 if second else 1)})" for k, low in group
+            )
+            alternatives.append(f"{re.escape(second)}(?:{forms})" if second else forms)
+        inner = "|".join(alternatives)
+        # The word-start check is made once per first character, before its forms are tried.
+        start = "" if is_ideographic(first) else WORD_START_AFTER_ONE
+        return f"{re.escape(first)}{start}(?:{inner})"
 
     def find(self, folded: str, lowered: str, regex: re.Pattern[str] | None) -> list[int]:
         """Subject indices named in ``folded`` (``lowered`` is its lower case), by ``regex``
