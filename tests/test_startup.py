@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from stmtdiff.core.text import scripts
+from stmtdiff.frontends.cli.main import build_parser
 
 HEAVY = ("numpy", "textual", "httpx", "requests", "rich", "importlib.metadata")
 
@@ -66,6 +69,30 @@ def test_building_the_parser_loads_no_dataclass_typing_or_path_module() -> None:
         "import stmtdiff.frontends.cli.main\nstmtdiff.frontends.cli.main.build_parser()"
     )
     assert sorted(name for name in DECLARATION_FREE if name in loaded) == []
+
+
+def test_running_a_command_declares_no_other_command(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("Стороны провели переговоры.\n", encoding="utf-8")
+    loaded = _modules_after_main(["compare", "--format", "json", str(a), str(a)])
+    commands = sorted(m for m in loaded if m.startswith("stmtdiff.frontends.cli.commands."))
+    assert commands == [
+        "stmtdiff.frontends.cli.commands.compare",
+        "stmtdiff.frontends.cli.commands.options",
+    ]
+
+
+@pytest.mark.parametrize("command", ["compare", "approve", "cache", "completion"])
+def test_a_command_alone_has_the_help_it_has_among_all(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    helps = []
+    for parser in (build_parser(command), build_parser()):
+        with pytest.raises(SystemExit):
+            parser.parse_args([command, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1]
+    assert helps[0].startswith(f"usage: stmtdiff {command} ")
 
 
 def test_the_parsers_choices_equal_the_values_they_stand_for() -> None:
