@@ -1,20 +1,24 @@
 """Time how fast the command line starts, as ratios to a bare ``python -c "import argparse"``.
 
 Targets (issue 16): ``--version`` and ``--help`` within 3x the baseline, a two-sentence English
-``compare`` within 6x. Each figure is the median wall time of fresh processes, run in rounds
-after one warm-up round; the load average is printed because the machine is shared and ratios
-drift with it. The processes may write bytecode (to a temporary ``PYTHONPYCACHEPREFIX``) even
-where ``PYTHONDONTWRITEBYTECODE`` is set, as an installed wheel has it: without it every run
-compiles stmtdiff's sources again, ~120 ms of a compare on 2 busy cores.
+``compare`` within 6x. Each figure is the median wall and CPU time of fresh processes, run in
+rounds after one warm-up round; the load average is printed because the machine is shared and
+ratios drift with it. In a checkout that was never built (no ``stmtdiff/_version.py``) the
+version is read from the installed metadata, ~10 ms an installed wheel does not spend. The
+processes may write bytecode (to a temporary ``PYTHONPYCACHEPREFIX``) even where
+``PYTHONDONTWRITEBYTECODE`` is set, as an installed wheel has it: without it every run compiles
+stmtdiff's sources again, ~120 ms of a compare on 2 busy cores.
 
-Measured 2026-12-02 (2 cores, load 2.6-3.5, 9 rounds): baseline 19 ms; ``--version`` 21 ms
-(1.1x); ``--help`` 63 ms (3.3x: dataclasses and inspect ~7 ms and stmtdiff.core.model ~4 ms remain,
-loaded for the ``choices`` METHODS, ENGINES and RULES); compare 732 ms (39x), JSON 753 ms. What a
-two-sentence compare still spends (``-X importtime`` medians of 5, load ~4, and in-process
-timing): numpy ~90-145 ms (pairalign's banded DP runs on arrays, same language too),
-langdetect's profiles ~320 ms (8 words is under langid's 20-word plain-English fast path;
-``--lang en`` skips it), the "who said what" subject table ~75-130 ms (378 regexes compiled per
-run), rich.console ~23 ms (terminal view only).
+Measured 2026-12-03, one run of this script per tree, side by side (2 cores, load 9-13,
+9 rounds), wall / CPU ratios: before (3b4a9c6) --version 1.2x / 1.4x, --help 3.2x / 3.5x,
+compare 34x / 40x, JSON 39x / 44x; after --version 0.9x / 1.0x, --help 1.6x / 1.6x, compare
+7.0x / 7.6x, JSON 5.7x / 6.2x. What went: langdetect's profiles (short plain English skips it;
+others build only the rows they use), numpy (loaded by the aligners on first use), the
+encoder, dictionary, fetcher, razdel and stemmer modules, the subject table's Russian and
+Chinese patterns, the East Asian character classes, and the other commands' declarations.
+What a two-sentence compare still spends (CPU): the subject table ~25 ms (TOML 6, English
+patterns ~11), dataclasses and the model ~12 ms, argparse and the parser ~8 ms, rapidfuzz
+~6 ms, and for the terminal view rich ~35 ms.
 
     python benchmarks/startup.py [--runs 7]
 """

@@ -5,9 +5,10 @@ The CLI pays the compile once per run (only for the scripts its texts hold: Engl
 English, Russian and Chinese) and the summary once per comparison; `compare_speed.py` times the
 comparison itself, without the summary.
 
-Measured 2026-12-03 (2 cores, load 4-8), before → after compiling per script: compile 0.098 s
-(every script, always) → 0.03 s English, 0.09 s all three; summary 0.146 / 0.444 / 1.857 s →
-0.029 / 0.132 / 0.573 s at 500 / 2,000 / 8,000 sentences.
+Measured 2026-12-03, this script on each tree side by side (2 cores, load 9-12), before
+(3b4a9c6) → after: compile 0.099 s (every script, always) → 0.032 s for English texts, 0.068 s
+for all three; summary 0.120 / 0.497 / 1.937 s → 0.031 / 0.132 / 0.512 s at 500 / 2,000 /
+8,000 sentences.
 
     python benchmarks/summary_speed.py [--sizes 500 2000 8000]
 """
