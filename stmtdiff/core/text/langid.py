@@ -96,16 +96,23 @@ class _LazyProfiles:
     def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], width: int) -> None:
         self._profiles = profiles
         self._width = width
-        self._rows: dict[str, list[float]] = {}
+        #: Each n-gram asked about: its row, or None when no profile has it.
+        self._rows: dict[str, list[float] | None] = {}
 
     def __contains__(self, word: object) -> bool:
-        return word in self._rows or any(word in freq for freq, _ in self._profiles)
+        return isinstance(word, str) and self._row(word) is not None
 
     def __getitem__(self, word: str) -> list[float]:
-        row = self._rows.get(word)
+        row = self._row(word)
         if row is None:
-            if word not in self:
-                raise KeyError(word)
+            raise KeyError(word)
+        return row
+
+    def _row(self, word: str) -> list[float] | None:
+        if word in self._rows:
+            return self._rows[word]
+        row: list[float] | None = None
+        if any(word in freq for freq, _ in self._profiles):
             row = [0.0] * self._width
             length = len(word)
             if 1 <= length <= 3:
@@ -113,7 +120,7 @@ class _LazyProfiles:
                     count = freq.get(word)
                     if count is not None:
                         row[index] = 1.0 * count / n_words[length - 1]
-            self._rows[word] = row
+        self._rows[word] = row
         return row
 
 
