@@ -1,4 +1,6 @@
-"""Package names that load on first use (PEP 562), so importing a package costs only what is used.
+"""What loads on first use, so importing a module costs only what is used: package names
+(PEP 562), modules (``LazyModule``: numpy for the aligners) and regular expressions
+(``lazy_pattern``).
 
 The command line imports ``stmtdiff``, ``stmtdiff.adapters.ingest`` and
 ``stmtdiff.adapters.translate`` just to
