@@ -1,4 +1,4 @@
-"""Declaring the command line must not load what only a running command needs."""
+"""Start-up: declaring the command line, and a small compare, load only what they use."""
 
 from __future__ import annotations
 
