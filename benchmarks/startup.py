@@ -1,20 +1,24 @@
 """Time how fast the command line starts, as ratios to a bare ``python -c "import argparse"``.
 
 Targets (issue 16): ``--version`` and ``--help`` within 3x the baseline, a two-sentence English
-``compare`` within 6x. Each figure is the median wall time of fresh processes, run in rounds
-after one warm-up round; the load average is printed because the machine is shared and ratios
-drift with it. The processes may write bytecode (to a temporary ``PYTHONPYCACHEPREFIX``) even
-where ``PYTHONDONTWRITEBYTECODE`` is set, as an installed wheel has it: without it every run
-compiles stmtdiff's sources again, ~120 ms of a compare on 2 busy cores.
+``compare`` within 6x. Each figure is the median wall and CPU time of fresh processes, run in
+rounds after one warm-up round; the load average is printed because the machine is shared and
+ratios drift with it. In a checkout that was never built (no ``stmtdiff/_version.py``) the
+version is read from the installed metadata, ~10 ms an installed wheel does not spend. The
+processes may write bytecode (to a temporary ``PYTHONPYCACHEPREFIX``) even where
+``PYTHONDONTWRITEBYTECODE`` is set, as an installed wheel has it: without it every run compiles
+stmtdiff's sources again, ~120 ms of a compare on 2 busy cores.
 
-Measured 2026-12-02 (2 cores, load 2.6-3.5, 9 rounds): baseline 19 ms; ``--version`` 21 ms
-(1.1x); ``--help`` 63 ms (3.3x: dataclasses and inspect ~7 ms and stmtdiff.core.model ~4 ms remain,
-loaded for the ``choices`` METHODS, ENGINES and RULES); compare 732 ms (39x), JSON 753 ms. What a
-two-sentence compare still spends (``-X importtime`` medians of 5, load ~4, and in-process
-timing): numpy ~90-145 ms (pairalign's banded DP runs on arrays, same language too),
-langdetect's profiles ~320 ms (8 words is under langid's 20-word plain-English fast path;
-``--lang en`` skips it), the "who said what" subject table ~75-130 ms (378 regexes compiled per
-run), rich.console ~23 ms (terminal view only).
+Measured 2026-12-03, one run of this script per tree, side by side (2 cores, load 9-13,
+9 rounds), wall / CPU ratios: before (3b4a9c6) --version 1.2x / 1.4x, --help 3.2x / 3.5x,
+compare 34x / 40x, JSON 39x / 44x; after --version 0.9x / 1.0x, --help 1.6x / 1.6x, compare
+7.0x / 7.6x, JSON 5.7x / 6.2x. What went: langdetect's profiles (short plain English skips it;
+others build only the rows they use), numpy (loaded by the aligners on first use), the
+encoder, dictionary, fetcher, razdel and stemmer modules, the subject table's Russian and
+Chinese patterns, the East Asian character classes, and the other commands' declarations.
+What a two-sentence compare still spends (CPU): the subject table ~25 ms (TOML 6, English
+patterns ~11), dataclasses and the model ~12 ms, argparse and the parser ~8 ms, rapidfuzz
+~6 ms, and for the terminal view rich ~35 ms.
 
     python benchmarks/startup.py [--runs 7]
 """
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -38,25 +43,35 @@ TARGETS = {
 }
 
 
-def seconds(command: list[str], env: dict[str, str]) -> float:
+def seconds(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
     )
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
-    """Median wall time of each command, run in rounds (one of each per round), so a change in
-    the machine's load falls on every command alike rather than on whichever ran then. A first
-    round, not counted, writes the bytecode."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+def medians(
+    commands: dict[str, list[str]], runs: int, env: dict[str, str]
+) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU time of each command, run in rounds (one of each per round), so a
+    change in the machine's load falls on every command alike rather than on whichever ran
+    then. A first round, not counted, writes the bytecode. On a busy machine the CPU time is
+    the steadier figure: waiting for a core counts in the wall time only."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for command in commands.values():
         seconds(command, env)
     for _ in range(runs):
         for name, command in commands.items():
             times[name].append(seconds(command, env))
-    return {name: statistics.median(values) for name, values in times.items()}
+    return {
+        name: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
+        for name, values in times.items()
+    }
 
 
 def entry_point() -> list[str]:
@@ -95,16 +110,18 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = str(Path(folder, "pycache"))
         figures = medians(commands, args.runs, env)
-        base = figures.pop("baseline")
+        base, base_cpu = figures.pop("baseline")
         print(
-            f"baseline  python -c 'import argparse': {base * 1000:.0f} ms (median of {args.runs})"
+            f"baseline  python -c 'import argparse': {base * 1000:.0f} ms, "
+            f"{base_cpu * 1000:.0f} ms CPU (medians of {args.runs})"
         )
-        for name, median in figures.items():
-            ratio = median / base
+        for name, (wall, cpu) in figures.items():
+            ratio, cpu_ratio = wall / base, cpu / base_cpu
             verdict = "ok" if ratio <= TARGETS[name] else "over"
             print(
-                f"{name:<31} {median * 1000:6.0f} ms  {ratio:5.1f}x "
-                f"(target {TARGETS[name]:.0f}x: {verdict})"
+                f"{name:<31} {wall * 1000:6.0f} ms  {ratio:5.1f}x "
+                f"(target {TARGETS[name]:.0f}x: {verdict})   CPU {cpu * 1000:5.0f} ms "
+                f"{cpu_ratio:5.1f}x"
             )
         print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 

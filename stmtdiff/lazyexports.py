@@ -1,4 +1,6 @@
-"""Package names that load on first use (PEP 562), so importing a package costs only what is used.
+"""What loads on first use, so importing a module costs only what is used: package names
+(PEP 562), modules (``LazyModule``: numpy for the aligners) and regular expressions
+(``lazy_pattern``).
 
 The command line imports ``stmtdiff``, ``stmtdiff.adapters.ingest`` and
 ``stmtdiff.adapters.translate`` just to
@@ -14,6 +16,7 @@ from importlib import import_module
 
 TYPE_CHECKING = False  # not ``typing``'s: importing typing costs ``--version`` ~10 ms
 if TYPE_CHECKING:
+    import re
     from typing import Any
 
 
@@ -35,3 +38,45 @@ def lazy_exports(
         return sorted(set(vars(sys.modules[package])) | set(homes))
 
     return __getattr__, __dir__
+
+
+class LazyModule:
+    """A module imported when one of its attributes is first read, not when it is named.
+
+    The aligners keep ``np.`` calls where they are, but a same-language compare, which runs
+    none of them, no longer imports numpy (~100-150 ms of a two-sentence compare on 2 busy
+    cores, ``benchmarks/startup.py``). Each attribute read is kept on the proxy, so a hot loop
+    pays an ordinary attribute lookup after the first.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._lazy_module_name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        value = getattr(import_module(self._lazy_module_name), attribute)
+        setattr(self, attribute, value)
+        return value
+
+
+#: numpy for the aligners: ``from stmtdiff.lazyexports import numpy as np`` at run time, with
+#: ``import numpy as np`` under ``TYPE_CHECKING`` so mypy sees the real module.
+numpy = LazyModule("numpy")
+
+
+class _LazyPattern:
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __getattr__(self, attribute: str) -> Any:
+        import re
+
+        value = getattr(re.compile(self.pattern), attribute)
+        setattr(self, attribute, value)
+        return value
+
+
+def lazy_pattern(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` on first use. A class of the Han ranges takes 1.5-2.5 ms to
+    compile (sre builds its bitmap in Python), and the core has seven at import: a text with
+    no East Asian character need compile none of them (``benchmarks/startup.py``)."""
+    return _LazyPattern(pattern)  # type: ignore[return-value]  # quacks as one once used

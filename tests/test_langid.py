@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from stmtdiff.core.text.langid import detect_language, detect_languages, dominant_script
+from stmtdiff.core.text.langid import (
+    detect_langs,
+    detect_language,
+    detect_languages,
+    dominant_script,
+)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +114,68 @@ def test_english_prose_is_told_by_its_commonest_words_without_langdetect() -> No
 )
 def test_other_latin_script_languages_still_go_to_langdetect(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+@pytest.mark.usefixtures("without_langdetect")
+def test_latin_text_too_short_to_tell_apart_is_english_without_langdetect() -> None:
+    assert detect_language("Talks held.") == "en"
+
+
+#: Texts of every kind detect_language meets: prose, headlines, a word, mixed scripts.
+RANKED_EXAMPLES = [
+    "The sides held talks. They agreed on trade.",
+    "Joint statement on the results of the visit",
+    "Die Seiten einigten sich auf eine Ausweitung des Handels.",
+    "Les parties ont réaffirmé leur attachement au dialogue.",
+    "Las partes acordaron ampliar el comercio bilateral.",
+    "Le parti hanno concordato di ampliare la cooperazione.",
+    "Oba šéfové států jednali v Moskvě.",
+    "Стороны подтвердили приверженность всеобъемлющему партнёрству.",
+    "Добрий день, друзі",
+    "双方重申全面战略协作伙伴关系。",
+    "日本と中国の首脳が会談した。",
+    "Путин и Xi Jinping провели переговоры в Kremlin.",
+    "hello world",
+    "ok",
+]
+
+
+@pytest.mark.parametrize("text", RANKED_EXAMPLES)
+def test_ranked_guesses_equal_langdetects_own(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The lazily built profile rows must give langdetect's answers, probabilities included.
+    import langdetect
+    from langdetect import DetectorFactory
+
+    monkeypatch.setattr(DetectorFactory, "seed", 0)
+    ours = [(guess.lang, guess.prob) for guess in detect_langs(text)]
+    theirs = [(guess.lang, guess.prob) for guess in langdetect.detect_langs(text)]
+    assert ours == theirs
+
+
+@pytest.mark.usefixtures("without_langdetect")
+def test_a_short_plainly_english_text_is_told_without_langdetect() -> None:
+    assert detect_language("The sides held talks. They agreed on trade.") == "en"
+
+
+#: Short texts of every Latin-script kind the English check meets, with langdetect's answers.
+SHORT_LATIN_TEXTS = [
+    "The sides held talks. They agreed on trade.",
+    "They said that the talks were useful.",
+    "Have you had dinner yet?",
+    "Printing and binding",
+    "Die Seiten haben die Gespräche fortgesetzt und sich geeinigt.",
+    "Das Buch heißt «Tents in the Clouds» and erschien in London.",
+    "Les parties ont tenu des entretiens et sont parvenues à un accord.",
+    "De partijen hebben overleg gevoerd en zijn het eens geworden.",
+    "Las partes mantuvieron conversaciones y llegaron a un acuerdo.",
+    "Strony przeprowadziły rozmowy i to jest ich wspólne stanowisko.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_LATIN_TEXTS)
+def test_the_english_check_agrees_with_langdetect(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = detect_language(text)
+    monkeypatch.setattr("stmtdiff.core.text.langid._plainly_english", lambda text: False)
+    assert fast == detect_language(text)

@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stmtdiff.adapters.ingest.subjects import (
     builtin_subjects,
@@ -140,6 +142,16 @@ def test_bad_toml_category_is_reported_with_its_line(tmp_path: Path) -> None:
         read_watch_file(watch)
 
 
+def test_bad_toml_entry_is_reported_with_its_line(tmp_path: Path) -> None:
+    watch = tmp_path / "watch.toml"
+    watch.write_text(
+        '[topic]\nfisheries = { en = ["fisher*"] }\narctic = { de = ["Arktis"] }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(StmtdiffError, match=r"watch\.toml:3: arctic: unknown language 'de'"):
+        read_watch_file(watch)
+
+
 def test_form_starting_with_a_star_is_refused(tmp_path: Path) -> None:
     watch = tmp_path / "watch.tsv"
     watch.write_text("any\t*stan\n", encoding="utf-8")
@@ -166,3 +178,56 @@ def test_config_watch_must_be_a_list_of_names(tmp_path: Path) -> None:
     config.write_text('watch = "mine.tsv"\n', encoding="utf-8")
     with pytest.raises(StmtdiffError, match="watch must be a list"):
         config_watch_files(config)
+
+
+#: Forms of every script and kind (inflected, capitals, Chinese compounds), and glue between them.
+_PIECES = [
+    "Украины",
+    "российско-американских",
+    "США",
+    "ООН",
+    "Соединённые Штаты",
+    "БРИКС",
+    "Шанхайской организации сотрудничества",
+    "Си Цзиньпин",
+    "Tirana",
+    "us",
+    "US",
+    "NATO",
+    "brazilian",
+    "South Africa",
+    "United  States",
+    "Georgia",
+    "中俄",
+    "乌克兰危机",
+    "上海合作组织",
+    "普京",
+    "G20",
+    "APEC",
+    "Kremlin",
+    "Кремль",
+    "Σ",
+    "İ",
+    " ",
+    ", ",
+    ".",
+    "-",
+    "\n",
+    "x",
+    "ы",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=8).map("".join),
+    st.lists(st.sampled_from(_PIECES), max_size=8).map("".join),
+)
+def test_a_texts_subjects_do_not_depend_on_the_texts_matched_with_it(
+    table: SubjectTable, text: str, other: str
+) -> None:
+    # Each set of texts compiles only the patterns of the scripts it holds: a Latin-only text
+    # matched alone uses a smaller pattern than beside a Russian or Chinese one.
+    alone = [subject.id for subject in table.find(text)]
+    beside = table.mentions([text, other])
+    assert [key for key, where in beside.items() if 0 in where] == alone

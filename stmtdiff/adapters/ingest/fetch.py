@@ -6,18 +6,13 @@ been fetched, later runs read the stored copy unless asked to refresh.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import time
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stmtdiff.adapters.files.cachefiles import user_cache_dir
-from stmtdiff.adapters.files.fsutil import write_bytes_atomic
 from stmtdiff.adapters.ingest.limits import (
     MAX_INPUT_BYTES,
     TooLarge,
@@ -59,6 +54,8 @@ def default_cache_dir() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override)
+    from stmtdiff.adapters.files.cachefiles import user_cache_dir
+
     return user_cache_dir() / "pages"
 
 
@@ -94,6 +91,8 @@ def _download(
 ) -> Page:
     """The page, read in chunks: ``timeout`` bounds each wait *and* the whole request, and no more
     than ``max_bytes`` are read, counted both as sent and as decoded (a gzip bomb stops early)."""
+    from datetime import UTC, datetime
+
     import httpx  # ~150 ms: a comparison of local files never needs it
 
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/plain,*/*"}
@@ -161,12 +160,16 @@ class _Cache:
         self.root = root
 
     def _paths(self, url: str) -> tuple[Path, Path]:
+        import hashlib
+
         key = hashlib.sha256(url.encode("utf-8")).hexdigest()
         return self.root / f"{key}.body", self.root / f"{key}.json"
 
     def get(self, url: str) -> Page | None:
         body, meta = self._paths(url)
         try:
+            import json
+
             fields = json.loads(meta.read_text(encoding="utf-8"))
             content = body.read_bytes()
             fields.pop("from_cache", None)
@@ -177,6 +180,10 @@ class _Cache:
     def put(self, page: Page) -> None:
         """Store the page; a cache that cannot be written is not worth failing a run for."""
         body, meta = self._paths(page.url)
+        import json
+
+        from stmtdiff.adapters.files.fsutil import write_bytes_atomic
+
         fields = {k: v for k, v in asdict(page).items() if k not in ("content", "from_cache")}
         try:
             self.root.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from enum import StrEnum
 
 from stmtdiff.core.errors import StmtdiffError
@@ -57,6 +56,8 @@ def sniff(data: bytes, source: str) -> Kind:
 
 
 def _sniff_zip(data: bytes, source: str) -> Kind:
+    import zipfile  # for DOCX only, not on every text file's path
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except zipfile.BadZipFile as exc:

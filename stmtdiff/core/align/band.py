@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import numpy as np
-
 from stmtdiff.core.align.search import Band
 
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
+
 #: measure(di, dj, i, j): a similarity of each bead (i[k], di, j[k], dj) of arrays of beads.
-Measure = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
+Measure = Callable[[int, int, "np.ndarray", "np.ndarray"], "np.ndarray"]
 
 #: Largest bead with several sentences on each side, in sentences on both sides together (5
 #: allows 2-3 and 3-2).

@@ -13,10 +13,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
-
 from stmtdiff.core.align.lengthtable import LENGTHS
 from stmtdiff.core.text.scripts import base_language
+
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
 
 DEFAULT_VARIANCE = 6.8
 

@@ -24,8 +24,6 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-import numpy as np
-
 from stmtdiff.core.align.band import (
     MAX_SIDE,
     band_gains,
@@ -56,6 +54,12 @@ from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
 from stmtdiff.core.text.numbers import number_tokens
 from stmtdiff.core.text.scripts import base_language
+
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
 
 
 def _idf(sentences: Sequence[Sequence[str]]) -> dict[str, float]:

@@ -16,10 +16,12 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import snowballstemmer
-
 from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.scripts import HAN, base_language, joins_without_space
+
+TYPE_CHECKING = False  # not ``typing``'s: the same-language path imports this module
+if TYPE_CHECKING:
+    import snowballstemmer
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 _HAN = re.compile(f"[{HAN}]+")
@@ -78,6 +80,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
 
 @lru_cache(maxsize=16)
 def _stemmer(lang: str) -> snowballstemmer.stemmer | None:
+    import snowballstemmer  # for lexicon keys only: a same-language compare never stems
+
     name = _STEMMERS.get(lang)
     return snowballstemmer.stemmer(name) if name else None
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from stmtdiff.core.align.lengthmodel import length_model
 from stmtdiff.core.align.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, numbering
@@ -44,6 +42,12 @@ from stmtdiff.core.align.semantic import (
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import METHODS, Link, Method, MethodChoice, PairAlignment, Version
 from stmtdiff.core.text.scripts import base_language
+
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
 
 
 def _no_encoder() -> Encoder | None:

@@ -25,12 +25,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from stmtdiff.core.align.semantic import Encoder, display_similarities
 from stmtdiff.core.model import Link
 from stmtdiff.core.text.clauses import clauses
 from stmtdiff.core.text.scripts import joins_without_space
+
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
 
 #: Shortest part of a sentence matched on its own, in characters (Han text says more per
 #: character); shorter clauses join their neighbour.

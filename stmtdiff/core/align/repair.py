@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import numpy as np
-
 from stmtdiff.core.align.scoring import Scorer, pair_similarities
 from stmtdiff.core.model import Bead, Method, Version
 from stmtdiff.core.text.normalize import similarity
+
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
 
 #: Similarity above which a deleted and an inserted sentence count as one moved sentence, for
 #: every method that aligns in order (accounts of one event, ``readouts``, link in any order and

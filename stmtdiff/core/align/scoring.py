@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from stmtdiff.core.align.search import (
     SAME_LANGUAGE_BEADS,
     Band,
@@ -22,10 +20,16 @@ from stmtdiff.core.align.search import (
 )
 from stmtdiff.core.model import Bead, Method
 
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
+
 #: similarity(i, di, j, dj) in [0, 1] for src[i:i+di] against tgt[j:j+dj], with di, dj >= 1.
 Similarity = Callable[[int, int, int, int], float]
 #: pairs(rows, cols)[a, b]: similarity(rows[a], 1, cols[b], 1), every pair at once.
-PairSimilarity = Callable[[Sequence[int], Sequence[int]], np.ndarray]
+PairSimilarity = Callable[[Sequence[int], Sequence[int]], "np.ndarray"]
 
 
 @dataclass(slots=True)

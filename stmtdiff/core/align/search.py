@@ -16,9 +16,13 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 
-import numpy as np
-
 from stmtdiff.core.model import Bead
+
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
 
 #: gain(i, di, j, dj): how much aligning src[i:i+di] with tgt[j:j+dj] is worth; 1-0 / 0-1 beads
 #: (skips) included. The aligner maximises the sum of gains along the path.
@@ -250,7 +254,7 @@ class Band:
 
 #: Gains of every bead type at every cell of a band (by where the bead starts), -inf where a
 #: bead may not start.
-GainTables = Callable[[Band, Sequence[tuple[int, int]]], dict[tuple[int, int], np.ndarray]]
+GainTables = Callable[[Band, Sequence[tuple[int, int]]], dict[tuple[int, int], "np.ndarray"]]
 
 
 def corridor_band(n: int, m: int, window: Sequence[tuple[int, int]]) -> Band:

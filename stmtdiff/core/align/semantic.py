@@ -23,8 +23,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-import numpy as np
-
 from stmtdiff.core.align.band import (
     MAX_BEAD,
     MAX_FAN,
@@ -48,6 +46,12 @@ from stmtdiff.core.align.search import Band
 from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
 from stmtdiff.core.text.scripts import base_language, sentence_separator
+
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when an aligner first uses it: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
 
 #: Gain of a bead whose sides are unrelated: worse than leaving both sides unaligned.
 UNRELATED = -1.0

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from stmtdiff.core.text.scripts import is_ideographic
@@ -75,8 +76,8 @@ def _fold(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 
 
-#: After a form's first character: the character before that one is no letter or digit.
-WORD_START_AFTER_ONE = r"(?<!\w.)"
+#: Before the forms that start a word: the character before is no letter or digit.
+WORD_START = r"(?<!\w)"
 
 
 class _Layer:
@@ -84,12 +85,18 @@ class _Layer:
     may name several subjects: Chinese 中俄 is China and Russia at once.
 
     The forms are compiled into one alternation, a tree by their first two characters, matched
-    against the lower-cased text: the regex engine skips every character no form starts with,
-    tests a word start once per place and tries only the few forms sharing two letters. With
-    the shipped table, 8,000 sentences take 1.4 s in Russian (1.2 million characters), 0.3 s in
-    Chinese, 1.2 s in English (`benchmarks/summary_speed.py`, both versions: 2.4 s); grouped by
-    the first character only they took 3.2 s in Russian, and one flat alternation of every form
-    took 300 s for 600,000 characters.
+    against the lower-cased text: the regex engine tests a word start once per place, then the
+    branch of the character there, and in it only the few forms sharing two letters. Grouped
+    by the first character only they took 3.2 s in Russian at 8,000 sentences, and one flat
+    alternation of every form took 300 s for 600,000 characters.
+
+    The tree is written and compiled lazily, and only with the branches whose first character
+    is of a script (``_script``) the texts hold. A branch can match only where the text has its
+    first character, so leaving out the others changes no match, while each letter of an
+    English text tries ~30 branches instead of ~350. Summary of 2,000 English sentences, CPU
+    (load ~14): 225 ms with every script's branches, 70 ms with its own, 56 ms with the
+    word-start check before the branches; a two-sentence English compare compiles 36 ms of
+    patterns instead of 94 (``benchmarks/summary_speed.py``).
     """
 
     def __init__(self, subjects: Sequence[tuple[int, Subject]]) -> None:
@@ -99,39 +106,83 @@ class _Layer:
                 owners.setdefault(_fold(form.strip()), []).append(index)
         forms = sorted(owners, key=lambda form: -len(form.replace("*", "")))
         self._owners = {f"f{k}": owners[form] for k, form in enumerate(forms)}
-        #: Case-sensitive forms (abbreviations in capitals) are checked on the original text.
-        self._exact = {
-            f"f{k}": re.compile(_pattern(form)) for k, form in enumerate(forms) if _exact(form)
-        }
+        #: Case-sensitive forms (abbreviations in capitals) are checked on the original text,
+        #: each compiled the first time the lower-cased tree finds it.
+        self._exact_forms = {f"f{k}": form for k, form in enumerate(forms) if _exact(form)}
+        self._exact: dict[str, re.Pattern[str]] = {}
         # A two-level tree by the first two characters, so each place tries a few forms only.
-        tree: dict[str, dict[str, list[str]]] = {}
+        #: First character -> second character ("" for none) -> (form number, lower case).
+        self._tree: dict[str, dict[str, list[tuple[int, str]]]] = {}
         for k, form in enumerate(forms):
             low = _lower(form)
             second = low[1] if len(low) > 1 and low[1].isalnum() else ""
-            pattern = f"(?P<f{k}>{_pattern(low, skip=2 if second else 1)})"
-            tree.setdefault(low[0], {}).setdefault(second, []).append(pattern)
-        alternatives = []
-        for first, groups in tree.items():
-            inner = "|".join(
-                re.escape(second) + f"(?:{'|'.join(group)})" if second else "|".join(group)
-                for second, group in groups.items()
-            )
-            # The word-start check is made once per first character, before its forms are tried.
-            start = "" if is_ideographic(first) else WORD_START_AFTER_ONE
-            alternatives.append(f"{re.escape(first)}{start}(?:{inner})")
-        self._regex = re.compile("|".join(alternatives)) if alternatives else None
+            self._tree.setdefault(low[0], {}).setdefault(second, []).append((k, low))
+        #: Per script, the first characters of its branches.
+        self._starts: dict[str, set[str]] = {}
+        for first in self._tree:
+            self._starts.setdefault(_script(first), set()).add(first)
+        self._compiled: dict[frozenset[str], re.Pattern[str] | None] = {}
 
-    def find(self, folded: str) -> list[int]:
-        if self._regex is None:
+    def regex(self, chars: AbstractSet[str]) -> re.Pattern[str] | None:
+        """The tree for texts made of ``chars`` (lower-cased): only the branches of the scripts
+        among them, written and compiled once per set of scripts; ``None`` when no form can
+        match."""
+        scripts = frozenset(
+            script for script, starts in self._starts.items() if not starts.isdisjoint(chars)
+        )
+        if scripts not in self._compiled:
+            wanted = [(f, groups) for f, groups in self._tree.items() if _script(f) in scripts]
+            # The word-start check comes first, once for all the forms that start a word: a
+            # place inside a word fails it at once, instead of after its letter was matched
+            # against each first letter (the scan of English text took 30% less). Only one
+            # branch can match at a place, that of its character, so their order is free.
+            words = [self._branch(f, groups) for f, groups in wanted if not is_ideographic(f)]
+            others = [self._branch(f, groups) for f, groups in wanted if is_ideographic(f)]
+            branches = [f"{WORD_START}(?:{'|'.join(words)})"] if words else []
+            branches += others
+            self._compiled[scripts] = re.compile("|".join(branches)) if branches else None
+        return self._compiled[scripts]
+
+    @staticmethod
+    def _branch(first: str, groups: dict[str, list[tuple[int, str]]]) -> str:
+        """The alternation of the forms starting with ``first``, by their second character."""
+        alternatives = []
+        for second, group in groups.items():
+            forms = "|".join(
+                f"(?P<f{k}>{_pattern(low, skip=2 if second else 1)})" for k, low in group
+            )
+            alternatives.append(f"{re.escape(second)}(?:{forms})" if second else forms)
+        return f"{re.escape(first)}(?:{'|'.join(alternatives)})"
+
+    def find(self, folded: str, lowered: str, regex: re.Pattern[str] | None) -> list[int]:
+        """Subject indices named in ``folded`` (``lowered`` is its lower case), by ``regex``
+        from ``regex()`` for a set of characters that includes all of ``lowered``."""
+        if regex is None:
             return []
         found: list[int] = []
-        for match in self._regex.finditer(_lower(folded)):
+        for match in regex.finditer(lowered):
             name = match.lastgroup
             assert name is not None
-            exact = self._exact.get(name)
-            if exact is None or exact.fullmatch(folded, match.start(), match.end()):
+            if name not in self._exact_forms or self._exactly(name, folded, match):
                 found.extend(self._owners[name])
         return found
+
+    def _exactly(self, name: str, folded: str, match: re.Match[str]) -> bool:
+        """Whether a case-sensitive form found in the lower case is there in its capitals."""
+        exact = self._exact.get(name)
+        if exact is None:
+            exact = self._exact[name] = re.compile(_pattern(self._exact_forms[name]))
+        return exact.fullmatch(folded, match.start(), match.end()) is not None
+
+
+def _script(char: str) -> str:
+    """The script a form's first character is grouped by: Latin (with digits and ASCII),
+    Cyrillic, or any other (Han above all)."""
+    if char < "\u0250":
+        return "latin"
+    if "\u0400" <= char < "\u0530":
+        return "cyrillic"
+    return "other"
 
 
 def _lower(text: str) -> str:
@@ -183,14 +234,30 @@ class SubjectTable:
 
     def find(self, text: str) -> list[Subject]:
         """The subjects ``text`` names, each once, names before topics."""
-        folded = _fold(text)
-        found = dict.fromkeys(index for layer in self._layers for index in layer.find(folded))
-        return [self.subjects[index] for index in found]
+        return [self.subjects[index] for index in self._find_all([text])[0]]
 
     def mentions(self, texts: Sequence[str]) -> dict[str, tuple[int, ...]]:
         """Subject id -> indices of the texts (sentences) naming it, in order of first mention."""
         where: dict[str, list[int]] = {}
-        for position, text in enumerate(texts):
-            for item in self.find(text):
-                where.setdefault(item.id, []).append(position)
+        for position, found in enumerate(self._find_all(texts)):
+            for index in found:
+                where.setdefault(self.subjects[index].id, []).append(position)
         return {key: tuple(value) for key, value in where.items()}
+
+    def _find_all(self, texts: Sequence[str]) -> list[list[int]]:
+        """Per text, the indices of the subjects it names, each once, names before topics.
+        The patterns are chosen once for all the texts, by the characters they hold."""
+        folded = [_fold(text) for text in texts]
+        lowered = [_lower(text) for text in folded]
+        chars = set().union(*lowered)
+        regexes = [layer.regex(chars) for layer in self._layers]
+        return [
+            list(
+                dict.fromkeys(
+                    index
+                    for layer, regex in zip(self._layers, regexes, strict=True)
+                    for index in layer.find(fold, low, regex)
+                )
+            )
+            for fold, low in zip(folded, lowered, strict=True)
+        ]

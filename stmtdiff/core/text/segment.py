@@ -43,7 +43,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 import sentencex
-from razdel import sentenize
 
 from stmtdiff.core.model import Sentence
 from stmtdiff.core.text.scripts import base_language, is_ideographic
@@ -267,6 +266,8 @@ def _is_candidate(para: str, run: re.Match[str]) -> bool:
 def _library_boundaries(para: str, lang: str) -> list[int]:
     """Sorted ends (blanks excluded) of every sentence but the last, as the library sees them."""
     if lang == "ru":
+        from razdel import sentenize  # Russian only: its rules take ~2 ms to import
+
         pieces = [(s.start, s.text) for s in sentenize(para)]
     else:
         # sentencex never splits inside quotation marks, so it sees blanks in their place; and

@@ -7,12 +7,16 @@ flags (see ``config.py``).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import math
-from pathlib import Path
-from typing import Any
 
-from stmtdiff.adapters.translate.settings import ENGINES, TranslationSettings
+from stmtdiff.frontends.cli.choices import ENGINES
+
+TYPE_CHECKING = False  # not ``typing``'s: ``--help`` imports this module (benchmarks/startup.py)
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+    from stmtdiff.adapters.translate.settings import TranslationSettings
 
 
 def positive_seconds(value: str) -> float:
@@ -26,6 +30,14 @@ def positive_seconds(value: str) -> float:
             f"{value!r}: a time limit must be a finite number, more than 0 seconds"
         )
     return seconds
+
+
+def path_argument(value: str) -> Path:
+    """The argparse type of a file or folder option: ``pathlib`` loads when one is given, not
+    for ``--help``."""
+    from pathlib import Path
+
+    return Path(value)
 
 
 def add_translation_arguments(parser: argparse.ArgumentParser, *, display: bool = True) -> None:
@@ -61,7 +73,7 @@ def add_translation_arguments(parser: argparse.ArgumentParser, *, display: bool 
     group.add_argument(
         "--cache",
         metavar="PATH",
-        type=Path,
+        type=path_argument,
         help="translation cache file (default: translations.sqlite3 in the user cache directory)",
     )
     if not display:
@@ -77,6 +89,9 @@ def settings_from_args(
     args: argparse.Namespace, *, config_path: Path | None = None
 ) -> TranslationSettings:
     """Settings from the parsed flags laid over the config file's ``[translate]`` table."""
+    import dataclasses
+    from pathlib import Path
+
     from stmtdiff.adapters.translate.config import (
         settings_from_config,  # tomllib: not for ``--help``
     )

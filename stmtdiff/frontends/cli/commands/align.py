@@ -12,9 +12,14 @@ import argparse
 import sys
 
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS, Bead, MethodChoice, PairAlignment, Version
+from stmtdiff.frontends.cli.choices import METHODS
 from stmtdiff.frontends.cli.commands.options import add_color_argument, output_file
 from stmtdiff.frontends.cli.translate_options import add_translation_arguments, settings_from_args
+
+# The model loads where the command runs: ``--help`` declares this command too.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from stmtdiff.core.model import Bead, PairAlignment, Version
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
     from stmtdiff.adapters.offline import offline_evidence
     from stmtdiff.adapters.pipeline import attach_translation_file, machine_translate
     from stmtdiff.core.align.pairalign import align_pair, match_accounts
+    from stmtdiff.core.model import Bead, MethodChoice
 
     if args.src == "-" and args.tgt == "-":
         raise StmtdiffError("only one of SRC and TGT can be '-' (standard input)")

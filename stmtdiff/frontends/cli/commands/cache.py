@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from stmtdiff.adapters.translate.settings import ENGINES
 from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.frontends.cli.choices import ENGINES
+from stmtdiff.frontends.cli.translate_options import path_argument
+
+TYPE_CHECKING = False  # not ``typing``'s: ``--help`` declares this command too
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         sub.add_argument(
             "--cache",
             metavar="PATH",
-            type=Path,
+            type=path_argument,
             help="cache file (default: the config file's, else the user cache directory)",
         )
     parser.set_defaults(func=run)

@@ -12,22 +12,21 @@ import argparse
 import io
 import os
 import sys
-from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from stmtdiff.core.check.findings import RULES, CheckReport, Severity
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS, MethodChoice, PairAlignment, Version
-from stmtdiff.core.text.visible import visible
+from stmtdiff.frontends.cli.choices import DEFAULT_FAIL_ON, METHODS, RULES, SEVERITIES
 from stmtdiff.frontends.cli.commands.options import add_color_argument, output_console, output_file
 from stmtdiff.frontends.cli.translate_options import add_translation_arguments, settings_from_args
 
+# What a running check needs is imported where it runs: ``--help`` declares this command too.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from stmtdiff.adapters.check.config import CheckSpec, FileSpec
     from stmtdiff.core.align.pairalign import Evidence
+    from stmtdiff.core.check.findings import CheckReport
     from stmtdiff.core.check.glossary import Glossary
     from stmtdiff.core.check.lock import Lock
+    from stmtdiff.core.model import MethodChoice, PairAlignment, Version
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 
@@ -87,7 +86,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "--skip",
         action="append",
         default=[],
-        choices=list(RULES),
+        choices=RULES,
         metavar="RULE",
         help=f"leave out a check; repeatable ({', '.join(RULES)})",
     )
@@ -99,8 +98,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_translation_arguments(parser, display=False)
     parser.add_argument(
         "--fail-on",
-        choices=[str(s) for s in Severity],
-        default=str(Severity.ERROR),
+        choices=SEVERITIES,
+        default=DEFAULT_FAIL_ON,
         help="lowest severity that fails the run (default: error)",
     )
 
@@ -109,7 +108,9 @@ def run(args: argparse.Namespace) -> int:
     # The aligners load here, not when the command line is built (benchmarks/startup.py).
     from stmtdiff.adapters.offline import offline_evidence
     from stmtdiff.adapters.pipeline import machine_translate
+    from stmtdiff.core.check.findings import CheckReport, Severity
     from stmtdiff.core.check.rules import check_translation
+    from stmtdiff.core.text.visible import visible
 
     specs = _specs(args)
     if args.output:
@@ -156,6 +157,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _specs(args: argparse.Namespace) -> list[CheckSpec]:
     from stmtdiff.adapters.check.config import CheckSpec, FileSpec, parse_config
+    from stmtdiff.core.model import MethodChoice
 
     langs = _langs(args.lang)
     skip = frozenset(args.skip)
@@ -225,6 +227,8 @@ def _langs(values: list[str]) -> dict[str, str]:
 
 
 def _find_config() -> str:
+    from pathlib import Path
+
     from stmtdiff.adapters.check.config import find_config
 
     found = find_config(Path.cwd())
@@ -238,6 +242,8 @@ def _find_config() -> str:
 
 
 def _read(path: str, what: str) -> str:
+    from pathlib import Path
+
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -293,6 +299,8 @@ class _Loader:
 
     def lock(self, path: str) -> Lock:
         if path not in self.locks:
+            from pathlib import Path
+
             if not Path(path).exists():
                 raise StmtdiffError(
                     f"{path}: no such lock file (create it with stmtdiff approve --lock {path})"
@@ -306,6 +314,8 @@ class _Loader:
 def _align(
     source: Version, translation: Version, method: MethodChoice, evidence: Evidence
 ) -> PairAlignment:
+    from pathlib import Path
+
     from stmtdiff.core.compare.compare import compare
 
     if Path(source.label).resolve() == Path(translation.label).resolve():
@@ -327,11 +337,15 @@ def _with_glossary(
     lexicon = glossary.lexicon(src_lang, tgt_lang, evidence.keys(src_lang), evidence.keys(tgt_lang))
     if not lexicon:
         return evidence
+    from dataclasses import replace
+
     return replace(evidence, glossary=[*evidence.glossary, lexicon])
 
 
 def _lock_key(lock_path: str | None, version: Version) -> str:
     """A file as the lock names it: relative to the lock file, with forward slashes."""
+    from pathlib import Path
+
     folder = os.path.dirname(os.path.abspath(lock_path or "."))
     return Path(os.path.relpath(os.path.abspath(version.label), folder)).as_posix()
 

@@ -6,7 +6,6 @@ import argparse
 import io
 import sys
 
-from stmtdiff.core.model import Comparison
 from stmtdiff.frontends.cli.commands.options import (
     add_color_argument,
     add_comparison_arguments,
@@ -16,6 +15,10 @@ from stmtdiff.frontends.cli.commands.options import (
     output_file,
     request_from_args,
 )
+
+TYPE_CHECKING = False  # not ``typing``'s: ``--help`` declares this command too
+if TYPE_CHECKING:
+    from stmtdiff.core.model import Comparison
 
 FORMATS = ("terminal", "json", "html", "markdown")
 FORMATS_ALIASES = {"md": "markdown"}

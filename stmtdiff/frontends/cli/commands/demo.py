@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.frontends.cli.commands.compare import add_output_arguments, emit
 
 SAMPLE_SET = "joint-statement"
 
+TYPE_CHECKING = False  # not ``typing``'s: ``--help`` declares this command too
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 def samples_dir() -> Path:
     """The shipped samples: inside the installed package, or beside it in a source checkout."""
+    from pathlib import Path
+
     package = Path(__file__).resolve().parents[3]
     for candidate in (package / "_samples", package.parent / "samples"):
         if (candidate / SAMPLE_SET).is_dir():

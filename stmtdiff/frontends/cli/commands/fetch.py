@@ -9,20 +9,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from stmtdiff.adapters.ingest.fetchlog import (
-    FETCHLOG_NAME,
-    FetchRecord,
-    read_fetchlog,
-    write_fetchlog,
-)
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.text.visible import visible
-from stmtdiff.frontends.cli.translate_options import positive_seconds
+from stmtdiff.frontends.cli.choices import FETCHLOG_NAME
+from stmtdiff.frontends.cli.translate_options import path_argument, positive_seconds
 
+# What a fetch needs is imported where it runs: ``--help`` declares this command too.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from stmtdiff.adapters.ingest.fetchlog import FetchRecord
     from stmtdiff.adapters.ingest.manifest import Manifest
 
 
@@ -42,13 +39,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="use pages already in the page cache instead of downloading them again",
     )
-    parser.add_argument("--cache-dir", type=Path, help="page cache folder (default: user cache)")
+    parser.add_argument(
+        "--cache-dir", type=path_argument, help="page cache folder (default: user cache)"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from stmtdiff.adapters.ingest.fetch import is_url
+    from stmtdiff.adapters.ingest.fetchlog import read_fetchlog, write_fetchlog
     from stmtdiff.adapters.ingest.manifest import load_manifest
+    from stmtdiff.core.text.visible import visible
 
     manifest = load_manifest(args.manifest, use_fetched=False)
     log_path = manifest.folder / FETCHLOG_NAME
@@ -85,6 +86,7 @@ def _fetch_one(
     from stmtdiff.adapters.files.fsutil import write_atomic
     from stmtdiff.adapters.ingest import parse_bytes
     from stmtdiff.adapters.ingest.fetch import DEFAULT_TIMEOUT, fetch_page
+    from stmtdiff.adapters.ingest.fetchlog import FetchRecord
 
     target = manifest.folder / name
     _refuse_foreign(manifest, url, target, ours)
@@ -107,6 +109,8 @@ def _refuse_foreign(manifest: Manifest, url: str, target: Path, ours: list[Path]
 
     Paths are compared as files (symlinks, ``..``, hard links), not as strings.
     """
+    from pathlib import Path
+
     from stmtdiff.adapters.files.fsutil import same_file
     from stmtdiff.adapters.ingest.fetch import is_url
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-from typing import TYPE_CHECKING, TextIO
 
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import METHODS, MethodChoice
+from stmtdiff.frontends.cli.choices import METHODS
 from stmtdiff.frontends.cli.translate_options import add_translation_arguments, settings_from_args
 
+TYPE_CHECKING = False  # not ``typing``'s: ``--help`` imports this module (benchmarks/startup.py)
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from rich.console import Console
 
     from stmtdiff.adapters.pipeline import Request
@@ -93,6 +94,7 @@ def _pairs(values: list[str], option: str, *, bare_ok: bool) -> dict[str, str]:
 
 def request_from_args(args: argparse.Namespace) -> Request:
     from stmtdiff.adapters.pipeline import Request  # the pipeline loads only when a command runs
+    from stmtdiff.core.model import MethodChoice
 
     return Request(
         inputs=list(args.inputs),
@@ -172,6 +174,8 @@ def output_width(*, tty: bool) -> int:
     when set, else ``FILE_WIDTH``. So ``> f`` and ``-o f`` give the same text.
     """
     if tty:
+        import shutil
+
         return shutil.get_terminal_size().columns
     columns = os.environ.get("COLUMNS", "")
     return int(columns) if columns.isdigit() and int(columns) > 0 else FILE_WIDTH

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from stmtdiff.core.text.visible import visible
 from stmtdiff.frontends.cli.commands.options import add_color_argument, output_console
 
 
@@ -30,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from stmtdiff.adapters.ingest import load_document
     from stmtdiff.core.text.langid import detect_languages
     from stmtdiff.core.text.versions import make_version
+    from stmtdiff.core.text.visible import visible
 
     document = load_document(args.file)
     version = make_version("input", document.text, lang=args.lang, path=args.file)
