@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from stmtdiff.core.model import Comparison, PairAlignment, Version
@@ -143,4 +143,64 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    return indented_json(to_dict(comparison)) + "\n"
+
+
+def indented_json(value: Any) -> str:
+    """The bytes of ``json.dumps(value, ensure_ascii=False, indent=2)``, about three times faster.
+
+    The standard library's indented encoder is pure Python, one generator step per value: at
+    8,000 rows of ``benchmarks/terminal_speed.py`` it took 0.70 s of a 5 s run, this 0.25 s
+    (its C encoder cannot indent). Strings go through the same C escaping function.
+    """
+    return _encode(value, "\n")
+
+
+def _encode(value: Any, indent: str) -> str:
+    """``value`` at the nesting level whose line break and indentation is ``indent``."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        items = [
+            f"{encode_basestring(key)}: "
+            + (encode_basestring(item) if type(item) is str else _encode(item, inner))
+            for key, item in value.items()
+        ]
+        return "{" + inner + ("," + inner).join(items) + indent + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        parts = [encode_basestring(v) if type(v) is str else _encode(v, inner) for v in value]
+        return "[" + inner + ("," + inner).join(parts) + indent + "]"
+    return _scalar(value, indent)
+
+
+def _scalar(value: Any, indent: str) -> str:
+    """What the standard encoder does with the rest, in its order: str and int subclasses
+    (enums) by value, floats by ``repr`` (NaN and infinities as JavaScript names)."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    if isinstance(value, dict):
+        return _encode(dict(value), indent)
+    if isinstance(value, (list, tuple)):
+        return _encode(list(value), indent)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
