@@ -159,6 +159,16 @@ def test_form_starting_with_a_star_is_refused(tmp_path: Path) -> None:
         read_watch_file(watch)
 
 
+def test_bad_toml_form_is_reported_at_its_subjects_line(tmp_path: Path) -> None:
+    watch = tmp_path / "watch.toml"
+    watch.write_text(
+        '[country]\nkazakhstan = { ru = ["Казахстан*"] }\nother = { ru = ["*стан"] }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(StmtdiffError, match=r"watch\.toml:3: form '\*стан' starts with"):
+        read_watch_file(watch)
+
+
 def test_missing_watch_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(StmtdiffError, match="cannot read watch file"):
         read_watch_file(tmp_path / "absent.tsv")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from stmtdiff.core.model import Comparison, PairAlignment, Version
 from stmtdiff.project import stmtdiff_version
 
 SCHEMA = "stmtdiff/alignment@1"
+_INFINITY = float("inf")
 
 
 def _version(version: Version) -> dict[str, Any]:
@@ -143,4 +144,65 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    return indented_json(to_dict(comparison)) + "\n"
+
+
+def indented_json(value: Any) -> str:
+    """The bytes of ``json.dumps(value, ensure_ascii=False, indent=2)``, in 40% of its time.
+
+    The standard library's indented encoder is pure Python, one generator step per value (its C
+    encoder cannot indent): at 8,000 rows of ``benchmarks/terminal_speed.py`` it took 0.70 s of
+    a 5 s run. Here each container is one ``join`` and strings go through the same C escaping
+    function: 0.39-0.44 s against its 0.91-1.05 s, side by side on a busy machine.
+    """
+    return _value(value, "\n")
+
+
+def _value(value: Any, indent: str) -> str:
+    """``value`` at the nesting level whose line break and indentation is ``indent``; the
+    common scalars inline, as they are most of a report's values."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and -_INFINITY < value < _INFINITY:
+        return float.__repr__(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        items = [f"{encode_basestring(key)}: {_value(item, inner)}" for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(items) + indent + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        return "[" + inner + ("," + inner).join([_value(v, inner) for v in value]) + indent + "]"
+    return _scalar(value, indent)
+
+
+def _scalar(value: Any, indent: str) -> str:
+    """What the standard encoder does with the rest, in its order: str and int subclasses
+    (enums) by value, floats by ``repr`` (NaN and infinities as JavaScript names)."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (_INFINITY, -_INFINITY):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    if isinstance(value, dict):
+        return _value(dict(value), indent)
+    if isinstance(value, (list, tuple)):
+        return _value(list(value), indent)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
