@@ -121,16 +121,17 @@ class _Layer:
             alternatives.append(f"{re.escape(first)}{start}(?:{inner})")
         self._regex = re.compile("|".join(alternatives)) if alternatives else None
 
-    def find(self, folded: str) -> list[int]:
+    def find(self, folded: str) -> list[tuple[int, int, int]]:
+        """(subject index, start, end) of each place a form matches, in order."""
         if self._regex is None:
             return []
-        found: list[int] = []
+        found: list[tuple[int, int, int]] = []
         for match in self._regex.finditer(_lower(folded)):
             name = match.lastgroup
             assert name is not None
             exact = self._exact.get(name)
             if exact is None or exact.fullmatch(folded, match.start(), match.end()):
-                found.extend(self._owners[name])
+                found.extend((index, *match.span()) for index in self._owners[name])
         return found
 
 
@@ -183,9 +184,17 @@ class SubjectTable:
 
     def find(self, text: str) -> list[Subject]:
         """The subjects ``text`` names, each once, names before topics."""
-        folded = _fold(text)
-        found = dict.fromkeys(index for layer in self._layers for index in layer.find(folded))
+        found = dict.fromkeys(index for index, _, _ in self._places(text))
         return [self.subjects[index] for index in found]
+
+    def places(self, text: str) -> list[tuple[Subject, int, int]]:
+        """Each place ``text`` names a subject: the subject, start and end, names before
+        topics (a place naming two subjects, 中俄, comes twice)."""
+        return [(self.subjects[index], start, end) for index, start, end in self._places(text)]
+
+    def _places(self, text: str) -> list[tuple[int, int, int]]:
+        folded = _fold(text)
+        return [place for layer in self._layers for place in layer.find(folded)]
 
     def mentions(self, texts: Sequence[str]) -> dict[str, tuple[int, ...]]:
         """Subject id -> indices of the texts (sentences) naming it, in order of first mention."""
