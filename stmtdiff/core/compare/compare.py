@@ -19,6 +19,7 @@ from stmtdiff.core.compare.subjects import SubjectTable
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import (
     STATUS_PRECEDENCE,
+    Bead,
     Cell,
     Comparison,
     DiffBasis,
@@ -106,14 +107,79 @@ def compare(
     for pair in alignments:
         if pair.method == Method.SAME_LANGUAGE:
             pair.beads = pair_replacements(pair.beads, pair.moves, pivot_version, by_id[pair.other])
-    rows = _build_rows(pivot_version, versions, alignments)
-    for row in rows:
-        _classify(row, pivot_version, versions)
+    rows = _classified_rows(pivot_version, versions, alignments)
+    unlike = False
+    for pair in alignments:
+        other = by_id[pair.other]
+        if parallel or _declared_parallel(pivot_version, other):
+            continue
+        share = worded_alike(rows, pivot_version, other)
+        if pair.method == Method.SAME_LANGUAGE and share < SAME_SHARE_LITTLE:
+            pair.warning = (
+                f"{other.display_label} and {pivot_version.display_label} share little: "
+                f"{share:.0%} of their sentences are worded alike; they may be different texts "
+                "(two meetings' readouts?), so only sentences worded alike are paired"
+            )
+            pair.beads = _unlike_apart(pair.beads, pivot_version, other)
+            unlike = True
+    if unlike:
+        rows = _classified_rows(pivot_version, versions, alignments)
     for pair in alignments:
         _diff_moves(rows, pair, pivot_version, by_id[pair.other])
     return Comparison(
         versions=list(versions), pivot=pivot_version.id, rows=rows, alignments=alignments
     )
+
+
+#: Linked or aligned sentences of one language this alike (``normalize.similarity``) are one
+#: sentence edited, and a word diff shows the edit: the threshold at which a deleted and an added
+#: sentence are one moved sentence (``repair.MOVE_THRESHOLD``). Less alike, a word diff strikes out
+#: nearly all of both: the phone call's two readouts in English give their linked pairs 0.08-0.36.
+SAME_WORDING = MOVE_THRESHOLD[Method.SAME_LANGUAGE]
+
+#: Versions in one language (of lengths that pass for versions of one text) with less than this
+#: share of their sentences worded alike (``worded_alike``) are unrelated texts. Xinhua readouts
+#: of different meetings aligned in order (``../shared/corpus``, the 9 pairs of the 15 whose
+#: lengths pass): 0.00-0.07, and 0.26 for the 2023 and 2025 talks (formulaic lines); the shipped
+#: sample's Kremlin and Xinhua English translations of one statement: 0.75.
+SAME_SHARE_LITTLE = 0.5
+
+
+def _classified_rows(
+    pivot: Version, versions: Sequence[Version], alignments: Sequence[PairAlignment]
+) -> list[Row]:
+    rows = _build_rows(pivot, versions, alignments)
+    for row in rows:
+        _classify(row, pivot, versions)
+    return rows
+
+
+def worded_alike(rows: Sequence[Row], pivot: Version, other: Version) -> float:
+    """Share of both versions' sentences in rows where ``other``'s cell is worded like the
+    pivot's (``SAME_WORDING``), from the similarities the rows hold already."""
+    covered = 0
+    for row in rows:
+        mine, theirs = row.cell(pivot.id), row.cell(other.id)
+        alike = theirs.similarity is not None and theirs.similarity >= SAME_WORDING
+        if mine.sentence_ids and theirs.sentence_ids and alike:
+            covered += len(mine.sentence_ids) + len(theirs.sentence_ids)
+    total = len(pivot.sentences) + len(other.sentences)
+    return covered / total if total else 1.0
+
+
+def _unlike_apart(beads: Sequence[Bead], pivot: Version, other: Version) -> list[Bead]:
+    """The beads, each pairing sentences not worded alike split into its pivot sentences
+    (missing) and the other's (extra)."""
+    out: list[Bead] = []
+    for bead in beads:
+        if bead.src and bead.tgt:
+            old, new = cell_text(pivot, bead.src), cell_text(other, bead.tgt)
+            if similarity(old, new) < SAME_WORDING:
+                out.extend(Bead((i,), ()) for i in bead.src)
+                out.extend(Bead((), (j,)) for j in bead.tgt)
+                continue
+        out.append(bead)
+    return out
 
 
 def _pick_pivot(versions: Sequence[Version], pivot: str | int) -> Version:
@@ -450,13 +516,6 @@ def account_rows(
         values = [c.similarity for c in row.cells if c.similarity is not None]
         row.similarity = min(values) if values else None
     return rows
-
-
-#: Linked sentences of accounts in one language this alike (``normalize.similarity``) are one
-#: sentence edited, and a word diff shows the edit; the threshold at which a deleted and an added
-#: sentence are one moved sentence (``repair.MOVE_THRESHOLD``). Less alike, a word diff strikes out
-#: nearly all of both: the phone call's readouts in English give linked pairs 0.08-0.36.
-SAME_WORDING = MOVE_THRESHOLD[Method.SAME_LANGUAGE]
 
 
 def _account_cell(
