@@ -111,8 +111,8 @@ def compare(
     unlike = False
     for pair in alignments:
         other = by_id[pair.other]
-        if parallel or _declared_parallel(pivot_version, other):
-            continue
+        if parallel or pair.comparable or _declared_parallel(pivot_version, other):
+            continue  # declared versions of one text, or warned of by the length check
         share = worded_alike(rows, pivot_version, other)
         if pair.method == Method.SAME_LANGUAGE and share < SAME_SHARE_LITTLE:
             pair.warning = (
