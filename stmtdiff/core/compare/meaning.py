@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from stmtdiff.core.align.pairalign import Evidence, account_encoder, account_scores
 from stmtdiff.core.align.readouts import MIN_PART, MatchParams, thresholds
 from stmtdiff.core.check.numbers import compare_numbers
@@ -92,32 +94,23 @@ class Meaning:
 
     def _scores(
         self, units: Sequence[str], mine: Version, sentences: Sequence[str], theirs: Version
-    ) -> list[float]:
-        """Each unit's best score against ``sentences``."""
-        if not units or not sentences:
-            return [0.0] * len(units)
+    ) -> np.ndarray:
+        """Each unit's score against each of ``sentences`` (both sides have some: the pair is
+        linked)."""
         score, _ = account_scores(
             units, sentences, mine.lang, theirs.lang, self.evidence, self.encoder
         )
-        return [float(value) for value in score.max(axis=1)]
+        return score
 
     def _floor(self, mine: Version, theirs: Version) -> float:
-        units = [
-            s.text[a:b] for s in mine.sentences for a, b in fact_spans(s.text, mine.lang)
-        ]
+        """The score a clause of ``mine`` must pass to have a counterpart in ``theirs``."""
+        units = [s.text[a:b] for s in mine.sentences for a, b in fact_spans(s.text, mine.lang)]
         sentences = [s.text for s in theirs.sentences]
-        units = units[:: max(1, -(-len(units) // NULL_SAMPLE))]
-        sentences = sentences[:: max(1, -(-len(sentences) // NULL_SAMPLE))]
-        if not units or not sentences:
-            return 1.0
-        score, _ = account_scores(
-            units, sentences, mine.lang, theirs.lang, self.evidence, self.encoder
-        )
-        return thresholds(score, IN_CONTEXT)[1]
+        units = units[:: -(-len(units) // NULL_SAMPLE)]
+        sentences = sentences[:: -(-len(sentences) // NULL_SAMPLE)]
+        return thresholds(self._scores(units, mine, sentences, theirs), IN_CONTEXT)[1]
 
-    def only_here(
-        self, pivot_ids: Sequence[int], other_ids: Sequence[int]
-    ) -> tuple[OnlyHere, ...]:
+    def only_here(self, pivot_ids: Sequence[int], other_ids: Sequence[int]) -> tuple[OnlyHere, ...]:
         """The parts of the pivot's sentences ``pivot_ids`` and the other's ``other_ids`` that
         the other side has no counterpart for, each side's in the order of its text."""
         ids = {"pivot": pivot_ids, "other": other_ids}
@@ -136,9 +129,7 @@ class Meaning:
                 ("pivot", mismatch.source_only),
                 ("other", mismatch.translation_only),
             ):
-                found += [
-                    OnlyHere(side, OnlyKind.NUMBER, q.start, q.end, q.text) for q in items
-                ]
+                found += [OnlyHere(side, OnlyKind.NUMBER, q.start, q.end, q.text) for q in items]
         found += self._names(texts)
         return _without_overlaps(found)
 
@@ -153,8 +144,11 @@ class Meaning:
             for a, b in fact_spans(mine.sentences[sid].text, mine.lang)
         ]
         best = self._scores(
-            [text for _, _, text in spans], mine, [theirs.sentences[j].text for j in theirs_ids], theirs
-        )
+            [text for _, _, text in spans],
+            mine,
+            [theirs.sentences[j].text for j in theirs_ids],
+            theirs,
+        ).max(axis=1)
         return [
             OnlyHere(side, OnlyKind.CLAUSE, start, end, text)
             for (start, end, text), value in zip(spans, best, strict=True)
@@ -184,8 +178,6 @@ def _without_overlaps(found: Iterable[OnlyHere]) -> tuple[OnlyHere, ...]:
     a number, then a name) left out."""
     kept: list[OnlyHere] = []
     for item in found:
-        if not any(
-            k.side == item.side and k.start < item.end and item.start < k.end for k in kept
-        ):
+        if not any(k.side == item.side and k.start < item.end and item.start < k.end for k in kept):
             kept.append(item)
     return tuple(sorted(kept, key=lambda item: (item.side != "pivot", item.start)))
