@@ -101,6 +101,12 @@ def test_a_linked_pair_worded_differently_has_no_word_diff(call: Comparison) -> 
     assert row.cell("xinhua").diff is None
 
 
+def test_a_weak_link_stays_possible_whatever_one_side_alone_says(call: Comparison) -> None:
+    cell = row_of(call, 1).cell("xinhua")
+    assert cell.link == "possible" and cell.only_here
+    assert cell.status is Status.POSSIBLE
+
+
 def test_a_linked_pair_saying_nothing_the_other_lacks_is_matched() -> None:
     pivot = version_from_sentences(
         "tass", ["The sides signed an agreement on energy.", "Talks lasted three hours."], lang="en"
@@ -166,6 +172,16 @@ def test_terminal_brackets_what_one_side_alone_says_and_prints_the_legend(
     assert "⟦240 миллиардов⟧" in text and "⟦2000亿⟧" in text
     assert "[-" not in text
     assert LEGEND in " ".join(text.split())
+
+
+def test_terminal_prints_no_highlight_legend_when_nothing_is_highlighted() -> None:
+    versions = [
+        version_from_sentences("a", ["The sides met in Moscow."], lang="en"),
+        version_from_sentences("b", ["The sides met in Kazan."], lang="en"),
+    ]
+    out = io.StringIO()
+    render_terminal(compare(versions), Console(file=out, width=200, color_system=None))
+    assert "⟦" not in out.getvalue()
 
 
 def test_html_marks_what_one_side_alone_says_by_kind(call: Comparison) -> None:

@@ -35,9 +35,11 @@ NULL_SAMPLE = 300
 
 
 #: A clause of a linked sentence needs the evidence the matcher asks of a pair next to a link
-#: (``MatchParams.context_quantile`` of the document's noise), not that of a pair on its own:
-#: on the phone call's readouts the noise's 0.99 quantile (0.38) leaves «Путин проинформировал
-#: … о российско-американских контактах» without its counterpart 普京介绍了俄美接触最新情况.
+#: (``MatchParams.context_quantile`` of the document's noise), not that of a pair on its own.
+#: The phone call's readouts (``../shared/corpus``), clauses reported, judged by reading both
+#: texts: at the noise's 0.99 quantile 15, 8 of them right (wrong: «Путин проинформировал … о
+#: российско-американских контактах», which 普京介绍了俄美接触最新情况 reports); at 0.9, 7, 5
+#: right (wrong: 期待…保持高层交往, the «встреч на высшем уровне» of the other side).
 IN_CONTEXT = MatchParams(possible_quantile=MatchParams().context_quantile)
 
 
