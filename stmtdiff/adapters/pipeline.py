@@ -254,16 +254,18 @@ def build_comparison(request: Request) -> Comparison:
     pivot: str | int = 0
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
+    subjects = load_subject_table(request.watch)
     comparison = compare(
         versions,
         pivot=pivot,
         method=request.method,
         evidence=offline_evidence(),
         readouts=request.readouts,
+        subjects=subjects,
     )
     comparison.title = request.title or statement_title(request.inputs)
     comparison.notes[:0] = notes
-    comparison.who_said_what = summarize(comparison, load_subject_table(request.watch))
+    comparison.who_said_what = summarize(comparison, subjects)
     return comparison
 
 

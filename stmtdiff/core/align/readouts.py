@@ -186,6 +186,14 @@ def thresholds(score: np.ndarray, params: MatchParams = MatchParams()) -> tuple[
     return firm, min(possible, firm)
 
 
+def context_threshold(score: np.ndarray, params: MatchParams = MatchParams()) -> float:
+    """The score a pair next to linked evidence must exceed: the ``context_quantile`` of the
+    document's null scores (``FALLBACK["context"]`` when it has too few)."""
+    if score.size == 0:
+        return 1.0
+    return _cutoff(score, params.context_quantile, "context") + params.margin
+
+
 def _cutoff(score: np.ndarray, quantile: float, kind: str) -> float:
     """The quantile of the document's null scores; ``FALLBACK[kind]`` when it has too few."""
     null = _null(score)

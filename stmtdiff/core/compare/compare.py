@@ -12,11 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stmtdiff.core.align.pairalign import Evidence, align_pair, common_texts, match_accounts
-from stmtdiff.core.align.repair import pair_replacements
+from stmtdiff.core.align.repair import MOVE_THRESHOLD, pair_replacements
 from stmtdiff.core.compare.diff import word_diff
+from stmtdiff.core.compare.meaning import Meaning
+from stmtdiff.core.compare.subjects import SubjectTable
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import (
     STATUS_PRECEDENCE,
+    Bead,
     Cell,
     Comparison,
     DiffBasis,
@@ -55,13 +58,15 @@ def compare(
     evidence: Evidence | None = None,
     parallel: bool = False,
     readouts: bool = False,
+    subjects: SubjectTable | None = None,
 ) -> Comparison:
     """Align every version to the pivot and build the classified table of rows; ``parallel``:
     the versions are declared translations of one another (``pairalign.choose_scorer``);
     ``readouts``: they are independent accounts of one event, matched fact by fact
     (``stmtdiff.core.align.readouts``), as they also are when a manifest makes each pair a readout
     and a
-    version, or the lengths of every pair show accounts (then a note says so)."""
+    version, or the lengths of every pair show accounts (then a note says so); ``subjects``: the
+    table that finds the names only one of two linked accounts' sentences gives."""
     if not 2 <= len(versions) <= MAX_VERSIONS:
         raise StmtdiffError(f"compare needs 2 to {MAX_VERSIONS} versions, got {len(versions)}")
     ids = [v.id for v in versions]
@@ -75,7 +80,7 @@ def compare(
     by_role = all(Role.READOUT in {pivot_version.role, v.role} for v in others)
     declared = readouts or (by_role and method == MethodChoice.AUTO)
     if declared and not parallel:
-        return _accounts(versions, pivot_version, others, evidence, [])
+        return _accounts(versions, pivot_version, others, evidence, [], subjects)
     alignments = [
         align_pair(
             pivot_version,
@@ -97,19 +102,84 @@ def compare(
             "versions of one text: their facts are matched wherever each side reports them "
             "(as with --readouts; give --method to align them in order)"
         )
-        return _accounts(versions, pivot_version, others, evidence, [note])
+        return _accounts(versions, pivot_version, others, evidence, [note], subjects)
     by_id = {v.id: v for v in versions}
     for pair in alignments:
         if pair.method == Method.SAME_LANGUAGE:
             pair.beads = pair_replacements(pair.beads, pair.moves, pivot_version, by_id[pair.other])
-    rows = _build_rows(pivot_version, versions, alignments)
-    for row in rows:
-        _classify(row, pivot_version, versions)
+    rows = _classified_rows(pivot_version, versions, alignments)
+    unlike = False
+    for pair in alignments:
+        other = by_id[pair.other]
+        if parallel or pair.comparable or _declared_parallel(pivot_version, other):
+            continue  # declared versions of one text, or warned of by the length check
+        share = worded_alike(rows, pivot_version, other)
+        if pair.method == Method.SAME_LANGUAGE and share < SAME_SHARE_LITTLE:
+            pair.warning = (
+                f"{other.display_label} and {pivot_version.display_label} share little: "
+                f"{share:.0%} of their sentences are worded alike; they may be different texts "
+                "(two meetings' readouts?), so only sentences worded alike are paired"
+            )
+            pair.beads = _unlike_apart(pair.beads, pivot_version, other)
+            unlike = True
+    if unlike:
+        rows = _classified_rows(pivot_version, versions, alignments)
     for pair in alignments:
         _diff_moves(rows, pair, pivot_version, by_id[pair.other])
     return Comparison(
         versions=list(versions), pivot=pivot_version.id, rows=rows, alignments=alignments
     )
+
+
+#: Linked or aligned sentences of one language this alike (``normalize.similarity``) are one
+#: sentence edited, and a word diff shows the edit: the threshold at which a deleted and an added
+#: sentence are one moved sentence (``repair.MOVE_THRESHOLD``). Less alike, a word diff strikes out
+#: nearly all of both: the phone call's two readouts in English give their linked pairs 0.08-0.36.
+SAME_WORDING = MOVE_THRESHOLD[Method.SAME_LANGUAGE]
+
+#: Versions in one language (of lengths that pass for versions of one text) with less than this
+#: share of their sentences worded alike (``worded_alike``) are unrelated texts. Xinhua readouts
+#: of different meetings aligned in order (``../shared/corpus``, the 9 pairs of the 15 whose
+#: lengths pass): 0.00-0.07, and 0.26 for the 2023 and 2025 talks (formulaic lines); the shipped
+#: sample's Kremlin and Xinhua English translations of one statement: 0.75.
+SAME_SHARE_LITTLE = 0.5
+
+
+def _classified_rows(
+    pivot: Version, versions: Sequence[Version], alignments: Sequence[PairAlignment]
+) -> list[Row]:
+    rows = _build_rows(pivot, versions, alignments)
+    for row in rows:
+        _classify(row, pivot, versions)
+    return rows
+
+
+def worded_alike(rows: Sequence[Row], pivot: Version, other: Version) -> float:
+    """Share of both versions' sentences in rows where ``other``'s cell is worded like the
+    pivot's (``SAME_WORDING``), from the similarities the rows hold already."""
+    covered = 0
+    for row in rows:
+        mine, theirs = row.cell(pivot.id), row.cell(other.id)
+        alike = theirs.similarity is not None and theirs.similarity >= SAME_WORDING
+        if mine.sentence_ids and theirs.sentence_ids and alike:
+            covered += len(mine.sentence_ids) + len(theirs.sentence_ids)
+    total = len(pivot.sentences) + len(other.sentences)
+    return covered / total if total else 1.0
+
+
+def _unlike_apart(beads: Sequence[Bead], pivot: Version, other: Version) -> list[Bead]:
+    """The beads, each pairing sentences not worded alike split into its pivot sentences
+    (missing) and the other's (extra)."""
+    out: list[Bead] = []
+    for bead in beads:
+        if bead.src and bead.tgt:
+            old, new = cell_text(pivot, bead.src), cell_text(other, bead.tgt)
+            if similarity(old, new) < SAME_WORDING:
+                out.extend(Bead((i,), ()) for i in bead.src)
+                out.extend(Bead((), (j,)) for j in bead.tgt)
+                continue
+        out.append(bead)
+    return out
 
 
 def _pick_pivot(versions: Sequence[Version], pivot: str | int) -> Version:
@@ -325,10 +395,12 @@ def _accounts(
     others: Sequence[Version],
     evidence: Evidence | None,
     notes: list[str],
+    subjects: SubjectTable | None,
 ) -> Comparison:
     """The comparison of accounts of one event: each version's facts linked to the pivot's."""
     if not pivot.sentences:
         raise StmtdiffError(f"{pivot.display_label} has no sentences to match")
+    evidence = evidence or Evidence()
     alignments = [match_accounts(pivot, other, evidence) for other in others]
     for pair, other in zip(alignments, others, strict=True):
         share = shared_share(pair, len(pivot.sentences), len(other.sentences))
@@ -338,7 +410,12 @@ def _accounts(
                 f"{share:.0%} of their sentences have a firm counterpart; they may report "
                 "different events"
             )
-    rows = account_rows(pivot, versions, alignments)
+    meanings = {
+        other.id: Meaning(pivot, other, evidence, subjects)
+        for other, pair in zip(others, alignments, strict=True)
+        if pair.links
+    }
+    rows = account_rows(pivot, versions, alignments, meanings)
     return Comparison(
         versions=list(versions),
         pivot=pivot.id,
@@ -364,11 +441,15 @@ def shared_share(pair: PairAlignment, n: int, m: int) -> float:
 
 
 def account_rows(
-    pivot: Version, versions: Sequence[Version], alignments: Sequence[PairAlignment]
+    pivot: Version,
+    versions: Sequence[Version],
+    alignments: Sequence[PairAlignment],
+    meanings: dict[str, Meaning],
 ) -> list[Row]:
     """Rows of accounts: in the pivot's order, each linked group of sentences in its pivot
     sentence's row, so every sentence appears once, wherever its own text places it. A sentence
-    no link reaches gets a row of its own after the row of its own text's previous sentence."""
+    no link reaches gets a row of its own after the row of its own text's previous sentence.
+    ``meanings``: per other version, what its linked cells and the pivot's lack."""
     n = len(pivot.sentences)
     parent = list(range(n))
 
@@ -404,7 +485,9 @@ def account_rows(
             placed.update({(pair.other, j): len(linked_rows) for j in contents[pair.other]})
         row = new_row(contents)
         for pair in alignments:
-            _account_cell(row.cell(pair.other), links[pair.other], pivot, by_id[pair.other], row)
+            _account_cell(
+                row.cell(pair.other), links[pair.other], pivot, by_id[pair.other], row, meanings
+            )
         linked_rows.append(row)
     alone: dict[int, list[Row]] = {}  # linked row index (-1: before all) -> rows after it
     for pair in alignments:
@@ -436,20 +519,27 @@ def account_rows(
 
 
 def _account_cell(
-    cell: Cell, links: Sequence[Link], pivot: Version, other: Version, row: Row
+    cell: Cell,
+    links: Sequence[Link],
+    pivot: Version,
+    other: Version,
+    row: Row,
+    meanings: dict[str, Meaning],
 ) -> None:
-    """A linked cell: words compared when the accounts share a language, else matched; a weak
-    link is a possible counterpart."""
+    """A linked cell: a word diff when the accounts word it alike in one language; else the
+    parts either side lacks (``changed`` when there are any, ``matched`` when not); a weak link
+    is a possible counterpart whatever it says."""
     if not cell.sentence_ids:
         return
     score = min(item.score for item in links)
-    if base_language(pivot.lang) == base_language(other.lang):
-        old = cell_text(pivot, row.cell(pivot.id).sentence_ids)
-        _compare_texts(
-            cell, old, cell_text(other, cell.sentence_ids), other.lang, basis=DiffBasis.TEXT
-        )
+    pivot_ids = row.cell(pivot.id).sentence_ids
+    old, new = cell_text(pivot, pivot_ids), cell_text(other, cell.sentence_ids)
+    same_language = base_language(pivot.lang) == base_language(other.lang)
+    if same_language and similarity(old, new) >= SAME_WORDING:
+        _compare_texts(cell, old, new, other.lang, basis=DiffBasis.TEXT)
     else:
-        cell.status = Status.MATCHED
+        cell.only_here = meanings[other.id].only_here(pivot_ids, cell.sentence_ids)
+        cell.status = Status.CHANGED if cell.only_here else Status.MATCHED
     cell.similarity = score
     cell.link = "firm"
     if any(item.kind == "possible" for item in links):

@@ -154,17 +154,20 @@ class _Layer:
             alternatives.append(f"{re.escape(second)}(?:{forms})" if second else forms)
         return f"{re.escape(first)}(?:{'|'.join(alternatives)})"
 
-    def find(self, folded: str, lowered: str, regex: re.Pattern[str] | None) -> list[int]:
-        """Subject indices named in ``folded`` (``lowered`` is its lower case), by ``regex``
-        from ``regex()`` for a set of characters that includes all of ``lowered``."""
+    def find(
+        self, folded: str, lowered: str, regex: re.Pattern[str] | None
+    ) -> list[tuple[int, int, int]]:
+        """(subject index, start, end) of each place a form matches in ``folded``, in order
+        (``lowered`` is its lower case), by ``regex`` from ``regex()`` for a set of characters
+        that includes all of ``lowered``."""
         if regex is None:
             return []
-        found: list[int] = []
+        found: list[tuple[int, int, int]] = []
         for match in regex.finditer(lowered):
             name = match.lastgroup
             assert name is not None
             if name not in self._exact_forms or self._exactly(name, folded, match):
-                found.extend(self._owners[name])
+                found.extend((index, *match.span()) for index in self._owners[name])
         return found
 
     def _exactly(self, name: str, folded: str, match: re.Match[str]) -> bool:
@@ -236,6 +239,14 @@ class SubjectTable:
         """The subjects ``text`` names, each once, names before topics."""
         return [self.subjects[index] for index in self._find_all([text])[0]]
 
+    def places(self, text: str) -> list[tuple[Subject, int, int]]:
+        """Each place ``text`` names a subject: the subject, start and end, names before
+        topics (a place naming two subjects, 中俄, comes twice)."""
+        return [(self.subjects[index], start, end) for index, start, end in self._places(text)]
+
+    def _places(self, text: str) -> list[tuple[int, int, int]]:
+        return self._places_all([text])[0]
+
     def mentions(self, texts: Sequence[str]) -> dict[str, tuple[int, ...]]:
         """Subject id -> indices of the texts (sentences) naming it, in order of first mention."""
         where: dict[str, list[int]] = {}
@@ -245,19 +256,24 @@ class SubjectTable:
         return {key: tuple(value) for key, value in where.items()}
 
     def _find_all(self, texts: Sequence[str]) -> list[list[int]]:
-        """Per text, the indices of the subjects it names, each once, names before topics.
-        The patterns are chosen once for all the texts, by the characters they hold."""
+        """Per text, the indices of the subjects it names, each once, names before topics."""
+        return [
+            list(dict.fromkeys(index for index, _, _ in places))
+            for places in self._places_all(texts)
+        ]
+
+    def _places_all(self, texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
+        """Per text, (subject index, start, end) of each place it names a subject, names before
+        topics. The patterns are chosen once for all the texts, by the characters they hold."""
         folded = [_fold(text) for text in texts]
         lowered = [_lower(text) for text in folded]
         chars = set().union(*lowered)
         regexes = [layer.regex(chars) for layer in self._layers]
         return [
-            list(
-                dict.fromkeys(
-                    index
-                    for layer, regex in zip(self._layers, regexes, strict=True)
-                    for index in layer.find(fold, low, regex)
-                )
-            )
+            [
+                place
+                for layer, regex in zip(self._layers, regexes, strict=True)
+                for place in layer.find(fold, low, regex)
+            ]
             for fold, low in zip(folded, lowered, strict=True)
         ]

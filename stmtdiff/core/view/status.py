@@ -23,9 +23,9 @@ SYMBOLS: dict[Status, str] = {
 DESCRIPTIONS: dict[Status, str] = {
     Status.IDENTICAL: "same text in every version",
     Status.MINOR: "only spacing, punctuation, quote marks or letter case differ",
-    Status.MATCHED: "counterparts in different languages; words not compared",
+    Status.MATCHED: "counterparts in other languages or other words; words not compared",
     Status.POSSIBLE: "a possible counterpart: the accounts' link is weak, check it",
-    Status.CHANGED: "words differ from the pivot",
+    Status.CHANGED: "words differ from the pivot, or one account says more (highlighted)",
     Status.MISSING: "the pivot has text here that a version lacks",
     Status.EXTRA: "a version has text here that the pivot lacks",
     Status.MOVED: "the counterpart sits in another row (follow the link)",

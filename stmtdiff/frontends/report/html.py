@@ -22,8 +22,19 @@ from markupsafe import Markup
 from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
 from stmtdiff.core.compare.diff import new_text
 from stmtdiff.core.compare.summary import fact_previews
-from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, DiffOp, Op, Row, Status, Version
+from stmtdiff.core.model import (
+    SAME_STATUSES,
+    Cell,
+    Comparison,
+    DiffOp,
+    OnlyHere,
+    Op,
+    Row,
+    Status,
+    Version,
+)
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.onlyhere import KIND_NAMES, LEGEND, cut, shown_only_here
 from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS, is_omission
 from stmtdiff.frontends.report.sources import public_source
 from stmtdiff.project import stmtdiff_version
@@ -31,10 +42,13 @@ from stmtdiff.project import stmtdiff_version
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of text, marked ``ins`` (only in this version), ``del`` (only in the pivot) or not."""
+    """A run of text, marked ``ins`` (only in this version), ``del`` (only in the pivot),
+    ``only`` (a part of a linked account the other side lacks, its ``kind`` an ``OnlyKind``) or
+    not."""
 
     mark: str
     text: str
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +135,15 @@ def _pieces(ops: Sequence[DiffOp]) -> list[Piece]:
     return [Piece(marks[op.op], op.text) for op in ops if op.text]
 
 
-def cell_view(version: Version, cell: Cell) -> CellView:
-    """A cell's text and translation as marked-up pieces, ready for a template."""
+def cell_view(version: Version, cell: Cell, only_here: Sequence[OnlyHere] = ()) -> CellView:
+    """A cell's text and translation as marked-up pieces, ready for a template; ``only_here``:
+    the parts of the text to highlight (``onlyhere.shown_only_here``)."""
     text = cell_text(version, cell.sentence_ids)
     translation = cell_translation(version, cell.sentence_ids, placeholder="…")
-    pieces = [Piece("", text)] if text else []
+    pieces = [
+        Piece("only", piece, span.kind.value) if span else Piece("", piece)
+        for piece, span in cut(text, only_here)
+    ]
     translated = None if translation is None else [Piece("", translation)]
     if cell.diff is not None and cell.status in {Status.CHANGED, Status.MINOR, Status.MOVED}:
         # The diff runs from the pivot to whichever text of this cell shares the pivot's
@@ -147,14 +165,22 @@ def cell_view(version: Version, cell: Cell) -> CellView:
     )
 
 
-def _row_view(row: Row, versions: dict[str, Version]) -> RowView:
+def row_cell_views(row: Row, versions: dict[str, Version], pivot: str) -> list[CellView]:
+    """The views of a row's cells, each with the parts only its side says highlighted."""
+    return [
+        cell_view(versions[cell.version], cell, shown_only_here(row, cell.version, pivot))
+        for cell in row.cells
+    ]
+
+
+def _row_view(row: Row, versions: dict[str, Version], pivot: str) -> RowView:
     return RowView(
         number=row.index + 1,
         status=row.status.value,
         symbol=SYMBOLS[row.status],
         differs=row.status not in SAME_STATUSES,
         omission=is_omission(row),
-        cells=[cell_view(versions[cell.version], cell) for cell in row.cells],
+        cells=row_cell_views(row, versions, pivot),
     )
 
 
@@ -262,7 +288,7 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
     engines = sorted(
         {v.translation_engine for v in comparison.versions if v.translation_engine is not None}
     )
-    rows = [_row_view(row, versions) for row in comparison.rows]
+    rows = [_row_view(row, versions, comparison.pivot) for row in comparison.rows]
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=report_title(comparison),
@@ -276,6 +302,8 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
         ],
         total_rows=len(comparison.rows),
         differing=sum(1 for row in comparison.rows if row.status not in SAME_STATUSES),
+        only_legend=LEGEND if any(c.only_here for r in comparison.rows for c in r.cells) else None,
+        only_kinds={kind.value: name for kind, name in KIND_NAMES.items()},
         has_translations=any(v.translations is not None for v in comparison.versions),
         engines=engines,
         version=stmtdiff_version(),

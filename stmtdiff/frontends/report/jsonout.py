@@ -5,7 +5,7 @@ from __future__ import annotations
 from json.encoder import encode_basestring
 from typing import Any
 
-from stmtdiff.core.model import Comparison, PairAlignment, Version
+from stmtdiff.core.model import Cell, Comparison, PairAlignment, Version
 from stmtdiff.project import stmtdiff_version
 
 SCHEMA = "stmtdiff/alignment@1"
@@ -90,6 +90,19 @@ def links_json(pair: PairAlignment) -> list[dict[str, Any]]:
     ]
 
 
+def only_here_json(cell: Cell) -> dict[str, Any]:
+    """``only_here`` for a cell of accounts (one with a ``link``): the parts of the linked pair
+    either side lacks; nothing for other cells, so parallel texts' JSON stays as it was."""
+    if cell.link is None:
+        return {}
+    return {
+        "only_here": [
+            {"side": s.side, "kind": s.kind.value, "start": s.start, "end": s.end, "text": s.text}
+            for s in cell.only_here
+        ]
+    }
+
+
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as plain JSON-ready data."""
     return {
@@ -134,6 +147,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                         "diff_basis": cell.diff_basis,
                         "moved_to": cell.moved_to,
                         "link": cell.link,
+                        **only_here_json(cell),
                     }
                     for cell in row.cells
                 },

@@ -16,8 +16,15 @@ from collections.abc import Callable, Sequence
 from stmtdiff.core.compare.summary import fact_previews
 from stmtdiff.core.model import SAME_STATUSES, Comparison, Row, Status, Version
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.onlyhere import LEGEND
 from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
-from stmtdiff.frontends.report.html import CellView, Piece, alone_counts, cell_view, report_title
+from stmtdiff.frontends.report.html import (
+    CellView,
+    Piece,
+    alone_counts,
+    report_title,
+    row_cell_views,
+)
 from stmtdiff.frontends.report.sources import public_source
 from stmtdiff.project import stmtdiff_version
 
@@ -27,7 +34,13 @@ COMMENT_LIMIT = 65_536
 _OMITTED_RESERVE = 200
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&#!])")
 _SPACE = re.compile(r"\s+")
-_MARKERS = {"ins": ("**", "<ins>", "</ins>"), "del": ("~~", "<del>", "</del>")}
+#: Piece marks as Markdown: the marker where it works, else the HTML tags. What only one
+#: account says has no Markdown marker; GitHub keeps ``<mark>``.
+_MARKERS = {
+    "ins": ("**", "<ins>", "</ins>"),
+    "del": ("~~", "<del>", "</del>"),
+    "only": ("", "<mark>", "</mark>"),
+}
 
 
 def escape(text: str) -> str:
@@ -72,7 +85,7 @@ def _first_rendered(pieces: Sequence[Piece], index: int) -> str:
         return ""
     piece = pieces[index]
     if piece.mark and piece.text.strip() and not piece.text[0].isspace():
-        return _MARKERS[piece.mark][0][0]
+        return (_MARKERS[piece.mark][0] or _MARKERS[piece.mark][1])[0]
     return escape(piece.text)[:1]
 
 
@@ -90,7 +103,7 @@ def marked(pieces: Sequence[Piece]) -> str:
         out += lead
         after = trail[:1] or _first_rendered(pieces, index + 1)
         marker, open_tag, close_tag = _MARKERS[piece.mark]
-        if _flanking(out[-1:], core[0], core[-1], after):
+        if marker and _flanking(out[-1:], core[0], core[-1], after):
             out += marker + core + marker
         else:
             out += open_tag + core + close_tag
@@ -192,8 +205,8 @@ def _summary_table(comparison: Comparison) -> list[str]:
     return _table(["Status", "Rows"], rows, ["---", "--:"])
 
 
-def _difference_line(row: Row, versions: dict[str, Version]) -> str:
-    cells = [_cell(cell_view(versions[cell.version], cell)) for cell in row.cells]
+def _difference_line(row: Row, versions: dict[str, Version], pivot: str) -> str:
+    cells = [_cell(view) for view in row_cell_views(row, versions, pivot)]
     status = f"{SYMBOLS[row.status]} {row.status.value}"
     return "| " + " | ".join([str(row.index + 1), status, *cells]) + " |"
 
@@ -220,7 +233,13 @@ def render_markdown(
         *_versions_table(comparison),
         "",
         f"**Summary:** {len(differing)} of {len(comparison.rows)} aligned rows differ "
-        "(~~deleted~~: only in the pivot, **inserted**: only in that version).",
+        "(~~deleted~~: only in the pivot, **inserted**: only in that version"
+        + (
+            f"; <mark>highlighted</mark>: {LEGEND}"
+            if any(cell.only_here for row in listed for cell in row.cells)
+            else ""
+        )
+        + ").",
         "",
         *_summary_table(comparison),
         "",
@@ -233,7 +252,9 @@ def render_markdown(
         pivot = ", pivot" if version.id == comparison.pivot else ""
         header.append(f"{escape(version.display_label)} ({escape(version.lang)}{pivot})")
     lines += _table(header, [], ["--:", "---"] + ["---"] * len(comparison.versions))
-    return _fill(lines, listed, lambda row: _difference_line(row, versions), limit)
+    return _fill(
+        lines, listed, lambda row: _difference_line(row, versions, comparison.pivot), limit
+    )
 
 
 def _fill(lines: list[str], rows: Sequence[Row], line_of: Callable[[Row], str], limit: int) -> str:

@@ -22,8 +22,19 @@ from rich.text import Text
 
 from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
 from stmtdiff.core.compare.summary import fact_previews
-from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, DiffBasis, Op, Row, Status
+from stmtdiff.core.model import (
+    SAME_STATUSES,
+    Cell,
+    Comparison,
+    DiffBasis,
+    OnlyHere,
+    OnlyKind,
+    Op,
+    Row,
+    Status,
+)
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.onlyhere import BRACKETS, LEGEND, cut, shown_only_here
 from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
 
 STYLES: dict[Status, str] = {
@@ -38,6 +49,8 @@ STYLES: dict[Status, str] = {
 }
 INSERT_STYLE = "bold green underline"
 DELETE_STYLE = "red strike"
+#: What only one side of a linked pair of accounts says: a background, unlike a diff's lines.
+ONLY_STYLE = "black on yellow"
 TRANSLATION_STYLE = "italic dim"
 HEADER_STYLE = "bold"
 NUMBER_STYLE = "dim"
@@ -58,8 +71,15 @@ _WIDE = re.compile(
 _UNITS = re.compile(f" +|{_WIDE.pattern}|[^ {_WIDE.pattern[1:-1]}]+")
 
 
-def cell_spans(comparison: Comparison, cell: Cell, *, brackets: bool = False) -> list[Span]:
-    """A cell's text with the words it adds or drops against the pivot marked.
+def cell_spans(
+    comparison: Comparison,
+    cell: Cell,
+    *,
+    brackets: bool = False,
+    only_here: Sequence[OnlyHere] = (),
+) -> list[Span]:
+    """A cell's text with the words it adds or drops against the pivot marked, or, between
+    accounts, the parts ``only_here`` that the other side lacks highlighted.
 
     ``brackets`` marks them wdiff-style, ``[-dropped-]{+added+}``, for output without styles
     (a file, a pipe, NO_COLOR, ``--color never``), where strike-through and underline would
@@ -85,13 +105,26 @@ def cell_spans(comparison: Comparison, cell: Cell, *, brackets: bool = False) ->
             else:
                 spans.append((f"[-{shown}-]" if brackets else shown, DELETE_STYLE))
     else:
-        spans.append((visible(cell_text(version, cell.sentence_ids)), ""))
+        spans.extend(_highlighted(cell_text(version, cell.sentence_ids), only_here, brackets))
     if cell.status is Status.MOVED and cell.moved_to is not None:
         spans.append(("  " + moved_from(cell.moved_to + 1), STYLES[Status.MOVED]))
     mark = account_mark(version, cell)
     if mark is not None:
         spans.append((f"  [{mark}]", "italic dim" if cell.link == "possible" else "dim"))
     return spans
+
+
+#: A span covering the legend's "…", to show the highlight as the table shows it.
+_WHOLE = OnlyHere("other", OnlyKind.CLAUSE, 0, 1, "…")
+
+
+def _highlighted(text: str, only_here: Sequence[OnlyHere], brackets: bool) -> list[Span]:
+    """``text`` with the parts ``only_here`` highlighted (bracketed ``⟦…⟧`` without styles)."""
+    opening, closing = BRACKETS if brackets else ("", "")
+    return [
+        (f"{opening}{visible(piece)}{closing}", ONLY_STYLE) if span else (visible(piece), "")
+        for piece, span in cut(text, only_here)
+    ]
 
 
 def wrap_ranges(text: str, width: int) -> list[tuple[int, int, int]]:
@@ -364,7 +397,8 @@ def _row_cells(
     cells: list[list[Span]] = [[(str(row.index + 1), NUMBER_STYLE)]]
     cells.extend([mark] for mark in row_marks(row))
     for cell in row.cells:
-        spans = cell_spans(comparison, cell, brackets=brackets)
+        only_here = shown_only_here(row, cell.version, comparison.pivot)
+        spans = cell_spans(comparison, cell, brackets=brackets, only_here=only_here)
         if show_translation:
             version = comparison.version(cell.version)
             translation = cell_translation(version, cell.sentence_ids, placeholder="…")
@@ -410,4 +444,6 @@ def render_terminal(
         for row in rows
     )
     console.print(TableLines(header, body, layout), crop=False)
+    if any(cell.only_here for row in rows for cell in row.cells):
+        console.print(Text.assemble(*_highlighted("…", [_WHOLE], brackets), f" {LEGEND}"))
     console.print(summary_text(comparison))

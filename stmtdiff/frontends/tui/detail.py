@@ -19,6 +19,7 @@ from textual.widgets import Static
 from stmtdiff.core.compare.compare import cell_text, cell_translation
 from stmtdiff.core.model import Cell, DiffBasis, Op, Row, Status, Version
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.onlyhere import KIND_NAMES, cut, shown_only_here
 from stmtdiff.core.view.status import SYMBOLS
 from stmtdiff.frontends.tui.state import ViewState
 from stmtdiff.frontends.tui.theme import STATUS_CLASSES, component_style, status_class
@@ -33,6 +34,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         "detail--meta",
         "detail--added",
         "detail--deleted",
+        "detail--only",
         "detail--translation",
         "detail--warning",
         *STATUS_CLASSES,
@@ -96,7 +98,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         if not cell.sentence_ids:
             text.append("(no text in this row)", style=self._meta())
             return text
-        text.append(visible(cell_text(version, cell.sentence_ids)))
+        only_here = shown_only_here(row, cell.version, state.comparison.pivot)
+        for piece, span in cut(cell_text(version, cell.sentence_ids), only_here):
+            text.append(visible(piece), style=self._style("detail--only") if span else "")
+        for span in only_here:
+            text.append("\n" + KIND_NAMES[span.kind] + ": ", style=self._meta())
+            text.append(visible(span.text), style=self._style("detail--only"))
         if cell.diff is not None and cell.status in (Status.CHANGED, Status.MINOR):
             basis = " (translations)" if cell.diff_basis == DiffBasis.TRANSLATION else ""
             text.append(f"\nagainst the pivot{basis}: ", style=self._meta())

@@ -81,6 +81,7 @@ class AlignedGrid(ScrollView, can_focus=True):
         "grid--hit",
         "grid--note",
         "grid--moved",
+        "grid--only",
         *STATUS_CLASSES,
     }
 

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from stmtdiff.core.view.onlyhere import LEGEND
 from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS
 
 #: (keys as shown, what they do), grouped; a test checks every binding is listed here.
@@ -75,6 +76,7 @@ class HelpScreen(ModalScreen[None]):
                 legend.add_row(f"{SYMBOLS[status]} {status.value}", meaning)
             legend.add_row("green words", "in this version, not in the pivot")
             legend.add_row("red words", "in the pivot, missing from another version")
+            legend.add_row("highlighted", LEGEND)
             yield Static("Row status (gutter) and cell colours", classes="help-section")
             yield Static(legend)
             yield Static("Esc, q or ? closes this help.", classes="help-foot")

@@ -29,6 +29,7 @@ from stmtdiff.core.model import (
     Version,
 )
 from stmtdiff.core.text.visible import visible
+from stmtdiff.core.view.onlyhere import shown_only_here
 from stmtdiff.core.view.status import is_omission, moved_from, moved_to
 
 #: Recomputes a comparison of already loaded versions around another pivot (the core's job).
@@ -59,6 +60,7 @@ class Span(StrEnum):
     DROPPED = "dropped"  # in the pivot, absent from at least one other version
     NOTE = "note"  # placeholder for an empty cell
     MOVED = "moved"  # pointer to where a moved sentence went
+    ONLY = "only"  # accounts: a part of a linked pair the other side has no counterpart for
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,14 +368,18 @@ class ViewState:
         """A cell as runs of text, its words that differ from the pivot marked.
 
         The pivot cell marks words some other version lacks; every other cell marks the words
-        it adds. A diff is used only if it was computed on exactly the text shown. Ranges are
-        found on the raw text; each piece is then made ``visible`` for drawing.
+        it adds. A diff is used only if it was computed on exactly the text shown. Between
+        accounts worded differently, the original marks what the other side lacks instead. Ranges
+        are found on the raw text; each piece is then made ``visible`` for drawing.
         """
         if not cell.sentence_ids:
             return [_placeholder(cell)]
         version = self.comparison.version(cell.version)
         text = self.display_text(version, cell)
-        if cell.version == self.comparison.pivot:
+        only_here = shown_only_here(row, cell.version, self.comparison.pivot)
+        if only_here and text == cell_text(version, cell.sentence_ids):
+            pieces = _mark(text, [(s.start, s.end) for s in only_here], Span.ONLY)
+        elif cell.version == self.comparison.pivot:
             pieces = _mark(text, _dropped_ranges(row, cell.version, text), Span.DROPPED)
         elif cell.diff is not None and cell.status in _HIGHLIGHTED and new_text(cell.diff) == text:
             pieces = _mark(text, _op_ranges(cell.diff, Op.INSERT), Span.ADDED)
