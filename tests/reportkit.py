@@ -81,7 +81,7 @@ def _cell(
     """A cell; same-language cells that differ from the pivot get the real word diff."""
     cell = Cell(version.id, ids, status)
     if status in {Status.CHANGED, Status.MINOR} and version.lang == pivot.lang:
-        cell.diff = word_diff(cell_text(pivot, pivot_ids), cell_text(version, ids), version.lang)
+        cell.diff = word_diff(cell_text(pivot, pivot_ids), cell_text(version, ids))
         cell.diff_basis = DiffBasis.TEXT
     return cell
 

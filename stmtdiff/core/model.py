@@ -112,6 +112,15 @@ class DiffOp:
     text: str
 
 
+class LinkKind(StrEnum):
+    """How sure a link between accounts is (``Link.kind``), and for a cell (``Cell.link``)
+    also that no link reaches it."""
+
+    FIRM = "firm"  # clears the document's firm threshold
+    POSSIBLE = "possible"  # clears only the lower one
+    ALONE = "alone"  # cells only: reported by this version only
+
+
 @dataclass(slots=True)
 class Cell:
     """One version's sentences in one row, compared with the pivot's cell."""
@@ -125,9 +134,8 @@ class Cell:
     diff_basis: DiffBasis | None = None
     #: For a moved cell: the index of the row holding its counterpart.
     moved_to: int | None = None
-    #: Accounts of one event only: ``firm`` or ``possible`` link to the pivot's cell, or
-    #: ``alone`` (reported by this version only).
-    link: str | None = None
+    #: Accounts of one event only: how the cell is linked to the pivot's cell.
+    link: LinkKind | None = None
 
 
 @dataclass(slots=True)
@@ -178,10 +186,6 @@ class MethodChoice(StrEnum):
 METHODS = tuple(choice.value for choice in MethodChoice)
 
 
-#: Kinds of link: ``firm`` clears the document's firm threshold, ``possible`` only the lower one.
-LINK_KINDS = ("firm", "possible")
-
-
 @dataclass(frozen=True, slots=True)
 class Link:
     """Sentences of the pivot and of another version that say the same thing (a bead of an
@@ -190,7 +194,7 @@ class Link:
     pivot: tuple[int, ...]
     other: tuple[int, ...]
     score: float
-    kind: str = "firm"
+    kind: LinkKind = LinkKind.FIRM
 
 
 @dataclass(slots=True)

@@ -48,7 +48,6 @@ class Page:
     media_type: str | None
     charset: str | None
     retrieved: str  # ISO 8601, UTC
-    from_cache: bool = False
 
 
 def is_url(source: str) -> bool:
@@ -169,15 +168,14 @@ class _Cache:
         try:
             fields = json.loads(meta.read_text(encoding="utf-8"))
             content = body.read_bytes()
-            fields.pop("from_cache", None)
-            return Page(content=content, from_cache=True, **fields)
+            return Page(content=content, **fields)
         except (OSError, ValueError, TypeError):
             return None  # absent or damaged: fetch again
 
     def put(self, page: Page) -> None:
         """Store the page; a cache that cannot be written is not worth failing a run for."""
         body, meta = self._paths(page.url)
-        fields = {k: v for k, v in asdict(page).items() if k not in ("content", "from_cache")}
+        fields = {k: v for k, v in asdict(page).items() if k != "content"}
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(body, page.content)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from stmtdiff.core.align.semantic import Encoder, display_similarities
-from stmtdiff.core.model import Link
+from stmtdiff.core.model import Link, LinkKind
 from stmtdiff.core.text.clauses import clauses
 from stmtdiff.core.text.scripts import joins_without_space
 
@@ -219,7 +219,7 @@ def link(score: np.ndarray, params: MatchParams = MatchParams()) -> list[Link]:
                 pivot=tuple(sorted({i for i, _ in members})),
                 other=tuple(sorted({j for _, j in members})),
                 score=round(float(np.mean(values)), 4),
-                kind="firm" if min(values) > firm else "possible",
+                kind=LinkKind.FIRM if min(values) > firm else LinkKind.POSSIBLE,
             )
         )
     links.sort(key=lambda item: (item.pivot, item.other))
@@ -305,7 +305,7 @@ def neighbours(
             if score[i, j] > floor:
                 used_pivot.add(i)
                 used_other.add(j)
-                found.append(Link((i,), (j,), round(float(score[i, j]), 4), "possible"))
+                found.append(Link((i,), (j,), round(float(score[i, j]), 4), LinkKind.POSSIBLE))
                 pending.append(((i,), (j,)))
     return sorted([*links, *found], key=lambda item: (item.pivot, item.other))
 

@@ -21,6 +21,7 @@ from stmtdiff.core.model import (
     Comparison,
     DiffBasis,
     Link,
+    LinkKind,
     Method,
     MethodChoice,
     PairAlignment,
@@ -287,7 +288,7 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
     old = cell_text(pivot, pivot_cell.sentence_ids)
     new = cell_text(version, cell.sentence_ids)
     if base_language(pivot.lang) == base_language(version.lang):
-        _compare_texts(cell, old, new, version.lang, basis=DiffBasis.TEXT)
+        _compare_texts(cell, old, new, basis=DiffBasis.TEXT)
         return
     common = common_texts(pivot, version)
     if common is not None:
@@ -296,7 +297,7 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
         old_t = _joined([left[i] for i in pivot_cell.sentence_ids], lang)
         new_t = _joined([right[i] for i in cell.sentence_ids], lang)
         if old_t is not None and new_t is not None:
-            _compare_texts(cell, old_t, new_t, lang, basis=DiffBasis.TRANSLATION)
+            _compare_texts(cell, old_t, new_t, basis=DiffBasis.TRANSLATION)
             # Machine translations of two originals never agree word for word: only a large
             # difference between them is evidence of a change.
             sim = cell.similarity
@@ -307,14 +308,14 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
     cell.similarity = None
 
 
-def _compare_texts(cell: Cell, old: str, new: str, lang: str, *, basis: DiffBasis) -> None:
+def _compare_texts(cell: Cell, old: str, new: str, *, basis: DiffBasis) -> None:
     cell.diff_basis = basis
     if old == new or canonical(old) == canonical(new):
         cell.status = Status.IDENTICAL
         cell.similarity = 1.0
-        cell.diff = word_diff(old, new, lang) if old != new else None
+        cell.diff = word_diff(old, new) if old != new else None
         return
-    cell.diff = word_diff(old, new, lang)
+    cell.diff = word_diff(old, new)
     cell.similarity = similarity(old, new)
     cell.status = Status.MINOR if loose(old) == loose(new) else Status.CHANGED
 
@@ -356,7 +357,7 @@ SHARE_LITTLE = 0.25
 
 def shared_share(pair: PairAlignment, n: int, m: int) -> float:
     """Share of both accounts' sentences that a firm link reaches."""
-    firm = [item for item in pair.links if item.kind == "firm"]
+    firm = [item for item in pair.links if item.kind is LinkKind.FIRM]
     covered = len({i for item in firm for i in item.pivot}) + len(
         {j for item in firm for j in item.other}
     )
@@ -415,7 +416,7 @@ def account_rows(
                 continue
             row = new_row({pair.other: [sid]})
             row.cell(pair.other).status = Status.EXTRA
-            row.cell(pair.other).link = "alone"
+            row.cell(pair.other).link = LinkKind.ALONE
             alone.setdefault(previous, []).append(row)
     rows = list(alone.get(-1, []))
     for index, row in enumerate(linked_rows):
@@ -445,16 +446,14 @@ def _account_cell(
     score = min(item.score for item in links)
     if base_language(pivot.lang) == base_language(other.lang):
         old = cell_text(pivot, row.cell(pivot.id).sentence_ids)
-        _compare_texts(
-            cell, old, cell_text(other, cell.sentence_ids), other.lang, basis=DiffBasis.TEXT
-        )
+        _compare_texts(cell, old, cell_text(other, cell.sentence_ids), basis=DiffBasis.TEXT)
     else:
         cell.status = Status.MATCHED
     cell.similarity = score
-    cell.link = "firm"
-    if any(item.kind == "possible" for item in links):
+    cell.link = LinkKind.FIRM
+    if any(item.kind is LinkKind.POSSIBLE for item in links):
         cell.status = Status.POSSIBLE
-        cell.link = "possible"
+        cell.link = LinkKind.POSSIBLE
 
 
 def account_mark(version: Version, cell: Cell) -> str | None:
@@ -464,9 +463,9 @@ def account_mark(version: Version, cell: Cell) -> str | None:
         return None
     where = ", ".join(str(sid + 1) for sid in cell.sentence_ids)
     place = f"its sentence {where} of {len(version.sentences)}"
-    if cell.link == "alone":
+    if cell.link is LinkKind.ALONE:
         return f"only this version reports it · {place}"
-    kind = "possible counterpart" if cell.link == "possible" else "counterpart"
+    kind = "possible counterpart" if cell.link is LinkKind.POSSIBLE else "counterpart"
     score = "" if cell.similarity is None else f" {cell.similarity:.2f}"
     return f"{kind}{score} · {place}"
 
@@ -485,6 +484,6 @@ def _diff_moves(rows: Sequence[Row], pair: PairAlignment, pivot: Version, other:
             continue
         old = cell_text(pivot, source)
         new = cell_text(other, cell.sentence_ids)
-        cell.diff = word_diff(old, new, other.lang)
+        cell.diff = word_diff(old, new)
         cell.diff_basis = DiffBasis.TEXT
         cell.similarity = 1.0 if canonical(old) == canonical(new) else similarity(old, new)

@@ -22,7 +22,16 @@ from rich.text import Text
 
 from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
 from stmtdiff.core.compare.summary import fact_previews
-from stmtdiff.core.model import SAME_STATUSES, Cell, Comparison, DiffBasis, Op, Row, Status
+from stmtdiff.core.model import (
+    SAME_STATUSES,
+    Cell,
+    Comparison,
+    DiffBasis,
+    LinkKind,
+    Op,
+    Row,
+    Status,
+)
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
 
@@ -90,7 +99,7 @@ def cell_spans(comparison: Comparison, cell: Cell, *, brackets: bool = False) ->
         spans.append(("  " + moved_from(cell.moved_to + 1), STYLES[Status.MOVED]))
     mark = account_mark(version, cell)
     if mark is not None:
-        spans.append((f"  [{mark}]", "italic dim" if cell.link == "possible" else "dim"))
+        spans.append((f"  [{mark}]", "italic dim" if cell.link is LinkKind.POSSIBLE else "dim"))
     return spans
 
 
