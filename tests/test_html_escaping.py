@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -33,7 +34,7 @@ def hostile_comparison() -> Comparison:
     ru.translations[0] = f"The sides {SCRIPT} note."
     ru.translation_engine = f"engine{IMAGE}"
     zh.lang = 'zh" onmouseover="alert(1)'
-    comparison.alignments[1].warning = f"careful {IMAGE}"
+    comparison.alignments[1] = replace(comparison.alignments[1], warning=f"careful {IMAGE}")
     return comparison
 
 

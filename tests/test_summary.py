@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,7 @@ def table() -> SubjectTable:
 def accounts(table: SubjectTable, *texts: tuple[str, str, str]) -> Comparison:
     versions = [make_version(vid, text, lang=lang) for vid, text, lang in texts]
     comparison = compare(versions, method=MethodChoice.LEXICAL)
-    comparison.who_said_what = summarize(comparison, table)
-    return comparison
+    return replace(comparison, who_said_what=summarize(comparison, table))
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stmtdiff.adapters.ingest import Document, VersionSpec, expand_inputs, load_document
@@ -261,10 +261,12 @@ def build_comparison(request: Request) -> Comparison:
         evidence=offline_evidence(),
         readouts=request.readouts,
     )
-    comparison.title = request.title or statement_title(request.inputs)
-    comparison.notes[:0] = notes
-    comparison.who_said_what = summarize(comparison, load_subject_table(request.watch))
-    return comparison
+    return replace(
+        comparison,
+        title=request.title or statement_title(request.inputs),
+        notes=[*notes, *comparison.notes],
+        who_said_what=summarize(comparison, load_subject_table(request.watch)),
+    )
 
 
 def _resolve_pivot(value: str, versions: Sequence[Version]) -> str | int:

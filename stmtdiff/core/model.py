@@ -197,7 +197,7 @@ class Link:
     kind: LinkKind = LinkKind.FIRM
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PairAlignment:
     """How one version was aligned to the pivot, and how much to trust it."""
 
@@ -221,7 +221,7 @@ class PairAlignment:
         return [Link(b.src, b.tgt, round(b.score, 4)) for b in self.beads if b.src and b.tgt]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The result of comparing versions: aligned rows plus how they were obtained."""
 

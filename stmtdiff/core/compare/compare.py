@@ -9,7 +9,7 @@ exactly one row, and each version's sentences keep their order down the rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from stmtdiff.core.align.pairalign import Evidence, align_pair, common_texts, match_accounts
 from stmtdiff.core.align.repair import pair_replacements
@@ -100,9 +100,15 @@ def compare(
         )
         return _accounts(versions, pivot_version, others, evidence, [note])
     by_id = {v.id: v for v in versions}
-    for pair in alignments:
-        if pair.method == Method.SAME_LANGUAGE:
-            pair.beads = pair_replacements(pair.beads, pair.moves, pivot_version, by_id[pair.other])
+    alignments = [
+        replace(
+            pair,
+            beads=pair_replacements(pair.beads, pair.moves, pivot_version, by_id[pair.other]),
+        )
+        if pair.method == Method.SAME_LANGUAGE
+        else pair
+        for pair in alignments
+    ]
     rows = _build_rows(pivot_version, versions, alignments)
     for row in rows:
         _classify(row, pivot_version, versions)
@@ -330,15 +336,10 @@ def _accounts(
     """The comparison of accounts of one event: each version's facts linked to the pivot's."""
     if not pivot.sentences:
         raise StmtdiffError(f"{pivot.display_label} has no sentences to match")
-    alignments = [match_accounts(pivot, other, evidence) for other in others]
-    for pair, other in zip(alignments, others, strict=True):
-        share = shared_share(pair, len(pivot.sentences), len(other.sentences))
-        if share < SHARE_LITTLE:
-            pair.warning = (
-                f"{other.display_label} and {pivot.display_label} share little: "
-                f"{share:.0%} of their sentences have a firm counterpart; they may report "
-                "different events"
-            )
+    alignments = [
+        _warn_if_sharing_little(match_accounts(pivot, other, evidence), pivot, other)
+        for other in others
+    ]
     rows = account_rows(pivot, versions, alignments)
     return Comparison(
         versions=list(versions),
@@ -353,6 +354,19 @@ def _accounts(
 #: 24 Feb 2025 call's two readouts: 0.32; Xinhua readouts of different meetings compared by
 #: mistake: 0.09 (a 2024 concert against 2023 talks), 0.20 (talks in 2024 against talks in 2025).
 SHARE_LITTLE = 0.25
+
+
+def _warn_if_sharing_little(pair: PairAlignment, pivot: Version, other: Version) -> PairAlignment:
+    """The pair, with a warning when its firm links cover less than ``SHARE_LITTLE``."""
+    share = shared_share(pair, len(pivot.sentences), len(other.sentences))
+    if share >= SHARE_LITTLE:
+        return pair
+    warning = (
+        f"{other.display_label} and {pivot.display_label} share little: "
+        f"{share:.0%} of their sentences have a firm counterpart; they may report "
+        "different events"
+    )
+    return replace(pair, warning=warning)
 
 
 def shared_share(pair: PairAlignment, n: int, m: int) -> float:
