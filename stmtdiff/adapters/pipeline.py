@@ -216,7 +216,7 @@ def machine_translate(versions: Sequence[Version], settings: TranslationSettings
     notes: list[str] = []
     target = base_language(settings.target)
     for version in versions:
-        if version.translations is not None or base_language(version.lang) == target:
+        if version.translations is not None or version.base_lang == target:
             continue
         result = translate_sentences([s.text for s in version.sentences], version.lang, settings)
         version.translations = result.translations

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from stmtdiff.core.text.scripts import base_language
+
 if TYPE_CHECKING:
     from stmtdiff.core.compare.summary import Summary
 
@@ -62,6 +64,12 @@ class Version:
     @property
     def display_label(self) -> str:
         return self.label or self.id
+
+    @property
+    def base_lang(self) -> str:
+        """The language without region or script (``zh-Hans`` → ``zh``): what every decision
+        about the version's language reads, so no caller re-derives it from ``lang``."""
+        return base_language(self.lang)
 
 
 class Status(StrEnum):

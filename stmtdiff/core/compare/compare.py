@@ -31,7 +31,7 @@ from stmtdiff.core.model import (
     Version,
 )
 from stmtdiff.core.text.normalize import canonical, loose, similarity
-from stmtdiff.core.text.scripts import base_language, sentence_separator
+from stmtdiff.core.text.scripts import sentence_separator
 
 MAX_VERSIONS = 8
 #: Translations of two versions less alike than this mark the row as changed.
@@ -293,7 +293,7 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
         return
     old = cell_text(pivot, pivot_cell.sentence_ids)
     new = cell_text(version, cell.sentence_ids)
-    if base_language(pivot.lang) == base_language(version.lang):
+    if pivot.base_lang == version.base_lang:
         _compare_texts(cell, old, new, basis=DiffBasis.TEXT)
         return
     common = common_texts(pivot, version)
@@ -458,7 +458,7 @@ def _account_cell(
     if not cell.sentence_ids:
         return
     score = min(item.score for item in links)
-    if base_language(pivot.lang) == base_language(other.lang):
+    if pivot.base_lang == other.base_lang:
         old = cell_text(pivot, row.cell(pivot.id).sentence_ids)
         _compare_texts(cell, old, cell_text(other, cell.sentence_ids), basis=DiffBasis.TEXT)
     else:
@@ -487,7 +487,7 @@ def account_mark(version: Version, cell: Cell) -> str | None:
 def _diff_moves(rows: Sequence[Row], pair: PairAlignment, pivot: Version, other: Version) -> None:
     """A moved sentence in the pivot's language is diffed against its counterpart, so a change
     made while moving it (a softened verb) shows where the sentence now stands."""
-    if base_language(pivot.lang) != base_language(other.lang):
+    if pivot.base_lang != other.base_lang:
         return
     for row in rows:
         cell = row.cell(other.id)
