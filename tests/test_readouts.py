@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -233,8 +234,7 @@ def test_the_json_gives_each_alignment_its_links() -> None:
 
 def test_a_manifest_role_readout_declares_accounts() -> None:
     pivot = version_from_sentences("moscow", MOSCOW, lang="en")
-    other = version_from_sentences("beijing", BEIJING, lang="en")
-    other.role = Role.READOUT
+    other = replace(version_from_sentences("beijing", BEIJING, lang="en"), role=Role.READOUT)
     result = compare([pivot, other], evidence=Evidence(encoder=words_encoder))
     assert result.alignments[0].method == "readouts"
 

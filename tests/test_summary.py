@@ -129,9 +129,11 @@ def test_subjects_are_not_compared_in_a_language_the_table_lacks(table: SubjectT
 
 
 def test_a_translation_into_a_table_language_is_searched_instead(table: SubjectTable) -> None:
-    german = make_version("b", "Die Seiten sprachen über Handel. Brasilien war Thema.", lang="de")
-    german.translations = ["The sides talked about trade.", "Brazil was discussed."]
-    german.translation_lang = "en"
+    german = replace(
+        make_version("b", "Die Seiten sprachen über Handel. Brasilien war Thema.", lang="de"),
+        translations=["The sides talked about trade.", "Brazil was discussed."],
+        translation_lang="en",
+    )
     comparison = compare(
         [make_version("a", AGENCY_EN, lang="en"), german], method=MethodChoice.LEXICAL
     )

@@ -40,7 +40,7 @@ class Role(StrEnum):
 ROLES = tuple(role.value for role in Role)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Version:
     """One version of the statement: its text, where it came from, and its sentences."""
 
