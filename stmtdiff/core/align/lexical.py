@@ -464,13 +464,13 @@ def _lexical_scorer(
         return np.array([fit])
 
     one_similarity = one_bead(similarity, n, m)
+    one_edge_fit = edge_fit_of if edges else None
 
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
         at = np.array([i]), np.array([j])
-        fit = edge_fit_of if edges else None
-        return float(_bead_score(params, one_similarity, fit, n, m, di, dj, *at)[0])
+        return float(_bead_score(params, one_similarity, one_edge_fit, n, m, di, dj, *at)[0])
 
     def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
         return _LexicalTables(band, evidence, params, weight, edges=edges).gains(beads)
