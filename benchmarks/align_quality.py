@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from aligndata import GOLD, LOADERS, Doc, format_bead
@@ -89,8 +90,7 @@ def versions_for(doc: Doc, method: str) -> tuple[Version, Version, str] | tuple[
     if method == "translation":
         if doc.src_trans is None:
             return ()
-        pivot.translations = list(doc.src_trans)
-        pivot.translation_lang = doc.tgt_lang
+        pivot = replace(pivot, translations=list(doc.src_trans), translation_lang=doc.tgt_lang)
     return pivot, other, method
 
 

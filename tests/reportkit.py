@@ -7,6 +7,7 @@ what the renderers do with each kind of row, whatever the aligners decide.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ def _cell(
     """A cell; same-language cells that differ from the pivot get the real word diff."""
     cell = Cell(version.id, ids, status)
     if status in {Status.CHANGED, Status.MINOR} and version.lang == pivot.lang:
-        cell.diff = word_diff(cell_text(pivot, pivot_ids), cell_text(version, ids), version.lang)
+        cell.diff = word_diff(cell_text(pivot, pivot_ids), cell_text(version, ids))
         cell.diff_basis = DiffBasis.TEXT
     return cell
 
@@ -97,15 +98,19 @@ def joint_comparison(
     m = version_from_sentences(
         "en-moscow", moscow or MOSCOW, lang="en", label="Kremlin, English", path="en-moscow.txt"
     )
-    m.publisher, m.date, m.role = "Kremlin", "2025-05-16", Role.OFFICIAL_TRANSLATION
+    m = replace(m, publisher="Kremlin", date="2025-05-16", role=Role.OFFICIAL_TRANSLATION)
     b = version_from_sentences(
         "en-beijing", beijing or BEIJING, lang="en", label="Xinhua, English", path="en-beijing.txt"
     )
-    b.publisher, b.date = "Xinhua", "2025-05-17"
+    b = replace(b, publisher="Xinhua", date="2025-05-17")
     r = version_from_sentences("ru", RU, lang="ru", label="Kremlin, Russian", path="ru.txt")
-    r.translations, r.translation_lang, r.translation_engine = list(RU_EN), "en", "file:ru-en.txt"
+    r = replace(
+        r, translations=list(RU_EN), translation_lang="en", translation_engine="file:ru-en.txt"
+    )
     z = version_from_sentences("zh", ZH, lang="zh", label="Xinhua, Chinese", path="zh.txt")
-    z.translations, z.translation_lang, z.translation_engine = list(ZH_EN), "en", "file:zh-en.txt"
+    z = replace(
+        z, translations=list(ZH_EN), translation_lang="en", translation_engine="file:zh-en.txt"
+    )
     ID, C, X, M = Status.IDENTICAL, Status.CHANGED, Status.MATCHED, Status.MISSING
     E, V = Status.EXTRA, Status.MOVED
     layout: list[tuple[Status, list[tuple[list[int], Status]]]] = [

@@ -59,7 +59,7 @@ def test_the_russian_and_chinese_samples_align_offline_by_the_semantic_method(
 
 def test_a_whole_text_translation_is_aligned_to_its_version_sentence_by_sentence() -> None:
     version = make_version("ru", (SAMPLES / "ru-kremlin.txt").read_text("utf-8"), lang="ru")
-    attach_translation_file(version, str(SAMPLES / "en-moscow.txt"))
+    version = attach_translation_file(version, str(SAMPLES / "en-moscow.txt"))
     assert version.translations is not None and version.translation_lang == "en"
     by_sentence = dict(zip((s.text for s in version.sentences), version.translations, strict=True))
     wanted = "Главы государств провели переговоры в Москве в тёплой и дружественной атмосфере."

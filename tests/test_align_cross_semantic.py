@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from align_support import (
@@ -227,9 +229,10 @@ def _verbose_pair(translation_words: int) -> tuple[Version, Version]:
     """``_unmatched_pair`` with a Chinese-to-English 'translation' of ``translation_words``
     made-up words per line: the fake encoder matches nothing, only its length speaks."""
     zh, en = _unmatched_pair()
-    zh.translations = [" ".join(f"t{k}w{n}" for n in range(translation_words)) for k in range(12)]
-    zh.translation_lang = "en"
-    return zh, en
+    words: list[str | None] = [
+        " ".join(f"t{k}w{n}" for n in range(translation_words)) for k in range(12)
+    ]
+    return replace(zh, translations=words, translation_lang="en"), en
 
 
 def test_a_translation_as_long_as_the_other_version_marks_the_pair_as_translations() -> None:
@@ -245,7 +248,7 @@ def test_manifest_roles_of_an_original_and_its_translation_make_them_versions_of
     zh, en = _unmatched_pair()
     (judged,) = compare([zh, en], method=MethodChoice.SEMANTIC, evidence=evidence).alignments
     assert judged.warning is not None and "not versions of one text" in judged.warning
-    zh.role, en.role = Role.ORIGINAL, Role.OFFICIAL_TRANSLATION
+    zh, en = replace(zh, role=Role.ORIGINAL), replace(en, role=Role.OFFICIAL_TRANSLATION)
     (declared,) = compare([zh, en], method=MethodChoice.SEMANTIC, evidence=evidence).alignments
     assert declared.warning is None or "not versions of one text" not in declared.warning
 
@@ -253,6 +256,6 @@ def test_manifest_roles_of_an_original_and_its_translation_make_them_versions_of
 def test_a_readout_role_leaves_the_judgement_to_the_texts() -> None:
     evidence = Evidence(encoder=WordHashEncoder)
     zh, en = _unmatched_pair()
-    zh.role, en.role = Role.ORIGINAL, Role.READOUT
+    zh, en = replace(zh, role=Role.ORIGINAL), replace(en, role=Role.READOUT)
     (pair,) = compare([zh, en], method=MethodChoice.SEMANTIC, evidence=evidence).alignments
     assert pair.warning is not None and "not versions of one text" in pair.warning

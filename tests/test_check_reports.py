@@ -53,7 +53,7 @@ def report(found: list[Finding], fail_on: Severity = Severity.ERROR) -> CheckRep
         for n in range(1, 25)
     ]
     pair = PairReport(
-        "ru.txt", "en.txt", "ru", "en", "test", 1.0, sentences, with_fingerprints(found)
+        "ru.txt", "en.txt", "ru", "en", Method.SEMANTIC, 1.0, sentences, with_fingerprints(found)
     )
     return CheckReport([pair], fail_on)
 

@@ -17,7 +17,7 @@ from stmtdiff.core.align.pairalign import Evidence
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.compare.meaning import fact_spans
 from stmtdiff.core.compare.subjects import SubjectTable, subject
-from stmtdiff.core.model import Cell, Comparison, OnlyHere, OnlyKind, Row, Status
+from stmtdiff.core.model import Cell, Comparison, LinkKind, OnlyHere, OnlyKind, Row, Status
 from stmtdiff.core.text.versions import version_from_sentences
 from stmtdiff.core.view.onlyhere import LEGEND, shown_only_here
 from stmtdiff.frontends.report.html import render_html
@@ -155,8 +155,8 @@ def test_the_pivot_shows_what_no_other_account_has() -> None:
         0,
         [
             Cell("kremlin", [0], Status.IDENTICAL),
-            Cell("xinhua", [0], Status.CHANGED, link="firm", only_here=(kazan, brics)),
-            Cell("tass", [0], Status.CHANGED, link="firm", only_here=(kazan,)),
+            Cell("xinhua", [0], Status.CHANGED, link=LinkKind.FIRM, only_here=(kazan, brics)),
+            Cell("tass", [0], Status.CHANGED, link=LinkKind.FIRM, only_here=(kazan,)),
         ],
         Status.CHANGED,
     )

@@ -4,6 +4,7 @@ on request, a layout that reads at phone width."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,9 @@ def outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
 
 
 def test_source_is_the_url_when_there_is_one() -> None:
-    version = make_version("v", A, lang="ru", path="/home/me/v.txt")
-    version.url = "https://example.org/statement"
+    version = replace(
+        make_version("v", A, lang="ru", path="/home/me/v.txt"), url="https://example.org/statement"
+    )
     assert public_source(version) == "https://example.org/statement"
 
 

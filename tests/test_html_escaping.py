@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -22,19 +23,24 @@ def hostile_comparison() -> Comparison:
     beijing = [f"The Parties note {IMAGE} progress.", *BEIJING[1:]]
     comparison = joint_comparison(moscow, beijing)
     moscow_version, beijing_version, ru, zh = comparison.versions
-    moscow_version.label = f"Kremlin {SCRIPT}"
-    moscow_version.path = f"statements/{IMAGE}.txt"
-    beijing_version.label = f"</title>{SCRIPT}"
-    beijing_version.publisher = f"Xinhua {IMAGE}"
-    beijing_version.date = f"2025{SCRIPT}"
-    # No manifest gives such a role; the renderer escapes whatever a version carries.
-    beijing_version.role = cast(Role, f"</style>{SCRIPT}")
     assert ru.translations is not None
     ru.translations[0] = f"The sides {SCRIPT} note."
-    ru.translation_engine = f"engine{IMAGE}"
-    zh.lang = 'zh" onmouseover="alert(1)'
-    comparison.alignments[1].warning = f"careful {IMAGE}"
-    return comparison
+    versions = [
+        replace(moscow_version, label=f"Kremlin {SCRIPT}", path=f"statements/{IMAGE}.txt"),
+        replace(
+            beijing_version,
+            label=f"</title>{SCRIPT}",
+            publisher=f"Xinhua {IMAGE}",
+            date=f"2025{SCRIPT}",
+            # No manifest gives such a role; the renderer escapes whatever a version carries.
+            role=cast(Role, f"</style>{SCRIPT}"),
+        ),
+        replace(ru, translation_engine=f"engine{IMAGE}"),
+        replace(zh, lang='zh" onmouseover="alert(1)'),
+    ]
+    alignments = list(comparison.alignments)
+    alignments[1] = replace(alignments[1], warning=f"careful {IMAGE}")
+    return replace(comparison, versions=versions, alignments=alignments)
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,7 +20,8 @@ URL_SOURCE = "https://www.example.org/statements/2025-05-16?lang=en"
 @pytest.fixture(scope="module")
 def document() -> Any:
     comparison = joint_comparison()
-    comparison.versions[0].path = URL_SOURCE
+    first, *rest = comparison.versions
+    comparison = replace(comparison, versions=[replace(first, path=URL_SOURCE), *rest])
     return parse_html(render_html(comparison, generated_at=WHEN))
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from stmtdiff.core.align.repair import MOVE_THRESHOLD
 from stmtdiff.core.compare.compare import compare
-from stmtdiff.core.model import Comparison, DiffBasis, Method, Role
+from stmtdiff.core.model import Comparison, DiffBasis, LinkKind, Method, Role
 from stmtdiff.core.text.versions import make_version
 from stmtdiff.frontends.report.jsonout import render_json
 
@@ -48,6 +48,17 @@ def test_json_carries_the_diff_basis_as_its_plain_string(edited: Comparison) -> 
     changed = edited.rows[0].cell("edited")
     assert changed.diff_basis is DiffBasis.TEXT
     assert '"diff_basis": "text"' in render_json(edited)
+
+
+def test_json_carries_the_link_kind_as_its_plain_string(edited: Comparison) -> None:
+    assert [link.kind for link in edited.alignments[0].all_links()] == [LinkKind.FIRM] * 2
+    links = json.loads(render_json(edited))["alignments"][0]["links"]
+    assert [link["kind"] for link in links] == ["firm", "firm"]
+
+
+def test_a_version_carries_its_language_without_region_or_script() -> None:
+    version = make_version("xinhua", "双方同意加强务实合作。", lang="zh-Hans-CN")
+    assert (version.lang, version.base_lang) == ("zh-Hans-CN", "zh")
 
 
 def test_every_method_that_aligns_in_order_has_a_move_threshold() -> None:

@@ -287,8 +287,9 @@ def test_html_report_shows_controls_and_bidi_overrides_as_text(
 
 
 def hostile_comparison() -> Comparison:
-    kremlin = make_version("kremlin", RUSSIAN.replace("Стороны", "Стороны твёрдо"), lang="ru")
-    kremlin.label = HOSTILE_NAME
+    kremlin = make_version(
+        "kremlin", RUSSIAN.replace("Стороны", "Стороны твёрдо"), lang="ru", label=HOSTILE_NAME
+    )
     official = make_version("official", RUSSIAN, lang="ru", label=f"official {MARKUP}")
     return compare([kremlin, official], pivot="kremlin", method=MethodChoice.LEXICAL)
 

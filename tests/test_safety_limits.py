@@ -279,7 +279,7 @@ def test_a_huge_row_differing_throughout_shows_one_deletion_and_one_insertion() 
     shared = " again ".join
     old = f"Both sides agree {shared(words('a', MAX_DIFF_TOKENS // 4).split())} in full."
     new = f"Both sides agree {shared(words('b', MAX_DIFF_TOKENS // 4).split())} in full."
-    ops = word_diff(old, new, "en")
+    ops = word_diff(old, new)
     assert [op.op for op in ops] == [Op.EQUAL, Op.DELETE, Op.INSERT, Op.EQUAL]
     assert (old_text(ops), new_text(ops)) == (old, new)
 
@@ -287,7 +287,7 @@ def test_a_huge_row_differing_throughout_shows_one_deletion_and_one_insertion() 
 def test_a_huge_row_with_one_change_is_diffed_word_by_word_around_it() -> None:
     """More distinct words than private-use code points once made the diff crash."""
     head, tail = words("h", 70_000), words("t", 70_000)
-    ops = word_diff(f"{head} old {tail}", f"{head} new {tail}", "en")
+    ops = word_diff(f"{head} old {tail}", f"{head} new {tail}")
     assert ops == [
         DiffOp(Op.EQUAL, f"{head} "),
         DiffOp(Op.DELETE, "old"),
@@ -307,7 +307,7 @@ def test_the_word_diff_of_a_huge_row_never_runs_the_quadratic_diff_on_all_of_it(
         return original(self, text1, text2, *args)
 
     monkeypatch.setattr(diff_match_patch, "diff_main", recording)
-    word_diff(words("a", MAX_DIFF_TOKENS), words("b", MAX_DIFF_TOKENS), "en")
+    word_diff(words("a", MAX_DIFF_TOKENS), words("b", MAX_DIFF_TOKENS))
     assert all(size <= MAX_DIFF_TOKENS for size in sizes)
 
 

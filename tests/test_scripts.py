@@ -101,7 +101,7 @@ def test_a_line_break_next_to_hangul_stays_a_space() -> None:
 def test_two_supplementary_han_characters_are_two_diff_tokens() -> None:
     """Extension B characters (rare names) were one token together: a changed one showed as a
     changed word, unlike every other Han character."""
-    assert tokenize("𠮷𠀋", "zh") == ["𠮷", "𠀋"]
+    assert tokenize("𠮷𠀋") == ["𠮷", "𠀋"]
 
 
 def test_a_compatibility_ideograph_counts_as_han_for_language_identification() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,7 @@ def table() -> SubjectTable:
 def accounts(table: SubjectTable, *texts: tuple[str, str, str]) -> Comparison:
     versions = [make_version(vid, text, lang=lang) for vid, text, lang in texts]
     comparison = compare(versions, method=MethodChoice.LEXICAL)
-    comparison.who_said_what = summarize(comparison, table)
-    return comparison
+    return replace(comparison, who_said_what=summarize(comparison, table))
 
 
 @pytest.fixture
@@ -129,9 +129,11 @@ def test_subjects_are_not_compared_in_a_language_the_table_lacks(table: SubjectT
 
 
 def test_a_translation_into_a_table_language_is_searched_instead(table: SubjectTable) -> None:
-    german = make_version("b", "Die Seiten sprachen über Handel. Brasilien war Thema.", lang="de")
-    german.translations = ["The sides talked about trade.", "Brazil was discussed."]
-    german.translation_lang = "en"
+    german = replace(
+        make_version("b", "Die Seiten sprachen über Handel. Brasilien war Thema.", lang="de"),
+        translations=["The sides talked about trade.", "Brazil was discussed."],
+        translation_lang="en",
+    )
     comparison = compare(
         [make_version("a", AGENCY_EN, lang="en"), german], method=MethodChoice.LEXICAL
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -208,9 +209,11 @@ def test_new_pivot_turns_its_additions_into_the_others_omissions() -> None:
 def test_new_pivot_keeps_the_statement_title_and_the_notes() -> None:
     # The HTML export after a pivot change still says what the statement is and how its
     # translations were made.
-    comparison = official_vs_agency()
-    comparison.title = "Joint statement, 16 May 2024"
-    comparison.notes.append("agency.txt translated by google")
+    comparison = replace(
+        official_vs_agency(),
+        title="Joint statement, 16 May 2024",
+        notes=["agency.txt translated by google"],
+    )
     state = ViewState(comparison)
     state.move_column(1)
     state.set_pivot()

@@ -7,6 +7,7 @@ sides", drops the sentence on sanctions, adds one on visas and puts the Arctic s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from stmtdiff.adapters.pipeline import Request, build_comparison
@@ -82,9 +83,9 @@ def three_english() -> Comparison:
 def with_chinese(*, translated: bool = True) -> Comparison:
     zh = version("xinhua", ZH_XINHUA, "zh")
     if translated:
-        zh.translations = list(ZH_IN_ENGLISH)
-        zh.translation_lang = "en"
-        zh.translation_engine = "hand"
+        zh = replace(
+            zh, translations=list(ZH_IN_ENGLISH), translation_lang="en", translation_engine="hand"
+        )
     return compare([version("official", EN_OFFICIAL, "en"), zh])
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stmtdiff.adapters.ingest import Document, VersionSpec, expand_inputs, load_document
@@ -98,12 +98,12 @@ def load_versions(request: Request) -> list[Version]:
             date=spec.date or document.date,
             role=spec.role,
         )
-        version.url = spec.url or (spec.source if is_url(spec.source) else None)
+        version = replace(version, url=spec.url or (spec.source if is_url(spec.source) else None))
         translation = _lookup(request.translation_files, version_id, position)
         if translation is None and spec.translation:
             translation = spec.translation
         if translation is not None:
-            attach_translation_file(version, translation)
+            version = attach_translation_file(version, translation)
         versions.append(version)
     _check_unknown_keys(request, versions)
     return versions
@@ -144,9 +144,9 @@ def _check_unknown_keys(request: Request, versions: Sequence[Version]) -> None:
                 )
 
 
-def attach_translation_file(version: Version, path: str, *, segmented: bool = False) -> None:
-    """Attach a translation file to ``version``: one translated sentence per line, or a whole
-    text, which is segmented and aligned to the version's sentences (cross-language).
+def attach_translation_file(version: Version, path: str, *, segmented: bool = False) -> Version:
+    """``version`` with a translation file attached: one translated sentence per line, or a
+    whole text, which is segmented and aligned to the version's sentences (cross-language).
 
     ``segmented``: the version was given one sentence per line, so its translation must be too.
     """
@@ -155,22 +155,29 @@ def attach_translation_file(version: Version, path: str, *, segmented: bool = Fa
     lines = text.splitlines() if segmented else [ln.strip() for ln in text.splitlines()]
     if not segmented:
         lines = [line for line in lines if line]
+    engine = f"file:{Path(path).name}"
     if len(lines) == len(version.sentences):
-        version.translations = list(lines)
-        version.translation_lang = detect_language(text[:DETECT_SAMPLE])
-    elif segmented:
+        return replace(
+            version,
+            translations=list(lines),
+            translation_lang=detect_language(text[:DETECT_SAMPLE]),
+            translation_engine=engine,
+        )
+    if segmented:
         raise StmtdiffError(
             f"{path}: {len(lines)} lines, but {version.path or version.id} has "
             f"{len(version.sentences)} (a translation of segmented input needs one line per "
             "sentence)"
         )
-    else:
-        translated = make_version("translation", text)
-        if not translated.sentences:
-            raise StmtdiffError(f"{path}: the translation is empty")
-        version.translations = translations_by_alignment(version, translated)
-        version.translation_lang = translated.lang
-    version.translation_engine = f"file:{Path(path).name}"
+    translated = make_version("translation", text)
+    if not translated.sentences:
+        raise StmtdiffError(f"{path}: the translation is empty")
+    return replace(
+        version,
+        translations=translations_by_alignment(version, translated),
+        translation_lang=translated.lang,
+        translation_engine=engine,
+    )
 
 
 def translations_by_alignment(version: Version, translated: Version) -> list[str | None]:
@@ -200,28 +207,36 @@ def translations_by_alignment(version: Version, translated: Version) -> list[str
     ]
 
 
-def machine_translate(versions: Sequence[Version], settings: TranslationSettings) -> list[str]:
-    """Translate every version not in the target language and without a translation file.
-
-    Only called when the user named an engine. Returns notes for the reader: which engine was
-    used, and which sentences have no translation (offline, nothing cached) and so fall back to
-    the offline aligners.
+def machine_translate(
+    versions: Sequence[Version], settings: TranslationSettings
+) -> tuple[list[Version], list[str]]:
+    """The versions, each not in the target language and without a translation file now with
+    a machine translation, and notes for the reader: which engine was used, and which
+    sentences have no translation (offline, nothing cached) and so fall back to the offline
+    aligners. Only translates when the user named an engine.
     """
     engine = settings.engine
     if engine is None:
-        return []
+        return list(versions), []
     # Imported here: the HTTP clients behind the engines are only needed once one is asked for.
     from stmtdiff.adapters.translate.service import translate_sentences
 
     notes: list[str] = []
     target = base_language(settings.target)
+    out: list[Version] = []
     for version in versions:
-        if version.translations is not None or base_language(version.lang) == target:
+        if version.translations is not None or version.base_lang == target:
+            out.append(version)
             continue
         result = translate_sentences([s.text for s in version.sentences], version.lang, settings)
-        version.translations = result.translations
-        version.translation_lang = settings.target
-        version.translation_engine = result.engine
+        out.append(
+            replace(
+                version,
+                translations=result.translations,
+                translation_lang=settings.target,
+                translation_engine=result.engine,
+            )
+        )
         if result.missing:
             notes.append(
                 f"{version.display_label}: {len(result.missing)} of {len(version.sentences)} "
@@ -229,12 +244,12 @@ def machine_translate(versions: Sequence[Version], settings: TranslationSettings
                 "they are aligned without one"
             )
         notes.extend(result.notices)
-    translated = [v.display_label for v in versions if v.translation_engine == engine]
+    translated = [v.display_label for v in out if v.translation_engine == engine]
     if translated:
         notes.insert(
             0, f"machine translation into {settings.target} by {engine}: " + ", ".join(translated)
         )
-    return notes
+    return out, notes
 
 
 def statement_title(inputs: Sequence[str]) -> str | None:
@@ -250,7 +265,9 @@ def statement_title(inputs: Sequence[str]) -> str | None:
 def build_comparison(request: Request) -> Comparison:
     """Load, segment, translate when asked, and compare: the whole pipeline for one request."""
     versions = load_versions(request)
-    notes = machine_translate(versions, request.translation) if request.translation else []
+    notes: list[str] = []
+    if request.translation:
+        versions, notes = machine_translate(versions, request.translation)
     pivot: str | int = 0
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
@@ -263,10 +280,12 @@ def build_comparison(request: Request) -> Comparison:
         readouts=request.readouts,
         subjects=subjects,
     )
-    comparison.title = request.title or statement_title(request.inputs)
-    comparison.notes[:0] = notes
-    comparison.who_said_what = summarize(comparison, subjects)
-    return comparison
+    return replace(
+        comparison,
+        title=request.title or statement_title(request.inputs),
+        notes=[*notes, *comparison.notes],
+        who_said_what=summarize(comparison, subjects),
+    )
 
 
 def _resolve_pivot(value: str, versions: Sequence[Version]) -> str | int:

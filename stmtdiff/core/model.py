@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from stmtdiff.core.text.scripts import base_language
+
 if TYPE_CHECKING:
     from stmtdiff.core.compare.summary import Summary
 
@@ -38,7 +40,7 @@ class Role(StrEnum):
 ROLES = tuple(role.value for role in Role)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Version:
     """One version of the statement: its text, where it came from, and its sentences."""
 
@@ -62,6 +64,12 @@ class Version:
     @property
     def display_label(self) -> str:
         return self.label or self.id
+
+    @property
+    def base_lang(self) -> str:
+        """The language without region or script (``zh-Hans`` → ``zh``): what every decision
+        about the version's language reads, so no caller re-derives it from ``lang``."""
+        return base_language(self.lang)
 
 
 class Status(StrEnum):
@@ -137,6 +145,15 @@ class OnlyHere:
     text: str
 
 
+class LinkKind(StrEnum):
+    """How sure a link between accounts is (``Link.kind``), and for a cell (``Cell.link``)
+    also that no link reaches it."""
+
+    FIRM = "firm"  # clears the document's firm threshold
+    POSSIBLE = "possible"  # clears only the lower one
+    ALONE = "alone"  # cells only: reported by this version only
+
+
 @dataclass(slots=True)
 class Cell:
     """One version's sentences in one row, compared with the pivot's cell."""
@@ -150,9 +167,8 @@ class Cell:
     diff_basis: DiffBasis | None = None
     #: For a moved cell: the index of the row holding its counterpart.
     moved_to: int | None = None
-    #: Accounts of one event only: ``firm`` or ``possible`` link to the pivot's cell, or
-    #: ``alone`` (reported by this version only).
-    link: str | None = None
+    #: Accounts of one event only: how the cell is linked to the pivot's cell.
+    link: LinkKind | None = None
     #: Accounts only, a link worded differently: the parts of either side the other lacks,
     #: in the place of a word diff.
     only_here: tuple[OnlyHere, ...] = ()
@@ -206,10 +222,6 @@ class MethodChoice(StrEnum):
 METHODS = tuple(choice.value for choice in MethodChoice)
 
 
-#: Kinds of link: ``firm`` clears the document's firm threshold, ``possible`` only the lower one.
-LINK_KINDS = ("firm", "possible")
-
-
 @dataclass(frozen=True, slots=True)
 class Link:
     """Sentences of the pivot and of another version that say the same thing (a bead of an
@@ -218,10 +230,10 @@ class Link:
     pivot: tuple[int, ...]
     other: tuple[int, ...]
     score: float
-    kind: str = "firm"
+    kind: LinkKind = LinkKind.FIRM
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PairAlignment:
     """How one version was aligned to the pivot, and how much to trust it."""
 
@@ -245,7 +257,7 @@ class PairAlignment:
         return [Link(b.src, b.tgt, round(b.score, 4)) for b in self.beads if b.src and b.tgt]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The result of comparing versions: aligned rows plus how they were obtained."""
 

@@ -43,7 +43,6 @@ class Page:
     media_type: str | None
     charset: str | None
     retrieved: str  # ISO 8601, UTC
-    from_cache: bool = False
 
 
 def is_url(source: str) -> bool:
@@ -172,8 +171,7 @@ class _Cache:
 
             fields = json.loads(meta.read_text(encoding="utf-8"))
             content = body.read_bytes()
-            fields.pop("from_cache", None)
-            return Page(content=content, from_cache=True, **fields)
+            return Page(content=content, **fields)
         except (OSError, ValueError, TypeError):
             return None  # absent or damaged: fetch again
 
@@ -184,7 +182,7 @@ class _Cache:
 
         from stmtdiff.adapters.files.fsutil import write_bytes_atomic
 
-        fields = {k: v for k, v in asdict(page).items() if k not in ("content", "from_cache")}
+        fields = {k: v for k, v in asdict(page).items() if k != "content"}
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(body, page.content)

@@ -254,9 +254,8 @@ class EmbeddingCache:
 
 @dataclass(slots=True)
 class EncodeStats:
-    """What the caching encoder did: texts asked for, found in the cache, actually embedded."""
+    """What the caching encoder did: texts found in the cache, texts actually embedded."""
 
-    requested: int = 0
     cached: int = 0
     embedded: int = 0
     seconds: float = 0.0
@@ -361,7 +360,6 @@ class CachingEncoder:
         """Rows of ``compute`` for the texts, from memory or the cache where already known;
         ``model_work``: computing them runs the encoder (counted as embedded in ``stats``);
         ``stored``: rows go to the cache file, not only to memory."""
-        self.stats.requested += len(texts)
         if not texts:
             return np.zeros((0, width), dtype=np.float32)
         keys = [digest(text) for text in texts]

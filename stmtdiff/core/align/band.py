@@ -18,6 +18,8 @@ else:  # numpy loads when an aligner first uses it: a same-language compare neve
 
 #: measure(di, dj, i, j): a similarity of each bead (i[k], di, j[k], dj) of arrays of beads.
 Measure = Callable[[int, int, "np.ndarray", "np.ndarray"], "np.ndarray"]
+#: measure(rows, cols): a similarity of each pair of sentences (rows[k], cols[k]).
+PairMeasure = Callable[["np.ndarray", "np.ndarray"], "np.ndarray"]
 
 #: Largest bead with several sentences on each side, in sentences on both sides together (5
 #: allows 2-3 and 3-2).
@@ -147,6 +149,36 @@ def lookup_band(band: Band) -> Band:
     return Band(lo, hi)
 
 
+def edge_halves(
+    first: PairMeasure,
+    last: PairMeasure,
+    n: int,
+    m: int,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    neighbour_weight: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """At each cell (rows[k], cols[k]): how well a bead starting there starts alike, and how
+    well one ending there ends alike. ``first`` is how alike source and target sentences' first
+    clauses are, ``last`` the same for last clauses; each edge counts less ``neighbour_weight``
+    times its mean fit to the sentences just outside the bead."""
+
+    def fit(measure: PairMeasure, around: Sequence[tuple[np.ndarray, ...]]) -> np.ndarray:
+        total = np.zeros(len(rows))
+        count = np.zeros(len(rows))
+        for near_rows, near_cols, present in around:
+            total += np.where(present, measure(near_rows, near_cols), 0.0)
+            count += present
+        mean = np.where(count > 0, total / np.maximum(count, 1), 0.0)
+        fitted: np.ndarray = measure(rows, cols) - neighbour_weight * mean
+        return fitted
+
+    return (
+        fit(first, ((rows - 1, cols, rows > 0), (rows, cols - 1, cols > 0))),
+        fit(last, ((rows + 1, cols, rows + 1 < n), (rows, cols + 1, cols + 1 < m))),
+    )
+
+
 def edge_fit(
     first: Callable[[int, int], float],
     last: Callable[[int, int], float],
@@ -155,21 +187,15 @@ def edge_fit(
     bead: tuple[int, int, int, int],
     neighbour_weight: float,
 ) -> float:
-    """How well the bead (i, di, j, dj) starts alike and ends alike: ``first(a, b)`` is how
-    alike source sentence a's first clause and target sentence b's are, ``last`` the same for
-    last clauses. Each edge counts less ``neighbour_weight`` times how well it fits the
-    sentences just outside the bead; the two edges are averaged."""
+    """How well the bead (i, di, j, dj) starts alike and ends alike (``edge_halves`` at its
+    first and at its last cell, averaged), ``first(a, b)`` and ``last(a, b)`` scoring one pair
+    of sentences: the scalar gains use the same formula as the tables."""
     i, di, j, dj = bead
-    last_i, last_j = i + di - 1, j + dj - 1
-    head = [first(i - 1, j)] if i > 0 else []
-    head += [first(i, j - 1)] if j > 0 else []
-    tail = [last(last_i + 1, last_j)] if last_i + 1 < n else []
-    tail += [last(last_i, last_j + 1)] if last_j + 1 < m else []
-    fits = [
-        own - neighbour_weight * (sum(around) / len(around) if around else 0.0)
-        for own, around in ((first(i, j), head), (last(last_i, last_j), tail))
-    ]
-    return sum(fits) / 2
+    rows, cols = np.array([i, i + di - 1]), np.array([j, j + dj - 1])
+    head, tail = edge_halves(
+        one_pair(first, n, m), one_pair(last, n, m), n, m, rows, cols, neighbour_weight
+    )
+    return float((head[0] + tail[1]) / 2)
 
 
 def edge_tables(
@@ -180,26 +206,41 @@ def edge_tables(
     last: np.ndarray,
     neighbour_weight: float,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """``edge_fit``'s two halves at every cell of ``cells``, given ``first`` and ``last`` there:
-    how well a bead starting at the cell starts alike, and how well one ending at it ends
-    alike, each less its fit to the cells just outside."""
-    rows, cols = cells.rows, cells.cols
-
-    def fit(table: np.ndarray, around: Sequence[tuple[np.ndarray, ...]]) -> np.ndarray:
-        total = np.zeros(len(table))
-        count = np.zeros(len(table))
-        for near_rows, near_cols, present in around:
-            flat, inside = cells.index(near_rows, near_cols)
-            total += np.where(present & inside, table[flat], 0.0)
-            count += present
-        mean = np.where(count > 0, total / np.maximum(count, 1), 0.0)
-        fitted: np.ndarray = table - neighbour_weight * mean
-        return fitted
-
-    return (
-        fit(first, ((rows - 1, cols, rows > 0), (rows, cols - 1, cols > 0))),
-        fit(last, ((rows + 1, cols, rows + 1 < n), (rows, cols + 1, cols + 1 < m))),
+    """``edge_halves`` at every cell of ``cells``, given ``first`` and ``last`` there."""
+    return edge_halves(
+        band_lookup(cells, first),
+        band_lookup(cells, last),
+        n,
+        m,
+        cells.rows,
+        cells.cols,
+        neighbour_weight,
     )
+
+
+def band_lookup(cells: Band, table: np.ndarray) -> PairMeasure:
+    """The values of ``table`` (one per cell of ``cells``) as a pair measure: 0 off the band."""
+
+    def measure(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        flat, inside = cells.index(rows, cols)
+        values: np.ndarray = np.where(inside, table[flat], 0.0)
+        return values
+
+    return measure
+
+
+def one_pair(similarity: Callable[[int, int], float], n: int, m: int) -> PairMeasure:
+    """``similarity(a, b)`` of one pair of sentences as a pair measure (0 outside the texts)."""
+
+    def measure(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        return np.array(
+            [
+                similarity(int(a), int(b)) if 0 <= a < n and 0 <= b < m else 0.0
+                for a, b in zip(rows, cols, strict=True)
+            ]
+        )
+
+    return measure
 
 
 def edge_fit_table(
@@ -281,16 +322,3 @@ def one_bead(similarity: Callable[[int, int, int, int], float], n: int, m: int) 
         return np.array([similarity(a, di, b, dj) if 0 <= a < n and 0 <= b < m else 0.0])
 
     return measure
-
-
-def bead_neighbour_mean(
-    similarity: Callable[[int, int, int, int], float],
-    n: int,
-    m: int,
-    bead: tuple[int, int, int, int],
-) -> float:
-    """``neighbour_mean`` of one bead (i, di, j, dj), ``similarity(i, di, j, dj)`` scoring one
-    pair of runs: the scalar gains use the same formula as the tables, so the two agree."""
-    i, di, j, dj = bead
-    measure = one_bead(similarity, n, m)
-    return float(neighbour_mean(measure, n, m, di, dj, np.array([i]), np.array([j]))[0])

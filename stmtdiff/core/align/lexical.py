@@ -26,8 +26,8 @@ from functools import cached_property
 
 from stmtdiff.core.align.band import (
     MAX_SIDE,
+    Measure,
     band_gains,
-    bead_neighbour_mean,
     bead_types,
     corridor,
     edge_fit,
@@ -37,6 +37,7 @@ from stmtdiff.core.align.band import (
     first_pass,
     lookup_band,
     neighbour_mean,
+    one_bead,
 )
 from stmtdiff.core.align.doclexicon import learn_pairs
 from stmtdiff.core.align.lengthmodel import LengthModel, length_model
@@ -135,7 +136,6 @@ class LexicalEvidence:
         self.lengths = lengths
         self.count_unknown = count_unknown
         self.src_weight, self.tgt_weight = weights or (_idf(self.src_keys), _idf(self.tgt_keys))
-        self._cache: dict[tuple[int, int, int, int], float] = {}
 
     def words(self, i: int, di: int, j: int, dj: int) -> float:
         src_share, tgt_share, src_count, tgt_count = coverage(
@@ -447,39 +447,46 @@ def _lexical_scorer(
     informed = bool(evidence.lexicon.forward) or evidence.count_unknown
     weight = params.lexicon_weight if informed else params.lexicon_weight / 2
 
+    known: dict[tuple[int, int, int, int], float] = {}
+
     def similarity(i: int, di: int, j: int, dj: int) -> float:
         key = (i, di, j, dj)
-        cached = evidence._cache.get(key)
-        if cached is not None:
-            return cached
-        value = weight * evidence.words(i, di, j, dj) + (1 - weight) * evidence.length(i, di, j, dj)
-        shared, unshared = evidence.shared_numbers(i, di, j, dj)
-        if shared:
-            value += params.number_bonus
-        elif unshared:
-            value -= params.number_bonus / 2
-        value = min(1.0, max(0.0, value))
-        evidence._cache[key] = value
+        value = known.get(key)
+        if value is None:
+            shared, unshared = evidence.shared_numbers(i, di, j, dj)
+            value = float(
+                _similarity(
+                    weight,
+                    params.number_bonus,
+                    np.array([evidence.words(i, di, j, dj)]),
+                    np.array([evidence.length(i, di, j, dj)]),
+                    np.array([shared]),
+                    np.array([shared + unshared]),
+                )[0]
+            )
+            known[key] = value
         return value
+
+    def edge_fit_of(di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        first_words, last_words = edges
+        fit = edge_fit(
+            lambda a, b: first_words.words(a, 1, b, 1),
+            lambda a, b: last_words.words(a, 1, b, 1),
+            n,
+            m,
+            (int(i[0]), di, int(j[0]), dj),
+            params.margin,
+        )
+        return np.array([fit])
+
+    one_similarity = one_bead(similarity, n, m)
+    one_edge_fit = edge_fit_of if edges else None
 
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
-        score = similarity(i, di, j, dj) - params.merge_cost * (di + dj - 2)
-        if params.margin:
-            score -= params.margin * bead_neighbour_mean(similarity, n, m, (i, di, j, dj))
-        if edges:
-            first_words, last_words = edges
-            fit = edge_fit(
-                lambda a, b: first_words.words(a, 1, b, 1),
-                lambda a, b: last_words.words(a, 1, b, 1),
-                n,
-                m,
-                (i, di, j, dj),
-                params.margin,
-            )
-            score += params.edge_weight * fit
-        return score
+        at = np.array([i]), np.array([j])
+        return float(_bead_score(params, one_similarity, one_edge_fit, n, m, di, dj, *at)[0])
 
     def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
         return _LexicalTables(band, evidence, params, weight, edges=edges).gains(beads)
@@ -544,6 +551,44 @@ def _window(
     return corridor(first_pass(matrix), n, m)
 
 
+def _similarity(
+    weight: float,
+    number_bonus: float,
+    words: np.ndarray,
+    length: np.ndarray,
+    shared: np.ndarray,
+    counted: np.ndarray,
+) -> np.ndarray:
+    """Similarity of beads from their lexicon coverage ``words``, length probability, and the
+    weight of numbers both sides share (``shared``) and of numbers at all (``counted``): the
+    one formula behind the scalar similarity and the tables."""
+    value = weight * words + (1 - weight) * length
+    value += np.where(shared > 0, number_bonus, np.where(counted > 0, -number_bonus / 2, 0.0))
+    out: np.ndarray = np.clip(value, 0.0, 1.0)
+    return out
+
+
+def _bead_score(
+    params: LexicalParams,
+    similarity: Measure,
+    edge_fit: Measure | None,
+    n: int,
+    m: int,
+    di: int,
+    dj: int,
+    i: np.ndarray,
+    j: np.ndarray,
+) -> np.ndarray:
+    """Gain of the beads (i[k], di, j[k], dj) with both sides non-empty: the one formula
+    behind the scalar gain (measures of length-1 arrays) and the tables (band lookups)."""
+    score = similarity(di, dj, i, j) - params.merge_cost * (di + dj - 2)
+    if params.margin:
+        score = score - params.margin * neighbour_mean(similarity, n, m, di, dj, i, j)
+    if edge_fit is not None:
+        score = score + params.edge_weight * edge_fit(di, dj, i, j)
+    return score
+
+
 class _LexicalTables:
     """``lexical_scorer``'s similarity and gain for every bead of a band at once (numpy)."""
 
@@ -577,26 +622,19 @@ class _LexicalTables:
         length = self.lengths.probabilities(
             self._run_chars(self.src_chars, i, di), self._run_chars(self.tgt_chars, j, dj)
         )
-        value = self.weight * self.words.words(di, dj, i, j) + (1 - self.weight) * length
         shared, counted = self.numbers.masses(di, dj, i, j)
-        bonus = self.params.number_bonus
-        value += np.where(shared > 0, bonus, np.where(counted > 0, -bonus / 2, 0.0))
-        out: np.ndarray = np.clip(value, 0.0, 1.0)
-        return out
+        words = self.words.words(di, dj, i, j)
+        return _similarity(self.weight, self.params.number_bonus, words, length, shared, counted)
 
     def gains(self, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
         return band_gains(self.band, self.n, self.m, beads, self.params.skip, self._bead_score)
 
     def _bead_score(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        params = self.params
-        score = self.similarity(di, dj, i, j) - params.merge_cost * (di + dj - 2)
-        if params.margin:
-            around = neighbour_mean(self.similarity, self.n, self.m, di, dj, i, j)
-            score = score - params.margin * around
-        if self.edges:
-            fit = edge_fit_table(self.cells, self._edges(), di, dj, i, j)
-            score = score + params.edge_weight * fit
-        return score
+        fit = self._edge_fit if self.edges else None
+        return _bead_score(self.params, self.similarity, fit, self.n, self.m, di, dj, i, j)
+
+    def _edge_fit(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return edge_fit_table(self.cells, self._edges(), di, dj, i, j)
 
     def _edges(self) -> tuple[np.ndarray, np.ndarray]:
         """``edge_tables`` from the edge clauses' lexicon coverage (built on first use: the

@@ -91,12 +91,12 @@ def common_texts(
 ) -> tuple[list[str | None], list[str | None], str] | None:
     """Both versions' sentences in one language, using translations where needed; else None."""
     for left in (None, pivot.translations):
-        left_lang = base_language(pivot.lang if left is None else pivot.translation_lang or "")
+        left_lang = pivot.base_lang if left is None else base_language(pivot.translation_lang or "")
         if left is not None and not pivot.translation_lang:
             continue
         for right in (None, other.translations):
-            right_lang = base_language(
-                other.lang if right is None else other.translation_lang or ""
+            right_lang = (
+                other.base_lang if right is None else base_language(other.translation_lang or "")
             )
             if right is not None and not other.translation_lang:
                 continue
@@ -124,7 +124,7 @@ def choose_scorer(
         raise StmtdiffError(
             f"unknown alignment method {method!r} (choose from {', '.join(METHODS)})"
         )
-    same = base_language(pivot.lang) == base_language(other.lang)
+    same = pivot.base_lang == other.base_lang
     evidence = evidence or Evidence()
     if same and method == MethodChoice.AUTO:
         return _same_language(pivot, other, evidence, parallel)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stmtdiff.core.align.semantic import Encoder, display_similarities
-from stmtdiff.core.model import Link
+from stmtdiff.core.model import Link, LinkKind
 from stmtdiff.core.text.clauses import clauses
 from stmtdiff.core.text.scripts import joins_without_space
 
@@ -253,7 +253,7 @@ def link(score: np.ndarray, params: MatchParams = MatchParams()) -> list[Link]:
                 pivot=tuple(sorted({i for i, _ in members})),
                 other=tuple(sorted({j for _, j in members})),
                 score=round(float(np.mean(values)), 4),
-                kind="firm" if min(values) > firm else "possible",
+                kind=LinkKind.FIRM if min(values) > firm else LinkKind.POSSIBLE,
             )
         )
     links.sort(key=lambda item: (item.pivot, item.other))
@@ -367,7 +367,7 @@ def corridor(
         if box[r, c] <= floor:
             continue
         i, j = rows[r], cols[c]
-        found.append(Link((i,), (j,), round(float(box[r, c]), 4), "possible"))
+        found.append(Link((i,), (j,), round(float(box[r, c]), 4), LinkKind.POSSIBLE))
         gaps += [((top, left), (i, j)), ((i, j), (bottom, right))]
     return sorted([*links, *found], key=lambda item: (item.pivot, item.other))
 

@@ -7,7 +7,7 @@ Every method (same language, translation, sentence embeddings, bilingual lexicon
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from stmtdiff.core.align.search import (
     SAME_LANGUAGE_BEADS,
@@ -32,7 +32,7 @@ Similarity = Callable[[int, int, int, int], float]
 PairSimilarity = Callable[[Sequence[int], Sequence[int]], "np.ndarray"]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Scorer:
     """One alignment method applied to one pair of sentence lists."""
 
@@ -118,27 +118,24 @@ def respect_paragraphs(
             value -= PARAGRAPH_PENALTY * abs(src_inside - tgt_inside)
         return value
 
-    scorer.gain = gain
     inner_tables = scorer.tables
-    if inner_tables is not None:
-        src_count = np.asarray(src_prefix)
-        tgt_count = np.asarray(tgt_prefix)
+    if inner_tables is None:
+        return replace(scorer, gain=gain)
+    src_count = np.asarray(src_prefix)
+    tgt_count = np.asarray(tgt_prefix)
 
-        def tables(
-            band: Band, beads: Sequence[tuple[int, int]]
-        ) -> dict[tuple[int, int], np.ndarray]:
-            out = inner_tables(band, beads)
-            i = np.minimum(band.rows, len(src_starts))
-            j = np.minimum(band.cols, len(tgt_starts))
-            for (di, dj), values in out.items():
-                if di > 1 or dj > 1:
-                    src_inside = _inside(src_count, i, di)
-                    tgt_inside = _inside(tgt_count, j, dj)
-                    values -= PARAGRAPH_PENALTY * np.abs(src_inside - tgt_inside)
-            return out
+    def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
+        out = inner_tables(band, beads)
+        i = np.minimum(band.rows, len(src_starts))
+        j = np.minimum(band.cols, len(tgt_starts))
+        for (di, dj), values in out.items():
+            if di > 1 or dj > 1:
+                src_inside = _inside(src_count, i, di)
+                tgt_inside = _inside(tgt_count, j, dj)
+                values -= PARAGRAPH_PENALTY * np.abs(src_inside - tgt_inside)
+        return out
 
-        scorer.tables = tables
-    return scorer
+    return replace(scorer, gain=gain, tables=tables)
 
 
 def _inside(prefix: np.ndarray, start: np.ndarray, size: int) -> np.ndarray:

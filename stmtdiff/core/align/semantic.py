@@ -19,7 +19,7 @@ text), created, cached and passed in by front-end code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -29,7 +29,6 @@ from stmtdiff.core.align.band import (
     MAX_SIDE,
     Measure,
     band_gains,
-    bead_neighbour_mean,
     bead_types,
     corridor,
     edge_fit,
@@ -385,18 +384,6 @@ class _Embedded:
                     runs[size - 1][rows] = _normalise(vectors)
         self._cos.clear()
 
-    def edge_fit(self, i: int, di: int, j: int, dj: int, neighbour_weight: float) -> float:
-        """``edge_fit`` of the bead from the edge clauses' vectors."""
-        src_first, src_last, tgt_first, tgt_last = self.edges()
-        return edge_fit(
-            lambda a, b: float(src_first[a] @ tgt_first[b]),
-            lambda a, b: float(src_last[a] @ tgt_last[b]),
-            self.n,
-            self.m,
-            (i, di, j, dj),
-            neighbour_weight,
-        )
-
     def cosine(self, i: int, di: int, j: int, dj: int) -> float:
         key = (i, di, j, dj)
         value = self._cos.get(key)
@@ -404,10 +391,6 @@ class _Embedded:
             value = float(self.src[di - 1][i] @ self.tgt[dj - 1][j])
             self._cos[key] = value
         return value
-
-    def neighbours(self, i: int, di: int, j: int, dj: int) -> float:
-        """Mean similarity of each side to the sentences just outside the other side."""
-        return bead_neighbour_mean(self.cosine, self.n, self.m, (i, di, j, dj))
 
 
 def length_fit(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -500,7 +483,6 @@ def semantic_scorer(
     ratio = float(src_len[0].sum() / tgt_len[0].sum()) if n and m else 1.0
     if expected_ratio and base_language(src_lang) != base_language(tgt_lang):
         ratio = float(np.sqrt(ratio / expected_ratio))
-    word_weight = params.word_weight if words is not None else 0.0
 
     def cosine(i: int, di: int, j: int, dj: int) -> float:
         return sum(v.weight * v.cosine(i, di, j, dj) for v in views) / total_weight
@@ -508,37 +490,37 @@ def semantic_scorer(
     def similarity(i: int, di: int, j: int, dj: int) -> float:
         return display_similarity(cosine(i, di, j, dj))
 
-    one_cosine = one_bead(cosine, n, m)
+    def edge_pair(k: int) -> Callable[[int, int], float]:
+        """How alike source sentence a's edge clause k (0 first, 1 last) and target b's are."""
+
+        def alike(a: int, b: int) -> float:
+            total = 0.0
+            for view in views:
+                edges = view.edges()
+                total += view.weight * float(edges[k][a] @ edges[k + 2][b])
+            return total / total_weight
+
+        return alike
+
+    def edge_fit_of(di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        bead = (int(i[0]), di, int(j[0]), dj)
+        fit = edge_fit(edge_pair(0), edge_pair(1), n, m, bead, params.neighbour_weight)
+        return np.array([fit])
+
+    one = _BeadScores(
+        n,
+        m,
+        params,
+        one_bead(cosine, n, m),
+        one_bead(words.words, n, m) if words is not None and params.word_weight else None,
+        edge_fit_of,
+        (src_len, tgt_len, ratio),
+    )
 
     def gain(i: int, di: int, j: int, dj: int) -> float:
         if di == 0 or dj == 0:
             return params.skip
-        score = cosine(i, di, j, dj)
-        at = np.array([i]), np.array([j])
-        if (
-            score < params.floor
-            or not members_fit(one_cosine, params, di, dj, *at, np.array([score]))[0]
-        ):
-            return UNRELATED
-        if params.margin:
-            around = sum(v.weight * v.neighbours(i, di, j, dj) for v in views) / total_weight
-            score -= params.neighbour_weight * around
-        if words is not None and word_weight:
-            lexical = words.words(i, di, j, dj)
-            if params.margin:
-                lexical -= bead_neighbour_mean(words.words, n, m, (i, di, j, dj))
-            score += word_weight * lexical
-        if params.length_penalty:
-            a = src_len[di - 1][i]
-            b = tgt_len[dj - 1][j] * ratio
-            score *= float(length_fit(a, b))
-        if params.edge_weight:
-            edges = sum(v.weight * v.edge_fit(i, di, j, dj, params.neighbour_weight) for v in views)
-            score += params.edge_weight * edges / total_weight
-        score += params.merge_bonus * (di + dj - 2)
-        if di == 2 and dj == 2:
-            score -= params.two_two_cost
-        return score
+        return float(one.score(di, dj, np.array([i]), np.array([j]))[0])
 
     def tables(band: Band, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
         return _SemanticTables(
@@ -589,6 +571,15 @@ class _SemanticTables:
         )
         self._cos: dict[tuple[int, int], np.ndarray] = {}
         self._edge: tuple[np.ndarray, np.ndarray] | None = None
+        self.scores = _BeadScores(
+            self.n,
+            self.m,
+            params,
+            self.cosine,
+            self._words if self.word_tables is not None else None,
+            self._edge_fit,
+            (src_len, tgt_len, ratio),
+        )
 
     def _product_table(self, pairs: Sequence[tuple[float, np.ndarray, np.ndarray]]) -> np.ndarray:
         """Weighted mean over views of ``left[i] @ right[j]`` at every cell of the band."""
@@ -642,9 +633,28 @@ class _SemanticTables:
         return self.word_tables.words(di, dj, i, j)
 
     def gains(self, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
-        return band_gains(self.band, self.n, self.m, beads, self.params.skip, self._bead_score)
+        return band_gains(self.band, self.n, self.m, beads, self.params.skip, self.scores.score)
 
-    def _bead_score(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+
+@dataclass(frozen=True, slots=True)
+class _BeadScores:
+    """The gain of beads (i[k], di, j[k], dj) from the measures of their runs: the one formula
+    behind the scalar gain (measures of length-1 arrays) and the tables (band lookups)."""
+
+    n: int
+    m: int
+    params: SemanticParams
+    #: Weighted mean cosine over the views.
+    cosine: Measure
+    #: Word evidence, when it counts.
+    words: Measure | None
+    #: ``edge_fit`` of the beads (called only when edges count).
+    edge_fit: Measure
+    #: Characters of each run of 1..MAX_SIDE source sentences, of target sentences, and the
+    #: source characters per target character.
+    lengths: tuple[list[np.ndarray], list[np.ndarray], float]
+
+    def score(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         params = self.params
         whole = self.cosine(di, dj, i, j)
         score = whole.copy()
@@ -652,17 +662,16 @@ class _SemanticTables:
             score -= params.neighbour_weight * neighbour_mean(
                 self.cosine, self.n, self.m, di, dj, i, j
             )
-        if self.word_tables is not None:
-            lexical = self._words(di, dj, i, j)
+        if self.words is not None:
+            lexical = self.words(di, dj, i, j)
             if params.margin:
-                lexical -= neighbour_mean(self._words, self.n, self.m, di, dj, i, j)
+                lexical -= neighbour_mean(self.words, self.n, self.m, di, dj, i, j)
             score += params.word_weight * lexical
         if params.length_penalty:
-            a = self.src_len[di - 1][i]
-            b = self.tgt_len[dj - 1][j] * self.ratio
-            score *= length_fit(a, b)
+            src_len, tgt_len, ratio = self.lengths
+            score *= length_fit(src_len[di - 1][i], tgt_len[dj - 1][j] * ratio)
         if params.edge_weight:
-            score += params.edge_weight * self._edge_fit(di, dj, i, j)
+            score += params.edge_weight * self.edge_fit(di, dj, i, j)
         score += params.merge_bonus * (di + dj - 2)
         if di == 2 and dj == 2:
             score -= params.two_two_cost

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from stmtdiff.core.model import Method
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -214,7 +216,7 @@ class PairReport:
     translation_path: str
     source_lang: str
     translation_lang: str
-    method: str
+    method: Method
     confidence: float
     sentences: list[SourceSentence]
     findings: list[Finding]

@@ -245,6 +245,7 @@ class _Checker:
         self.findings: list[Finding] = []
         self.pairs = 0
         self.src_lang, self.tgt_lang = src.version.lang, tgt.version.lang
+        self.src_base, self.tgt_base = src.version.base_lang, tgt.version.base_lang
 
     def paired_units(self, all_units: list[Unit]) -> list[Unit]:
         return [u for u in self._split_merges(all_units) if u.source_ids and u.translation_ids]
@@ -431,9 +432,7 @@ class _Checker:
         Judged sentence by sentence: a unit of two translation sentences, one of them left in
         the source language, is mostly in the right script as a whole.
         """
-        if "untranslated" not in self.enabled or base_language(self.src_lang) == base_language(
-            self.tgt_lang
-        ):
+        if "untranslated" not in self.enabled or self.src_base == self.tgt_base:
             return False
         sources = {canonical(left)} | {canonical(self.src.text([i])) for i in unit.source_ids}
         found = False
@@ -477,9 +476,7 @@ class _Checker:
         if "glossary" not in self.enabled or not self.terms:
             return
         for miss in check_terms(self.terms, left, self.src_lang, right, self.tgt_lang):
-            required = " or ".join(
-                f"“{form}”" for form in miss.term.forms[base_language(self.tgt_lang)]
-            )
+            required = " or ".join(f"“{form}”" for form in miss.term.forms[self.tgt_base])
             message = (
                 f"glossary term «{miss.source_form}» must be translated as {required} "
                 f"({self.glossary_path}, {miss.term.where})"
@@ -518,7 +515,7 @@ class _Checker:
         times = factor if factor > 1 else 1 / factor
         message = (
             f"the translation is {times:.1f}× {how} than usual for "
-            f"{base_language(self.src_lang)}→{base_language(self.tgt_lang)} "
+            f"{self.src_base}→{self.tgt_base} "
             f"({_length(right)} characters for {_length(left)})"
         )
         self._add("length", message, unit, detail=how)

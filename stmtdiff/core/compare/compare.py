@@ -9,7 +9,7 @@ exactly one row, and each version's sentences keep their order down the rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from stmtdiff.core.align.pairalign import Evidence, align_pair, common_texts, match_accounts
 from stmtdiff.core.align.repair import MOVE_THRESHOLD, pair_replacements
@@ -24,6 +24,7 @@ from stmtdiff.core.model import (
     Comparison,
     DiffBasis,
     Link,
+    LinkKind,
     Method,
     MethodChoice,
     PairAlignment,
@@ -33,7 +34,7 @@ from stmtdiff.core.model import (
     Version,
 )
 from stmtdiff.core.text.normalize import canonical, loose, similarity
-from stmtdiff.core.text.scripts import base_language, sentence_separator
+from stmtdiff.core.text.scripts import sentence_separator
 
 MAX_VERSIONS = 8
 #: Translations of two versions less alike than this mark the row as changed.
@@ -104,23 +105,32 @@ def compare(
         )
         return _accounts(versions, pivot_version, others, evidence, [note], subjects)
     by_id = {v.id: v for v in versions}
-    for pair in alignments:
-        if pair.method == Method.SAME_LANGUAGE:
-            pair.beads = pair_replacements(pair.beads, pair.moves, pivot_version, by_id[pair.other])
+    alignments = [
+        replace(
+            pair,
+            beads=pair_replacements(pair.beads, pair.moves, pivot_version, by_id[pair.other]),
+        )
+        if pair.method == Method.SAME_LANGUAGE
+        else pair
+        for pair in alignments
+    ]
     rows = _classified_rows(pivot_version, versions, alignments)
     unlike = False
-    for pair in alignments:
+    for k, pair in enumerate(alignments):
         other = by_id[pair.other]
         if parallel or pair.comparable or _declared_parallel(pivot_version, other):
             continue  # declared versions of one text, or warned of by the length check
         share = worded_alike(rows, pivot_version, other)
         if pair.method == Method.SAME_LANGUAGE and share < SAME_SHARE_LITTLE:
-            pair.warning = (
-                f"{other.display_label} and {pivot_version.display_label} share little: "
-                f"{share:.0%} of their sentences are worded alike; they may be different texts "
-                "(two meetings' readouts?), so only sentences worded alike are paired"
+            alignments[k] = replace(
+                pair,
+                warning=(
+                    f"{other.display_label} and {pivot_version.display_label} share little: "
+                    f"{share:.0%} of their sentences are worded alike; they may be different "
+                    "texts (two meetings' readouts?), so only sentences worded alike are paired"
+                ),
+                beads=_unlike_apart(pair.beads, pivot_version, other),
             )
-            pair.beads = _unlike_apart(pair.beads, pivot_version, other)
             unlike = True
     if unlike:
         rows = _classified_rows(pivot_version, versions, alignments)
@@ -356,8 +366,8 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
         return
     old = cell_text(pivot, pivot_cell.sentence_ids)
     new = cell_text(version, cell.sentence_ids)
-    if base_language(pivot.lang) == base_language(version.lang):
-        _compare_texts(cell, old, new, version.lang, basis=DiffBasis.TEXT)
+    if pivot.base_lang == version.base_lang:
+        _compare_texts(cell, old, new, basis=DiffBasis.TEXT)
         return
     common = common_texts(pivot, version)
     if common is not None:
@@ -366,7 +376,7 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
         old_t = _joined([left[i] for i in pivot_cell.sentence_ids], lang)
         new_t = _joined([right[i] for i in cell.sentence_ids], lang)
         if old_t is not None and new_t is not None:
-            _compare_texts(cell, old_t, new_t, lang, basis=DiffBasis.TRANSLATION)
+            _compare_texts(cell, old_t, new_t, basis=DiffBasis.TRANSLATION)
             # Machine translations of two originals never agree word for word: only a large
             # difference between them is evidence of a change.
             sim = cell.similarity
@@ -377,14 +387,14 @@ def _classify_cell(cell: Cell, pivot_cell: Cell, pivot: Version, version: Versio
     cell.similarity = None
 
 
-def _compare_texts(cell: Cell, old: str, new: str, lang: str, *, basis: DiffBasis) -> None:
+def _compare_texts(cell: Cell, old: str, new: str, *, basis: DiffBasis) -> None:
     cell.diff_basis = basis
     if old == new or canonical(old) == canonical(new):
         cell.status = Status.IDENTICAL
         cell.similarity = 1.0
-        cell.diff = word_diff(old, new, lang) if old != new else None
+        cell.diff = word_diff(old, new) if old != new else None
         return
-    cell.diff = word_diff(old, new, lang)
+    cell.diff = word_diff(old, new)
     cell.similarity = similarity(old, new)
     cell.status = Status.MINOR if loose(old) == loose(new) else Status.CHANGED
 
@@ -401,15 +411,10 @@ def _accounts(
     if not pivot.sentences:
         raise StmtdiffError(f"{pivot.display_label} has no sentences to match")
     evidence = evidence or Evidence()
-    alignments = [match_accounts(pivot, other, evidence) for other in others]
-    for pair, other in zip(alignments, others, strict=True):
-        share = shared_share(pair, len(pivot.sentences), len(other.sentences))
-        if share < SHARE_LITTLE:
-            pair.warning = (
-                f"{other.display_label} and {pivot.display_label} share little: "
-                f"{share:.0%} of their sentences have a firm counterpart; they may report "
-                "different events"
-            )
+    alignments = [
+        _warn_if_sharing_little(match_accounts(pivot, other, evidence), pivot, other)
+        for other in others
+    ]
     meanings = {
         other.id: Meaning(pivot, other, evidence, subjects)
         for other, pair in zip(others, alignments, strict=True)
@@ -431,9 +436,22 @@ def _accounts(
 SHARE_LITTLE = 0.25
 
 
+def _warn_if_sharing_little(pair: PairAlignment, pivot: Version, other: Version) -> PairAlignment:
+    """The pair, with a warning when its firm links cover less than ``SHARE_LITTLE``."""
+    share = shared_share(pair, len(pivot.sentences), len(other.sentences))
+    if share >= SHARE_LITTLE:
+        return pair
+    warning = (
+        f"{other.display_label} and {pivot.display_label} share little: "
+        f"{share:.0%} of their sentences have a firm counterpart; they may report "
+        "different events"
+    )
+    return replace(pair, warning=warning)
+
+
 def shared_share(pair: PairAlignment, n: int, m: int) -> float:
     """Share of both accounts' sentences that a firm link reaches."""
-    firm = [item for item in pair.links if item.kind == "firm"]
+    firm = [item for item in pair.links if item.kind is LinkKind.FIRM]
     covered = len({i for item in firm for i in item.pivot}) + len(
         {j for item in firm for j in item.other}
     )
@@ -498,7 +516,7 @@ def account_rows(
                 continue
             row = new_row({pair.other: [sid]})
             row.cell(pair.other).status = Status.EXTRA
-            row.cell(pair.other).link = "alone"
+            row.cell(pair.other).link = LinkKind.ALONE
             alone.setdefault(previous, []).append(row)
     rows = list(alone.get(-1, []))
     for index, row in enumerate(linked_rows):
@@ -534,17 +552,16 @@ def _account_cell(
     score = min(item.score for item in links)
     pivot_ids = row.cell(pivot.id).sentence_ids
     old, new = cell_text(pivot, pivot_ids), cell_text(other, cell.sentence_ids)
-    same_language = base_language(pivot.lang) == base_language(other.lang)
-    if same_language and similarity(old, new) >= SAME_WORDING:
-        _compare_texts(cell, old, new, other.lang, basis=DiffBasis.TEXT)
+    if pivot.base_lang == other.base_lang and similarity(old, new) >= SAME_WORDING:
+        _compare_texts(cell, old, new, basis=DiffBasis.TEXT)
     else:
         cell.only_here = meanings[other.id].only_here(pivot_ids, cell.sentence_ids)
         cell.status = Status.CHANGED if cell.only_here else Status.MATCHED
     cell.similarity = score
-    cell.link = "firm"
-    if any(item.kind == "possible" for item in links):
+    cell.link = LinkKind.FIRM
+    if any(item.kind is LinkKind.POSSIBLE for item in links):
         cell.status = Status.POSSIBLE
-        cell.link = "possible"
+        cell.link = LinkKind.POSSIBLE
 
 
 def account_mark(version: Version, cell: Cell) -> str | None:
@@ -554,9 +571,9 @@ def account_mark(version: Version, cell: Cell) -> str | None:
         return None
     where = ", ".join(str(sid + 1) for sid in cell.sentence_ids)
     place = f"its sentence {where} of {len(version.sentences)}"
-    if cell.link == "alone":
+    if cell.link is LinkKind.ALONE:
         return f"only this version reports it · {place}"
-    kind = "possible counterpart" if cell.link == "possible" else "counterpart"
+    kind = "possible counterpart" if cell.link is LinkKind.POSSIBLE else "counterpart"
     score = "" if cell.similarity is None else f" {cell.similarity:.2f}"
     return f"{kind}{score} · {place}"
 
@@ -564,7 +581,7 @@ def account_mark(version: Version, cell: Cell) -> str | None:
 def _diff_moves(rows: Sequence[Row], pair: PairAlignment, pivot: Version, other: Version) -> None:
     """A moved sentence in the pivot's language is diffed against its counterpart, so a change
     made while moving it (a softened verb) shows where the sentence now stands."""
-    if base_language(pivot.lang) != base_language(other.lang):
+    if pivot.base_lang != other.base_lang:
         return
     for row in rows:
         cell = row.cell(other.id)
@@ -575,6 +592,6 @@ def _diff_moves(rows: Sequence[Row], pair: PairAlignment, pivot: Version, other:
             continue
         old = cell_text(pivot, source)
         new = cell_text(other, cell.sentence_ids)
-        cell.diff = word_diff(old, new, other.lang)
+        cell.diff = word_diff(old, new)
         cell.diff_basis = DiffBasis.TEXT
         cell.similarity = 1.0 if canonical(old) == canonical(new) else similarity(old, new)

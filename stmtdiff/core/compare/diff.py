@@ -34,7 +34,7 @@ def _engine() -> diff_match_patch:
     return dmp
 
 
-def tokenize(text: str, lang: str) -> list[str]:
+def tokenize(text: str) -> list[str]:
     """Words, runs of spaces and punctuation marks; each CJK character is its own token."""
     tokens: list[str] = []
     for token in _WORD.findall(text):
@@ -61,10 +61,10 @@ def _split_cjk(token: str) -> list[str]:
     return parts
 
 
-def word_diff(old: str, new: str, lang: str) -> list[DiffOp]:
+def word_diff(old: str, new: str) -> list[DiffOp]:
     """Edit script from ``old`` (the pivot) to ``new``; adjacent ops of one kind are merged."""
-    old_tokens = tokenize(old, lang)
-    new_tokens = tokenize(new, lang)
+    old_tokens = tokenize(old)
+    new_tokens = tokenize(new)
     if len(old_tokens) + len(new_tokens) <= MAX_DIFF_TOKENS:
         return _merged(_token_diff(old_tokens, new_tokens))
     start = 0

@@ -99,7 +99,7 @@ def _facts(
 
 def _mentions(version: Version, table: SubjectTable) -> dict[str, tuple[int, ...]] | None:
     """Subject id -> sentence ids naming it; ``None`` when the table cannot read the version."""
-    if base_language(version.lang) in TABLE_LANGS:
+    if version.base_lang in TABLE_LANGS:
         return table.mentions([s.text for s in version.sentences])
     translations, lang = version.translations, version.translation_lang or ""
     if translations is not None and base_language(lang) in TABLE_LANGS:

@@ -27,6 +27,7 @@ from stmtdiff.core.model import (
     Cell,
     Comparison,
     DiffBasis,
+    LinkKind,
     OnlyHere,
     OnlyKind,
     Op,
@@ -110,7 +111,7 @@ def cell_spans(
         spans.append(("  " + moved_from(cell.moved_to + 1), STYLES[Status.MOVED]))
     mark = account_mark(version, cell)
     if mark is not None:
-        spans.append((f"  [{mark}]", "italic dim" if cell.link == "possible" else "dim"))
+        spans.append((f"  [{mark}]", "italic dim" if cell.link is LinkKind.POSSIBLE else "dim"))
     return spans
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from stmtdiff.adapters.offline import offline_evidence
@@ -270,12 +270,15 @@ class ViewState:
     def realigned(self, pivot: str) -> Comparison:
         """The versions aligned anew with ``pivot`` as the pivot. Reads the state, never
         changes it: the TUI runs it off the UI thread (seconds on long texts)."""
-        comparison = self._recompare(self.comparison.versions, pivot)
-        comparison.title = self.comparison.title
-        comparison.notes = list(self.comparison.notes)
-        if self.comparison.who_said_what is not None:
-            comparison.who_said_what = summarize(comparison, self.comparison.who_said_what.table)
-        return comparison
+        shown = self.comparison
+        comparison = self._recompare(shown.versions, pivot)
+        summary = shown.who_said_what
+        return replace(
+            comparison,
+            title=shown.title,
+            notes=list(shown.notes),
+            who_said_what=None if summary is None else summarize(comparison, summary.table),
+        )
 
     def show(self, comparison: Comparison) -> None:
         """Show ``comparison`` (``realigned``); the cursor stays on the same sentence, preferring

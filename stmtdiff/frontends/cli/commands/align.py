@@ -130,10 +130,11 @@ def run(args: argparse.Namespace) -> int:
     src = _version("src", args.src, args.src_lang, args.segmented)
     tgt = _version("tgt", args.tgt, args.tgt_lang, args.segmented)
     if args.src_translation:
-        attach_translation_file(src, args.src_translation, segmented=args.segmented)
+        src = attach_translation_file(src, args.src_translation, segmented=args.segmented)
     if args.tgt_translation:
-        attach_translation_file(tgt, args.tgt_translation, segmented=args.segmented)
-    for note in machine_translate([src, tgt], settings_from_args(args)):
+        tgt = attach_translation_file(tgt, args.tgt_translation, segmented=args.segmented)
+    (src, tgt), notes = machine_translate([src, tgt], settings_from_args(args))
+    for note in notes:
         print(f"stmtdiff: {note}", file=sys.stderr)
     glossaries = [(args.glossary, src.lang, tgt.lang)] if args.glossary else []
     evidence = offline_evidence(glossaries)

@@ -126,7 +126,11 @@ def run(args: argparse.Namespace) -> int:
         glossary = loader.glossary(spec.glossary) if spec.glossary else None
         for number, file in enumerate(spec.translations, start=1):
             translation = loader.version(file, f"translation-{number}")
-            for note in machine_translate([source, translation], settings):
+            (source, translation), notes = machine_translate([source, translation], settings)
+            # Later checks of either file read it translated, as this one does.
+            loader.keep(spec.source, "source", source)
+            loader.keep(file, f"translation-{number}", translation)
+            for note in notes:
                 print(f"stmtdiff: {visible(note)}", file=sys.stderr)
             pair_evidence = _with_glossary(evidence, glossary, source.lang, translation.lang)
             alignment = _align(source, translation, spec.method, pair_evidence)
@@ -289,6 +293,10 @@ class _Loader:
             if not document.has_lines:
                 self.lineless.add(spec.path)
         return self.versions[key]
+
+    def keep(self, spec: FileSpec, version_id: str, version: Version) -> None:
+        """Give later reads of the file ``version`` (the same version, now translated)."""
+        self.versions[(spec.path, spec.lang, version_id)] = version
 
     def glossary(self, path: str) -> Glossary:
         if path not in self.glossaries:
