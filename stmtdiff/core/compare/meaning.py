@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import numpy as np
-
 from stmtdiff.core.align.pairalign import Evidence, account_encoder, account_scores
 from stmtdiff.core.align.readouts import MIN_PART, context_threshold
 from stmtdiff.core.compare.subjects import TABLE_LANGS, SubjectTable
@@ -28,6 +26,12 @@ from stmtdiff.core.model import OnlyHere, OnlyKind, Version
 from stmtdiff.core.text.clauses import clauses
 from stmtdiff.core.text.numbers import compare_numbers
 from stmtdiff.core.text.scripts import base_language, joins_without_space, sentence_separator
+
+TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy loads when accounts are first compared: a same-language compare never does
+    from stmtdiff.lazyexports import numpy as np
 
 #: Most clauses and sentences per side whose scores set a document's threshold; a longer
 #: document gives every n-th (90,000 pairs fix a quantile well), so the cost stays bounded.
