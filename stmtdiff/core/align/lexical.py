@@ -53,7 +53,6 @@ from stmtdiff.core.align.search import Band
 from stmtdiff.core.align.semantic import looks_comparable
 from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
-from stmtdiff.core.text.numbers import number_tokens
 from stmtdiff.core.text.scripts import base_language
 
 TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
@@ -154,10 +153,14 @@ class LexicalEvidence:
     @cached_property
     def src_numbers(self) -> list[frozenset[str]]:
         """Numbers of each source sentence (only the lexical scorer asks: computed then)."""
+        from stmtdiff.core.text.numbers import number_tokens  # 25 ms of rules: load when used
+
         return [number_tokens(t) for t in self._texts[0]]
 
     @cached_property
     def tgt_numbers(self) -> list[frozenset[str]]:
+        from stmtdiff.core.text.numbers import number_tokens  # 25 ms of rules: load when used
+
         return [number_tokens(t) for t in self._texts[1]]
 
     def run_tables(self, band: Band) -> _RunTables:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from stmtdiff.core.align.pairalign import Evidence, align_pair, common_texts, match_accounts
 from stmtdiff.core.align.repair import MOVE_THRESHOLD, pair_replacements
 from stmtdiff.core.compare.diff import word_diff
-from stmtdiff.core.compare.meaning import Meaning
 from stmtdiff.core.compare.subjects import SubjectTable
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import (
@@ -35,6 +34,10 @@ from stmtdiff.core.model import (
 )
 from stmtdiff.core.text.normalize import canonical, loose, similarity
 from stmtdiff.core.text.scripts import sentence_separator
+
+TYPE_CHECKING = False  # not ``typing``'s
+if TYPE_CHECKING:
+    from stmtdiff.core.compare.meaning import Meaning
 
 MAX_VERSIONS = 8
 #: Translations of two versions less alike than this mark the row as changed.
@@ -415,6 +418,8 @@ def _accounts(
         _warn_if_sharing_little(match_accounts(pivot, other, evidence), pivot, other)
         for other in others
     ]
+    from stmtdiff.core.compare.meaning import Meaning  # numpy and numbers: accounts only
+
     meanings = {
         other.id: Meaning(pivot, other, evidence, subjects)
         for other, pair in zip(others, alignments, strict=True)
