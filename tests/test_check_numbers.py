@@ -574,3 +574,11 @@ def test_alignment_number_tokens_ignore_thousands_separators_and_full_width_digi
 
 def test_alignment_number_tokens_read_a_decimal_comma_as_a_point() -> None:
     assert number_tokens("рост на 2,5 процента") == number_tokens("growth of 2.5 per cent")
+
+
+def test_yi_shi_for_a_moment_is_no_time() -> None:
+    """一时 ("for a moment") is no 01:00; 下午三时 and 十时三十分 are times."""
+    english = "The crisis cannot be solved soon."
+    assert compare_numbers("危机一时难以解决。", "zh", english, "en") is None
+    assert [q.value for q in quantities("会议于下午三时开始。", "zh")] == ["15:00"]
+    assert [q.value for q in quantities("会议于十时三十分开始。", "zh")] == ["10:30"]

@@ -510,6 +510,8 @@ def _times(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             if groups.get("half") or not _CONNECTOR.fullmatch(text, last_end, match.start()):
                 half = groups.get("half")
             last_end = match.end()
+            if pattern is _ZH_TIME and not groups["h"].isdigit() and not (half or groups["m"]):
+                continue  # 一时 is "for a moment": a hour in Chinese numerals needs 上午… or 分
             value = _clock(_date_part(groups["h"]), _date_part(groups["m"]), half)
             if value is not None:
                 taken.append(match.span())
