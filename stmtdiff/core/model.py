@@ -172,6 +172,9 @@ class Cell:
     #: Accounts only, a link worded differently: the parts of either side the other lacks,
     #: in the place of a word diff.
     only_here: tuple[OnlyHere, ...] = ()
+    #: The same found on the translations shown under the originals: spans index the side's
+    #: cell translation (``compare.cell_translation``); a side without one has none.
+    translation_only_here: tuple[OnlyHere, ...] = ()
 
 
 @dataclass(slots=True)

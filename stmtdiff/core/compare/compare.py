@@ -26,6 +26,7 @@ from stmtdiff.core.model import (
     LinkKind,
     Method,
     MethodChoice,
+    OnlyHere,
     PairAlignment,
     Role,
     Row,
@@ -418,14 +419,20 @@ def _accounts(
         _warn_if_sharing_little(match_accounts(pivot, other, evidence), pivot, other)
         for other in others
     ]
-    from stmtdiff.core.compare.meaning import Meaning  # numpy and numbers: accounts only
+    # numpy and numbers: accounts only
+    from stmtdiff.core.compare.meaning import Meaning, translated
 
     meanings = {
         other.id: Meaning(pivot, other, evidence, subjects)
         for other, pair in zip(others, alignments, strict=True)
         if pair.links
     }
-    rows = account_rows(pivot, versions, alignments, meanings)
+    on_translations = {
+        other.id: Meaning(translated(pivot), translated(other), evidence, subjects)
+        for other, pair in zip(others, alignments, strict=True)
+        if pair.links and (pivot.translations is not None or other.translations is not None)
+    }
+    rows = account_rows(pivot, versions, alignments, meanings, on_translations)
     return Comparison(
         versions=list(versions),
         pivot=pivot.id,
@@ -468,11 +475,13 @@ def account_rows(
     versions: Sequence[Version],
     alignments: Sequence[PairAlignment],
     meanings: dict[str, Meaning],
+    on_translations: dict[str, Meaning],
 ) -> list[Row]:
     """Rows of accounts: in the pivot's order, each linked group of sentences in its pivot
     sentence's row, so every sentence appears once, wherever its own text places it. A sentence
     no link reaches gets a row of its own after the row of its own text's previous sentence.
-    ``meanings``: per other version, what its linked cells and the pivot's lack."""
+    ``meanings``: per other version, what its linked cells and the pivot's lack;
+    ``on_translations``: the same read on the translations, where either side has some."""
     n = len(pivot.sentences)
     parent = list(range(n))
 
@@ -509,7 +518,13 @@ def account_rows(
         row = new_row(contents)
         for pair in alignments:
             _account_cell(
-                row.cell(pair.other), links[pair.other], pivot, by_id[pair.other], row, meanings
+                row.cell(pair.other),
+                links[pair.other],
+                pivot,
+                by_id[pair.other],
+                row,
+                meanings,
+                on_translations,
             )
         linked_rows.append(row)
     alone: dict[int, list[Row]] = {}  # linked row index (-1: before all) -> rows after it
@@ -548,10 +563,11 @@ def _account_cell(
     other: Version,
     row: Row,
     meanings: dict[str, Meaning],
+    on_translations: dict[str, Meaning],
 ) -> None:
     """A linked cell: a word diff when the accounts word it alike in one language; else the
-    parts either side lacks (``changed`` when there are any, ``matched`` when not); a weak link
-    is a possible counterpart whatever it says."""
+    parts either side lacks (``changed`` when there are any, ``matched`` when not), and those
+    its translation lines show; a weak link is a possible counterpart whatever it says."""
     if not cell.sentence_ids:
         return
     score = min(item.score for item in links)
@@ -562,11 +578,35 @@ def _account_cell(
     else:
         cell.only_here = meanings[other.id].only_here(pivot_ids, cell.sentence_ids)
         cell.status = Status.CHANGED if cell.only_here else Status.MATCHED
+        if other.id in on_translations:
+            cell.translation_only_here = _on_translations(
+                on_translations[other.id], pivot, pivot_ids, other, cell.sentence_ids
+            )
     cell.similarity = score
     cell.link = LinkKind.FIRM
     if any(item.kind is LinkKind.POSSIBLE for item in links):
         cell.status = Status.POSSIBLE
         cell.link = LinkKind.POSSIBLE
+
+
+def _on_translations(
+    meaning: Meaning,
+    pivot: Version,
+    pivot_ids: Sequence[int],
+    other: Version,
+    other_ids: Sequence[int],
+) -> tuple[OnlyHere, ...]:
+    """The only-here parts of a linked pair's translation lines, each side's translation read
+    against the other side's translation (or its original, when it has none); for the sides
+    whose translation line is shown whole, and none when a side's translation has gaps (a
+    missing sentence would read as a clause the other side lacks)."""
+    sides = {"pivot": (pivot, pivot_ids), "other": (other, other_ids)}
+    if any(
+        v.translations is not None and cell_translation(v, ids) is None for v, ids in sides.values()
+    ):
+        return ()
+    shown = {side for side, (v, _) in sides.items() if v.translations is not None}
+    return tuple(s for s in meaning.only_here(pivot_ids, other_ids) if s.side in shown)
 
 
 def account_mark(version: Version, cell: Cell) -> str | None:

@@ -112,7 +112,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         if translation is not None:
             engine = f" ({version.translation_engine})" if version.translation_engine else ""
             text.append(f"\ntranslation{engine}: ", style=self._meta())
-            text.append(visible(translation), style=self._style("detail--translation"))
+            marks = shown_only_here(row, cell.version, state.comparison.pivot, translation=True)
+            shown = self._style("detail--translation")
+            for piece, span in cut(translation, marks):
+                text.append(
+                    visible(piece), style=shown + self._style("detail--only") if span else shown
+                )
         return text
 
     def _inline_diff(self, cell: Cell) -> Text:

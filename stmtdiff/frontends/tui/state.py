@@ -357,15 +357,18 @@ class ViewState:
 
         The pivot cell marks words some other version lacks; every other cell marks the words
         it adds. A diff is used only if it was computed on exactly the text shown. Between
-        accounts worded differently, the original marks what the other side lacks instead. Ranges
+        accounts worded differently, the original or the translation shown marks what the other
+        side lacks instead. Ranges
         are found on the raw text; each piece is then made ``visible`` for drawing.
         """
         if not cell.sentence_ids:
             return [_placeholder(cell)]
         version = self.comparison.version(cell.version)
         text = self.display_text(version, cell)
-        only_here = shown_only_here(row, cell.version, self.comparison.pivot)
-        if only_here and text == cell_text(version, cell.sentence_ids):
+        original = text == cell_text(version, cell.sentence_ids)
+        pivot = self.comparison.pivot
+        only_here = shown_only_here(row, cell.version, pivot, translation=not original)
+        if only_here:
             pieces = _mark(text, [(s.start, s.end) for s in only_here], Span.ONLY)
         elif cell.version == self.comparison.pivot:
             pieces = _mark(text, _dropped_ranges(row, cell.version, text), Span.DROPPED)
