@@ -175,6 +175,9 @@ class Cell:
     #: The same found on the translations shown under the originals: spans index the side's
     #: cell translation (``compare.cell_translation``); a side without one has none.
     translation_only_here: tuple[OnlyHere, ...] = ()
+    #: Accounts only, a linked cell: its sentences come earlier in their own text than that
+    #: version's sentences in the rows above (the other side reports the fact elsewhere).
+    out_of_order: bool = False
 
 
 @dataclass(slots=True)

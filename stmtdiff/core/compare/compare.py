@@ -8,6 +8,7 @@ exactly one row, and each version's sentences keep their order down the rows.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -549,11 +550,49 @@ def account_rows(
             pivot_has_text = bool(row.cell(pivot.id).sentence_ids)
             if cell.version != pivot.id and not cell.sentence_ids and pivot_has_text:
                 cell.status = Status.MISSING
-        statuses = {c.status for c in row.cells if c.version != pivot.id}
+        others = [c for c in row.cells if c.version != pivot.id]
+        if row.cell(pivot.id).sentence_ids and not any(c.sentence_ids for c in others):
+            row.cell(pivot.id).link = LinkKind.ALONE  # labelled as the other side's are
+        statuses = {c.status for c in others}
         row.status = next((s for s in STATUS_PRECEDENCE if s in statuses), Status.IDENTICAL)
         values = [c.similarity for c in row.cells if c.similarity is not None]
         row.similarity = min(values) if values else None
+    _mark_out_of_order(rows, [pair.other for pair in alignments])
     return rows
+
+
+def _mark_out_of_order(rows: Sequence[Row], version_ids: Sequence[str]) -> None:
+    """Flag the linked cells a reader going down the table would not find in their own text's
+    order (``Cell.out_of_order``): those off the longest run of the version's cells whose
+    sentences rise row by row, so that one fact reported elsewhere flags one cell, not every
+    cell after it."""
+    for version_id in version_ids:
+        cells = [row.cell(version_id) for row in rows if row.cell(version_id).sentence_ids]
+        kept = _rising([cell.sentence_ids[0] for cell in cells])
+        for k, cell in enumerate(cells):
+            if k not in kept and cell.link in (LinkKind.FIRM, LinkKind.POSSIBLE):
+                cell.out_of_order = True
+
+
+def _rising(values: Sequence[int]) -> set[int]:
+    """Positions of a longest strictly increasing subsequence of ``values`` (patience sorting)."""
+    tails: list[int] = []  # tails[k]: position ending the best run of length k + 1
+    ends: list[int] = []  # the value there
+    before: list[int] = [-1] * len(values)
+    for position, value in enumerate(values):
+        k = bisect_left(ends, value)
+        before[position] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(position)
+            ends.append(value)
+        else:
+            tails[k], ends[k] = position, value
+    kept: set[int] = set()
+    position = tails[-1] if tails else -1
+    while position >= 0:
+        kept.add(position)
+        position = before[position]
+    return kept
 
 
 def _account_cell(
@@ -615,9 +654,12 @@ def account_mark(version: Version, cell: Cell) -> str | None:
     if cell.link is None or not cell.sentence_ids:
         return None
     where = ", ".join(str(sid + 1) for sid in cell.sentence_ids)
-    place = f"its sentence {where} of {len(version.sentences)}"
+    noun = "sentence" if len(cell.sentence_ids) == 1 else "sentences"
+    place = f"its {noun} {where} of {len(version.sentences)}"
     if cell.link is LinkKind.ALONE:
         return f"only this version reports it · {place}"
+    if cell.out_of_order:
+        place = f"↕ out of order: {place}"
     kind = "possible counterpart" if cell.link is LinkKind.POSSIBLE else "counterpart"
     score = "" if cell.similarity is None else f" {cell.similarity:.2f}"
     return f"{kind}{score} · {place}"

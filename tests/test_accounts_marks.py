@@ -1,0 +1,85 @@
+"""What a reader of two accounts sees beside each sentence: whether it has a counterpart, how
+sure that is, where the sentence stands in its own text, and whether the other side reports it
+out of order."""
+
+from __future__ import annotations
+
+import pytest
+from align_support import WordHashEncoder
+
+from stmtdiff.core.align.pairalign import Evidence
+from stmtdiff.core.compare.compare import account_mark, compare
+from stmtdiff.core.model import Comparison, LinkKind
+from stmtdiff.core.text.versions import version_from_sentences
+
+#: A news agency's account of talks, written for these tests.
+TASS = [
+    "The sides signed an agreement on energy supplies.",
+    "Trade grew by ten percent over the year.",
+    "The talks were held in a warm atmosphere.",
+    "The ministers discussed visas for students.",
+]
+#: The other side's account: it reports the energy agreement last and says nothing of visas.
+XINHUA = [
+    "Trade grew by ten percent over the year.",
+    "The talks were held in a warm atmosphere.",
+    "Both leaders praised the new bridge over the Amur.",
+    "An agreement on energy supplies was signed by the sides.",
+]
+
+
+@pytest.fixture(scope="module")
+def talks() -> Comparison:
+    return compare(
+        [
+            version_from_sentences("tass", TASS, lang="en"),
+            version_from_sentences("xinhua", XINHUA, lang="en"),
+        ],
+        evidence=Evidence(encoder=WordHashEncoder),
+        readouts=True,
+    )
+
+
+def mark_of(comparison: Comparison, version_id: str, sentence: int) -> str | None:
+    row = next(r for r in comparison.rows if sentence in r.cell(version_id).sentence_ids)
+    return account_mark(comparison.version(version_id), row.cell(version_id))
+
+
+def test_the_pivots_sentence_no_account_reports_is_labelled_as_one_sides_only(
+    talks: Comparison,
+) -> None:
+    assert mark_of(talks, "tass", 3) == "only this version reports it · its sentence 4 of 4"
+
+
+def test_the_pivots_one_side_only_cell_is_alone_in_json_terms(talks: Comparison) -> None:
+    row = next(r for r in talks.rows if r.cell("tass").sentence_ids == [3])
+    assert row.cell("tass").link is LinkKind.ALONE
+
+
+def test_a_counterpart_reported_out_of_order_is_marked_so(talks: Comparison) -> None:
+    mark = mark_of(talks, "xinhua", 3)
+    assert mark is not None and "↕ out of order: its sentence 4 of 4" in mark
+
+
+def test_counterparts_in_their_texts_order_carry_no_out_of_order_mark(
+    talks: Comparison,
+) -> None:
+    marks = [mark_of(talks, "xinhua", sentence) for sentence in (0, 1)]
+    assert all(mark is not None and "out of order" not in mark for mark in marks)
+
+
+def test_a_one_side_only_sentence_is_never_out_of_order(talks: Comparison) -> None:
+    assert mark_of(talks, "xinhua", 2) == "only this version reports it · its sentence 3 of 4"
+
+
+def test_a_cell_of_several_sentences_names_them_in_the_plural() -> None:
+    pivot = version_from_sentences("tass", ["The sides signed a deal on gas and oil."], lang="en")
+    other = version_from_sentences(
+        "xinhua", ["The sides signed a deal on gas.", "And oil."], lang="en"
+    )
+    result = compare([pivot, other], evidence=Evidence(encoder=WordHashEncoder), readouts=True)
+    cell = result.rows[0].cell("xinhua")
+    assert (cell.sentence_ids, account_mark(other, cell)) == (
+        [0, 1],
+        f"counterpart {cell.similarity:.2f} · its sentences 1, 2 of 2",
+    )
