@@ -4,13 +4,18 @@ out of order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from align_support import WordHashEncoder
 
+from stmtdiff.adapters.ingest.subjects import load_subject_table
 from stmtdiff.core.align.pairalign import Evidence
 from stmtdiff.core.compare.compare import account_mark, compare
+from stmtdiff.core.compare.summary import PairSummary, summarize
 from stmtdiff.core.model import Comparison, LinkKind
 from stmtdiff.core.text.versions import version_from_sentences
+from stmtdiff.frontends.report.jsonout import to_dict
 
 #: A news agency's account of talks, written for these tests.
 TASS = [
@@ -83,3 +88,19 @@ def test_a_cell_of_several_sentences_names_them_in_the_plural() -> None:
         [0, 1],
         f"counterpart {cell.similarity:.2f} · its sentences 1, 2 of 2",
     )
+
+
+def test_the_summary_words_say_which_shared_facts_to_check() -> None:
+    pair = PairSummary("tass", "xinhua", 5, {}, None, possible=2)
+    assert pair.both_words == " facts (2 of them possible links, to check)"
+
+
+def test_versions_of_one_text_have_no_possible_count_in_json() -> None:
+    versions = [
+        version_from_sentences("a", ["The sides met in Moscow."], lang="en"),
+        version_from_sentences("b", ["The sides met in Kazan."], lang="en"),
+    ]
+    comparison = compare(versions)
+    summarised = replace(comparison, who_said_what=summarize(comparison, load_subject_table([])))
+    (entry,) = to_dict(summarised)["summary"]["who_said_what"]
+    assert "possible" not in entry

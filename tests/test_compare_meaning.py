@@ -18,6 +18,7 @@ from stmtdiff.core.align.pairalign import Evidence
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.compare.meaning import fact_spans
 from stmtdiff.core.compare.subjects import SubjectTable, subject
+from stmtdiff.core.compare.summary import summarize
 from stmtdiff.core.model import Cell, Comparison, LinkKind, OnlyHere, OnlyKind, Row, Status
 from stmtdiff.core.text.versions import version_from_sentences
 from stmtdiff.core.view.onlyhere import LEGEND, shown_only_here
@@ -394,3 +395,10 @@ def test_the_tui_highlights_what_one_side_alone_says_in_translations(
     state.toggle_translations()
     pieces = state.pieces(row, row.cell("xinhua"))
     assert [p.text for p in pieces if p.span is Span.ONLY] == ["200 billion"]
+
+
+def test_the_summary_counts_the_shared_facts_that_are_only_possible_links(
+    call: Comparison,
+) -> None:
+    pair = summarize(call, load_subject_table([])).pairs[0]
+    assert (pair.both, pair.possible) == (5, 3)

@@ -249,6 +249,7 @@ class PairView:
     pivot_label: str
     other_label: str
     both: int
+    both_words: str  # PairSummary.both_words
     sides: list[SideView]
 
 
@@ -277,6 +278,7 @@ def who_said_what_views(comparison: Comparison) -> list[PairView] | None:
                 comparison.version(pair.pivot).display_label,
                 comparison.version(pair.other).display_label,
                 pair.both,
+                pair.both_words,
                 sides,
             )
         )

@@ -53,6 +53,7 @@ def who_said_what(comparison: Comparison) -> list[dict[str, Any]] | None:
             "pivot": pair.pivot,
             "other": pair.other,
             "both": pair.both,
+            **({} if pair.possible is None else {"possible": pair.possible}),
             "only": {
                 vid: [{"row": f.row, "sentences": list(f.sentence_ids)} for f in facts]
                 for vid, facts in pair.only.items()

@@ -179,7 +179,7 @@ def who_said_what_lines(comparison: Comparison) -> list[str]:
     for pair in summary.pairs:
         labels = {v: escape(comparison.version(v).display_label) for v in (pair.pivot, pair.other)}
         lines += [f"### Who said what: {labels[pair.pivot]} / {labels[pair.other]}", ""]
-        lines.append(f"- Both report **{pair.both}** fact{'' if pair.both == 1 else 's'}.")
+        lines.append(f"- Both report **{pair.both}**{pair.both_words}.")
         for vid, facts in pair.only.items():
             shown = fact_previews(comparison, vid, facts[:SHOWN_FACTS])
             items = [f"row {row + 1} “{escape(text)}”" for row, text in shown]

@@ -361,7 +361,7 @@ def who_said_what_text(comparison: Comparison) -> Text | None:
         }
         text.append("\n" if position else "")
         text.append(f"Who said what: {labels[pair.pivot]} / {labels[pair.other]}\n", style="bold")
-        text.append(f"  both report {pair.both} fact{'s' if pair.both != 1 else ''}\n")
+        text.append(f"  both report {pair.both}{pair.both_words}\n")
         for vid, facts in pair.only.items():
             text.append(f"  only {labels[vid]}: {len(facts)}", style=STYLES[Status.MISSING])
             previews = fact_previews(comparison, vid, facts[:SHOWN_FACTS])
