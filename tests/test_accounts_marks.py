@@ -4,10 +4,12 @@ out of order."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 
 import pytest
 from align_support import WordHashEncoder
+from rich.console import Console
 
 from stmtdiff.adapters.ingest.subjects import load_subject_table
 from stmtdiff.core.align.pairalign import Evidence
@@ -16,6 +18,8 @@ from stmtdiff.core.compare.summary import PairSummary, summarize
 from stmtdiff.core.model import Comparison, LinkKind
 from stmtdiff.core.text.versions import version_from_sentences
 from stmtdiff.frontends.report.jsonout import to_dict
+from stmtdiff.frontends.report.markdown import render_markdown
+from stmtdiff.frontends.report.terminal import render_terminal
 
 #: A news agency's account of talks, written for these tests.
 TASS = [
@@ -104,3 +108,16 @@ def test_versions_of_one_text_have_no_possible_count_in_json() -> None:
     summarised = replace(comparison, who_said_what=summarize(comparison, load_subject_table([])))
     (entry,) = to_dict(summarised)["summary"]["who_said_what"]
     assert "possible" not in entry
+
+
+def test_the_terminal_says_accounts_are_matched_fact_by_fact(talks: Comparison) -> None:
+    out = io.StringIO()
+    render_terminal(talks, Console(file=out, width=160, color_system=None))
+    assert "xinhua: aligned by readouts, matched fact by fact; mean link score" in out.getvalue()
+
+
+def test_markdown_of_accounts_without_word_diffs_does_not_explain_struck_words() -> None:
+    pivot = version_from_sentences("tass", ["The sides signed a deal on gas."], lang="en")
+    other = version_from_sentences("xinhua", ["A gas deal was signed by both sides."], lang="en")
+    result = compare([pivot, other], evidence=Evidence(encoder=WordHashEncoder), readouts=True)
+    assert "~~deleted~~" not in render_markdown(result)

@@ -286,10 +286,15 @@ class Comparison:
                 return version
         raise KeyError(version_id)
 
+    @property
+    def accounts(self) -> bool:
+        """Whether some version was matched to the pivot as an account of one event."""
+        return any(pair.method == Method.READOUTS for pair in self.alignments)
+
     def counts(self) -> dict[Status, int]:
         """Rows per status, in precedence order, zero counts included (but ``possible``'s
         outside accounts of one event, the only comparisons that can have it)."""
-        accounts = any(pair.method == Method.READOUTS for pair in self.alignments)
+        accounts = self.accounts
         result = {
             status: 0 for status in STATUS_PRECEDENCE if accounts or status is not Status.POSSIBLE
         }

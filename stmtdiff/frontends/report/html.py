@@ -35,7 +35,7 @@ from stmtdiff.core.model import (
 )
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.onlyhere import KIND_NAMES, LEGEND, any_only_here, cut, shown_only_here
-from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS, is_omission
+from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS, alignment_words, is_omission
 from stmtdiff.frontends.report.sources import public_source
 from stmtdiff.project import stmtdiff_version
 
@@ -85,8 +85,7 @@ class VersionView:
     is_pivot: bool
     alone: int
     alone_share: float
-    method: str | None
-    confidence: float | None
+    alignment: str | None  # status.alignment_words; None for the pivot
     warning: str | None
 
 
@@ -225,8 +224,7 @@ def _version_views(comparison: Comparison) -> list[VersionView]:
                 is_pivot=version.id == comparison.pivot,
                 alone=alone[version.id],
                 alone_share=alone[version.id] / total if total else 0.0,
-                method=None if pair is None else pair.method,
-                confidence=None if pair is None else pair.confidence,
+                alignment=None if pair is None else alignment_words(pair),
                 warning=None if pair is None else pair.warning,
             )
         )

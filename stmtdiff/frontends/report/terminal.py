@@ -36,7 +36,7 @@ from stmtdiff.core.model import (
 )
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.onlyhere import BRACKETS, LEGEND, any_only_here, cut, shown_only_here
-from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
+from stmtdiff.core.view.status import SYMBOLS, alignment_words, moved_from, moved_to
 
 STYLES: dict[Status, str] = {
     Status.IDENTICAL: "dim",
@@ -338,8 +338,7 @@ def _header(comparison: Comparison) -> Text:
     for pair in comparison.alignments:
         other = comparison.version(pair.other)
         text.append(
-            f"   {visible(other.display_label)}: aligned by {pair.method}, "
-            f"confidence {pair.confidence:.2f}\n",
+            f"   {visible(other.display_label)}: aligned by {alignment_words(pair)}\n",
             style="dim",
         )
     return text
