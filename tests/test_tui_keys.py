@@ -490,17 +490,20 @@ XINHUA_CALL = (
 )
 
 
-def test_p_in_a_readouts_session_keeps_the_accounts_and_the_watched_subjects(
-    tmp_path: Path,
-) -> None:
+def readouts_app(tmp_path: Path) -> StmtdiffApp:
+    """The TUI of the two accounts above, as ``stmtdiff tui --readouts --watch`` builds it."""
     kremlin, xinhua, watch = tmp_path / "kremlin.txt", tmp_path / "xinhua.txt", tmp_path / "w.tsv"
     kremlin.write_text(KREMLIN_CALL, encoding="utf-8")
     xinhua.write_text(XINHUA_CALL, encoding="utf-8")
     watch.write_text("Kazan\tКазань|喀山|Kazan\tplace\n", encoding="utf-8")
     request = Request(inputs=[str(kremlin), str(xinhua)], readouts=True, watch=[str(watch)])
     options = compare_options(request)
-    app = make_app(build_comparison(request, options), options=options, export_dir=tmp_path)
+    return make_app(build_comparison(request, options), options=options, export_dir=tmp_path)
 
+
+def test_p_in_a_readouts_session_keeps_the_accounts_and_the_watched_subjects(
+    tmp_path: Path,
+) -> None:
     @press_then("l", "p")
     async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
         assert app.state.comparison.pivot == "xinhua"
@@ -510,4 +513,13 @@ def test_p_in_a_readouts_session_keeps_the_accounts_and_the_watched_subjects(
         assert "named only by kremlin.txt: " in header_text(app)
         assert "Kazan" in header_text(app)
 
-    play(app, check, size=(160, 32))
+    play(readouts_app(tmp_path), check, size=(160, 32))
+
+
+def test_the_detail_pane_of_accounts_gives_each_links_score_and_place(tmp_path: Path) -> None:
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        detail = text_of(app.query_one(DetailPane).query_one("#detail-body", Static))
+        assert "weakest link" in detail
+        assert "counterpart" in detail and "its sentence 1 of 3" in detail
+
+    play(readouts_app(tmp_path), check, size=(160, 40))
