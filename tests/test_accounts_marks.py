@@ -17,6 +17,7 @@ from stmtdiff.core.compare.compare import account_mark, compare
 from stmtdiff.core.compare.summary import PairSummary, summarize
 from stmtdiff.core.model import Comparison, LinkKind
 from stmtdiff.core.text.versions import version_from_sentences
+from stmtdiff.frontends.report.html import render_html
 from stmtdiff.frontends.report.jsonout import to_dict
 from stmtdiff.frontends.report.markdown import render_markdown
 from stmtdiff.frontends.report.terminal import render_terminal
@@ -121,3 +122,11 @@ def test_markdown_of_accounts_without_word_diffs_does_not_explain_struck_words()
     other = version_from_sentences("xinhua", ["A gas deal was signed by both sides."], lang="en")
     result = compare([pivot, other], evidence=Evidence(encoder=WordHashEncoder), readouts=True)
     assert "~~deleted~~" not in render_markdown(result)
+
+
+def test_html_shows_each_accounts_link_whether_or_not_translations_are(
+    talks: Comparison,
+) -> None:
+    # The translation lines hide until the reader asks for them; a link's mark must not.
+    page = render_html(talks)
+    assert '<div class="lk">only this version reports it · its sentence 4 of 4</div>' in page
