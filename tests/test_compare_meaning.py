@@ -402,3 +402,8 @@ def test_the_summary_counts_the_shared_facts_that_are_only_possible_links(
 ) -> None:
     pair = summarize(call, load_subject_table([])).pairs[0]
     assert (pair.both, pair.possible) == (5, 3)
+
+
+def test_translations_left_blank_are_not_read_for_marks() -> None:
+    cell = row_of(translated_call(list(KREMLIN_EN), [""] * len(XINHUA)), 2).cell("xinhua")
+    assert cell.only_here and cell.translation_only_here == ()

@@ -431,7 +431,7 @@ def _accounts(
     on_translations = {
         other.id: Meaning(translated(pivot), translated(other), evidence, subjects)
         for other, pair in zip(others, alignments, strict=True)
-        if pair.links and (pivot.translations is not None or other.translations is not None)
+        if pair.links and _translations_to_read(pivot, other)
     }
     rows = account_rows(pivot, versions, alignments, meanings, on_translations)
     return Comparison(
@@ -626,6 +626,15 @@ def _account_cell(
     if any(item.kind is LinkKind.POSSIBLE for item in links):
         cell.status = Status.POSSIBLE
         cell.link = LinkKind.POSSIBLE
+
+
+def _translations_to_read(pivot: Version, other: Version) -> bool:
+    """Whether a pair's translation lines can be read for their only-here parts: either side
+    has translations, and neither side's are all blank (no clause of them to score)."""
+    sides = (pivot, other)
+    return any(v.translations is not None for v in sides) and all(
+        v.translations is None or any(t and t.strip() for t in v.translations) for v in sides
+    )
 
 
 def _on_translations(
