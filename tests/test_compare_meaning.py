@@ -407,3 +407,12 @@ def test_the_summary_counts_the_shared_facts_that_are_only_possible_links(
 def test_translations_left_blank_are_not_read_for_marks() -> None:
     cell = row_of(translated_call(list(KREMLIN_EN), [""] * len(XINHUA)), 2).cell("xinhua")
     assert cell.only_here and cell.translation_only_here == ()
+
+
+def test_a_cell_whose_translation_stands_in_another_row_is_not_marked() -> None:
+    # A whole-text translation aligned to the sentences gives a group's translation to its
+    # first sentence and leaves the others blank.
+    english: list[str | None] = list(KREMLIN_EN)
+    english[2] = ""
+    cell = row_of(translated_call(english, list(XINHUA_EN)), 2).cell("xinhua")
+    assert cell.only_here and cell.translation_only_here == ()

@@ -646,11 +646,13 @@ def _on_translations(
 ) -> tuple[OnlyHere, ...]:
     """The only-here parts of a linked pair's translation lines, each side's translation read
     against the other side's translation (or its original, when it has none); for the sides
-    whose translation line is shown whole, and none when a side's translation has gaps (a
-    missing sentence would read as a clause the other side lacks)."""
+    whose translation line is shown whole, and none when a side's translation has gaps or is
+    blank (its sentences' translation stands in another row's: a missing sentence would read as
+    a clause the other side lacks)."""
     sides = {"pivot": (pivot, pivot_ids), "other": (other, other_ids)}
     if any(
-        v.translations is not None and cell_translation(v, ids) is None for v, ids in sides.values()
+        v.translations is not None and not (cell_translation(v, ids) or "").strip()
+        for v, ids in sides.values()
     ):
         return ()
     shown = {side for side, (v, _) in sides.items() if v.translations is not None}
