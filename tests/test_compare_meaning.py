@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from align_support import WordHashEncoder
@@ -17,6 +18,7 @@ from stmtdiff.core.align.pairalign import Evidence
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.compare.meaning import fact_spans
 from stmtdiff.core.compare.subjects import SubjectTable, subject
+from stmtdiff.core.compare.summary import summarize
 from stmtdiff.core.model import Cell, Comparison, LinkKind, OnlyHere, OnlyKind, Row, Status
 from stmtdiff.core.text.versions import version_from_sentences
 from stmtdiff.core.view.onlyhere import LEGEND, shown_only_here
@@ -264,3 +266,153 @@ def test_versions_of_one_text_are_not_warned_about() -> None:
     )
     assert result.alignments[0].warning is None
     assert [row.status for row in result.rows].count(Status.CHANGED) == 1
+
+
+#: English translations of the two accounts, written for these tests, one line per sentence.
+KREMLIN_EN = [
+    "A telephone conversation took place between Vladimir Putin and President of China Xi Jinping.",
+    "Vladimir Putin informed his counterpart about the Russian-American contacts, and also "
+    "invited him to visit Kazan in October for the BRICS summit.",
+    "Trade between the two countries exceeded 240 billion dollars last year.",
+    "The leaders discussed the situation in Ukraine and in the Gaza Strip.",
+    "The conversation was warm and friendly.",
+]
+XINHUA_EN = [
+    "President Xi Jinping held a phone call with Russian President Putin at his request.",
+    "Putin briefed on the latest developments in Russia-US contacts.",
+    "Trade between the two countries exceeded 200 billion dollars last year.",
+    "The two sides exchanged views on the Ukraine issue.",
+    "The two sides agreed to keep in close communication.",
+]
+
+
+def translated_call(
+    kremlin_en: list[str | None] | None, xinhua_en: list[str | None] | None
+) -> Comparison:
+    """The two accounts, each with its English translation when given."""
+    versions = [
+        replace(
+            version_from_sentences(vid, texts, lang=lang),
+            translations=english,
+            translation_lang=None if english is None else "en",
+        )
+        for vid, texts, lang, english in (
+            ("kremlin", KREMLIN, "ru", kremlin_en),
+            ("xinhua", XINHUA, "zh", xinhua_en),
+        )
+    ]
+    return compare(
+        versions, evidence=offline_evidence(), readouts=True, subjects=load_subject_table([])
+    )
+
+
+@pytest.fixture(scope="module")
+def call_en() -> Comparison:
+    return translated_call(list(KREMLIN_EN), list(XINHUA_EN))
+
+
+def translation_only(cell: Cell) -> set[tuple[str, OnlyKind, str]]:
+    return {(s.side, s.kind, s.text) for s in cell.translation_only_here}
+
+
+def test_a_clause_only_one_account_has_is_marked_on_its_translation_too(
+    call_en: Comparison,
+) -> None:
+    clause = "and also invited him to visit Kazan in October for the BRICS summit."
+    cell = row_of(call_en, 1).cell("xinhua")
+    assert translation_only(cell) == {("pivot", OnlyKind.CLAUSE, clause)}
+
+
+def test_numbers_each_account_gives_differently_are_marked_on_both_translations(
+    call_en: Comparison,
+) -> None:
+    assert translation_only(row_of(call_en, 2).cell("xinhua")) == {
+        ("pivot", OnlyKind.NUMBER, "240 billion"),
+        ("other", OnlyKind.NUMBER, "200 billion"),
+    }
+
+
+def test_a_translation_span_indexes_its_sides_cell_translation(call_en: Comparison) -> None:
+    cell = row_of(call_en, 3).cell("xinhua")
+    (span,) = cell.translation_only_here
+    assert (span.side, KREMLIN_EN[3][span.start : span.end]) == ("pivot", "Gaza")
+
+
+def test_translation_marks_leave_the_status_to_the_originals(
+    call: Comparison, call_en: Comparison
+) -> None:
+    assert [r.status for r in call_en.rows] == [r.status for r in call.rows]
+
+
+def test_a_side_without_translation_has_no_translation_marks() -> None:
+    # Xinhua's English is read against the Kremlin's Russian original, which shows no line.
+    cell = row_of(translated_call(None, list(XINHUA_EN)), 2).cell("xinhua")
+    assert translation_only(cell) == {("other", OnlyKind.NUMBER, "200 billion")}
+
+
+def test_a_translation_with_a_gap_is_not_marked() -> None:
+    # The missing sentence would otherwise read as a clause the other side lacks.
+    english: list[str | None] = list(KREMLIN_EN)
+    english[2] = None
+    cell = row_of(translated_call(english, list(XINHUA_EN)), 2).cell("xinhua")
+    assert cell.only_here and cell.translation_only_here == ()
+
+
+def test_terminal_brackets_what_one_side_alone_says_on_translation_lines(
+    call_en: Comparison,
+) -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=240, color_system=None)
+    render_terminal(call_en, console, show_translation=True)
+    text = out.getvalue()
+    assert "exceeded ⟦240 billion⟧ dollars" in text and "exceeded ⟦200 billion⟧ dollars" in text
+
+
+def test_html_marks_what_one_side_alone_says_on_translation_lines(call_en: Comparison) -> None:
+    page = render_html(call_en)
+    assert '<div class="tr" lang="en">Trade between the two countries exceeded <mark' in page
+    assert ">200 billion</mark> dollars last year.</div>" in page
+
+
+def test_json_lists_what_one_side_alone_says_on_translations(call_en: Comparison) -> None:
+    cells = to_dict(call_en)["rows"][row_of(call_en, 2).index]["cells"]
+    found = {(s["side"], s["text"]) for s in cells["xinhua"]["translation_only_here"]}
+    assert found == {("pivot", "240 billion"), ("other", "200 billion")}
+
+
+def test_json_of_accounts_without_translations_has_no_translation_only_here(
+    call: Comparison,
+) -> None:
+    cells = to_dict(call)["rows"][row_of(call, 2).index]["cells"]
+    assert "only_here" in cells["xinhua"] and "translation_only_here" not in cells["xinhua"]
+
+
+def test_the_tui_highlights_what_one_side_alone_says_in_translations(
+    call_en: Comparison,
+) -> None:
+    row = row_of(call_en, 2)
+    state = ViewState(call_en)
+    state.toggle_translations()
+    pieces = state.pieces(row, row.cell("xinhua"))
+    assert [p.text for p in pieces if p.span is Span.ONLY] == ["200 billion"]
+
+
+def test_the_summary_counts_the_shared_facts_that_are_only_possible_links(
+    call: Comparison,
+) -> None:
+    pair = summarize(call, load_subject_table([])).pairs[0]
+    assert (pair.both, pair.possible) == (5, 3)
+
+
+def test_translations_left_blank_are_not_read_for_marks() -> None:
+    cell = row_of(translated_call(list(KREMLIN_EN), [""] * len(XINHUA)), 2).cell("xinhua")
+    assert cell.only_here and cell.translation_only_here == ()
+
+
+def test_a_cell_whose_translation_stands_in_another_row_is_not_marked() -> None:
+    # A whole-text translation aligned to the sentences gives a group's translation to its
+    # first sentence and leaves the others blank.
+    english: list[str | None] = list(KREMLIN_EN)
+    english[2] = ""
+    cell = row_of(translated_call(english, list(XINHUA_EN)), 2).cell("xinhua")
+    assert cell.only_here and cell.translation_only_here == ()

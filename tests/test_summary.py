@@ -12,6 +12,7 @@ import pytest
 from rich.console import Console
 
 from stmtdiff.adapters.ingest.subjects import load_subject_table
+from stmtdiff.adapters.pipeline import CompareOptions
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.compare.subjects import SubjectTable
 from stmtdiff.core.compare.summary import OneSided, preview, summarize
@@ -192,7 +193,9 @@ def test_html_report_opens_with_who_said_what_linking_rows(english: Comparison) 
 
 
 def test_changing_the_pivot_in_the_tui_summarises_again(english: Comparison) -> None:
-    realigned = ViewState(english, method=MethodChoice.LEXICAL).realigned("agency")
+    realigned = ViewState(english, options=CompareOptions(method=MethodChoice.LEXICAL)).realigned(
+        "agency"
+    )
     assert realigned.who_said_what is not None
     assert realigned.who_said_what.pairs[0].pivot == "agency"
 

@@ -14,9 +14,9 @@ from textual.widgets import Static
 from tui_support import english_samples, with_chinese
 
 from stmtdiff.adapters.models.embed import encoder_available
-from stmtdiff.adapters.pipeline import Request, build_comparison
+from stmtdiff.adapters.pipeline import Request, build_comparison, compare_options
 from stmtdiff.core.compare.compare import cell_text
-from stmtdiff.core.model import Row, Status
+from stmtdiff.core.model import LinkKind, Row, Status
 from stmtdiff.frontends.tui.app import StmtdiffApp, make_app
 from stmtdiff.frontends.tui.detail import DetailPane
 from stmtdiff.frontends.tui.grid import AlignedGrid
@@ -473,3 +473,53 @@ def test_help_lists_every_key_binding() -> None:
             for key in binding.key.split(","):
                 shown = names.get(key, key)
                 assert shown in listed or (key.isdigit() and "1 … 8" in listed), key
+
+
+#: Two accounts of one call, written for this test: the Kremlin's names Kazan, Xinhua's does not;
+#: each reports one fact the other leaves out.
+KREMLIN_CALL = (
+    "Состоялся телефонный разговор Владимира Путина с Председателем КНР Си Цзиньпином. "
+    "Владимир Путин пригласил собеседника посетить Казань в октябре на саммит БРИКС. "
+    "Лидеры обсудили ситуацию на Украине. "
+    "Разговор носил тёплый и дружеский характер."
+)
+XINHUA_CALL = (
+    "国家主席习近平应约同俄罗斯总统普京通电话。"
+    "双方就乌克兰问题交换了意见。"
+    "去年两国贸易额超过2000亿美元。"
+)
+
+
+def readouts_app(tmp_path: Path) -> StmtdiffApp:
+    """The TUI of the two accounts above, as ``stmtdiff tui --readouts --watch`` builds it."""
+    kremlin, xinhua, watch = tmp_path / "kremlin.txt", tmp_path / "xinhua.txt", tmp_path / "w.tsv"
+    kremlin.write_text(KREMLIN_CALL, encoding="utf-8")
+    xinhua.write_text(XINHUA_CALL, encoding="utf-8")
+    watch.write_text("Kazan\tКазань|喀山|Kazan\tplace\n", encoding="utf-8")
+    request = Request(inputs=[str(kremlin), str(xinhua)], readouts=True, watch=[str(watch)])
+    options = compare_options(request)
+    return make_app(build_comparison(request, options), options=options, export_dir=tmp_path)
+
+
+def test_p_in_a_readouts_session_keeps_the_accounts_and_the_watched_subjects(
+    tmp_path: Path,
+) -> None:
+    @press_then("l", "p")
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        assert app.state.comparison.pivot == "xinhua"
+        assert app.state.comparison.alignments[0].method == "readouts"
+        alone = [r for r in app.state.comparison.rows if r.cell("kremlin").link is LinkKind.ALONE]
+        assert "only this version reports it" in app.state.plain(alone[0].cell("kremlin"))
+        assert "named only by kremlin.txt: " in header_text(app)
+        assert "Kazan" in header_text(app)
+
+    play(readouts_app(tmp_path), check, size=(160, 32))
+
+
+def test_the_detail_pane_of_accounts_gives_each_links_score_and_place(tmp_path: Path) -> None:
+    async def check(pilot: Pilot[None], app: StmtdiffApp) -> None:
+        detail = text_of(app.query_one(DetailPane).query_one("#detail-body", Static))
+        assert "weakest link" in detail
+        assert "counterpart" in detail and "its sentence 1 of 3" in detail
+
+    play(readouts_app(tmp_path), check, size=(160, 40))

@@ -19,6 +19,7 @@ from stmtdiff.adapters.offline import offline_evidence
 from stmtdiff.adapters.translate.settings import TranslationSettings
 from stmtdiff.core.align.pairalign import align_pair
 from stmtdiff.core.compare.compare import MAX_VERSIONS, compare
+from stmtdiff.core.compare.subjects import SubjectTable
 from stmtdiff.core.compare.summary import summarize
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import Comparison, MethodChoice, Version
@@ -50,6 +51,42 @@ class Request:
     watch: list[str] = field(default_factory=list)
     #: The versions are accounts of one event (``--readouts``), matched fact by fact.
     readouts: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """How a request's loaded versions are compared: the one value the first comparison and
+    every later one around another pivot (the TUI's) share, so a pivot change keeps the mode
+    (``--readouts``), the method and the subjects (``--watch``) of the run. Translations travel
+    with the versions themselves."""
+
+    method: MethodChoice = MethodChoice.AUTO
+    readouts: bool = False
+    #: The subject table of the summary and of names only one account gives; ``None``: the
+    #: shipped one with the config file's watch files.
+    subjects: SubjectTable | None = None
+
+    def compare(self, versions: Sequence[Version], pivot: str | int = 0) -> Comparison:
+        """The comparison around ``pivot``, with its "who said what" summary."""
+        subjects = self.subjects if self.subjects is not None else load_subject_table()
+        comparison = compare(
+            versions,
+            pivot=pivot,
+            method=self.method,
+            evidence=offline_evidence(),
+            readouts=self.readouts,
+            subjects=subjects,
+        )
+        return replace(comparison, who_said_what=summarize(comparison, subjects))
+
+
+def compare_options(request: Request) -> CompareOptions:
+    """The request's options of comparison, its watch files read once."""
+    return CompareOptions(
+        method=request.method,
+        readouts=request.readouts,
+        subjects=load_subject_table(request.watch),
+    )
 
 
 def _version_id(spec: VersionSpec, taken: set[str]) -> str:
@@ -262,8 +299,10 @@ def statement_title(inputs: Sequence[str]) -> str | None:
     return None
 
 
-def build_comparison(request: Request) -> Comparison:
-    """Load, segment, translate when asked, and compare: the whole pipeline for one request."""
+def build_comparison(request: Request, options: CompareOptions | None = None) -> Comparison:
+    """Load, segment, translate when asked, and compare: the whole pipeline for one request.
+    ``options``: the request's (``compare_options``), given by a caller that compares again."""
+    options = options or compare_options(request)
     versions = load_versions(request)
     notes: list[str] = []
     if request.translation:
@@ -271,20 +310,11 @@ def build_comparison(request: Request) -> Comparison:
     pivot: str | int = 0
     if request.pivot is not None:
         pivot = _resolve_pivot(request.pivot, versions)
-    subjects = load_subject_table(request.watch)
-    comparison = compare(
-        versions,
-        pivot=pivot,
-        method=request.method,
-        evidence=offline_evidence(),
-        readouts=request.readouts,
-        subjects=subjects,
-    )
+    comparison = options.compare(versions, pivot)
     return replace(
         comparison,
         title=request.title or statement_title(request.inputs),
         notes=[*notes, *comparison.notes],
-        who_said_what=summarize(comparison, subjects),
     )
 
 

@@ -172,6 +172,12 @@ class Cell:
     #: Accounts only, a link worded differently: the parts of either side the other lacks,
     #: in the place of a word diff.
     only_here: tuple[OnlyHere, ...] = ()
+    #: The same found on the translations shown under the originals: spans index the side's
+    #: cell translation (``compare.cell_translation``); a side without one has none.
+    translation_only_here: tuple[OnlyHere, ...] = ()
+    #: Accounts only, a linked cell: its sentences come earlier in their own text than that
+    #: version's sentences in the rows above (the other side reports the fact elsewhere).
+    out_of_order: bool = False
 
 
 @dataclass(slots=True)
@@ -280,10 +286,15 @@ class Comparison:
                 return version
         raise KeyError(version_id)
 
+    @property
+    def accounts(self) -> bool:
+        """Whether some version was matched to the pivot as an account of one event."""
+        return any(pair.method == Method.READOUTS for pair in self.alignments)
+
     def counts(self) -> dict[Status, int]:
         """Rows per status, in precedence order, zero counts included (but ``possible``'s
         outside accounts of one event, the only comparisons that can have it)."""
-        accounts = any(pair.method == Method.READOUTS for pair in self.alignments)
+        accounts = self.accounts
         result = {
             status: 0 for status in STATUS_PRECEDENCE if accounts or status is not Status.POSSIBLE
         }

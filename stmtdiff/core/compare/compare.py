@@ -8,6 +8,7 @@ exactly one row, and each version's sentences keep their order down the rows.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -26,6 +27,7 @@ from stmtdiff.core.model import (
     LinkKind,
     Method,
     MethodChoice,
+    OnlyHere,
     PairAlignment,
     Role,
     Row,
@@ -418,14 +420,20 @@ def _accounts(
         _warn_if_sharing_little(match_accounts(pivot, other, evidence), pivot, other)
         for other in others
     ]
-    from stmtdiff.core.compare.meaning import Meaning  # numpy and numbers: accounts only
+    # numpy and numbers: accounts only
+    from stmtdiff.core.compare.meaning import Meaning, translated
 
     meanings = {
         other.id: Meaning(pivot, other, evidence, subjects)
         for other, pair in zip(others, alignments, strict=True)
         if pair.links
     }
-    rows = account_rows(pivot, versions, alignments, meanings)
+    on_translations = {
+        other.id: Meaning(translated(pivot), translated(other), evidence, subjects)
+        for other, pair in zip(others, alignments, strict=True)
+        if pair.links and _translations_to_read(pivot, other)
+    }
+    rows = account_rows(pivot, versions, alignments, meanings, on_translations)
     return Comparison(
         versions=list(versions),
         pivot=pivot.id,
@@ -468,11 +476,13 @@ def account_rows(
     versions: Sequence[Version],
     alignments: Sequence[PairAlignment],
     meanings: dict[str, Meaning],
+    on_translations: dict[str, Meaning],
 ) -> list[Row]:
     """Rows of accounts: in the pivot's order, each linked group of sentences in its pivot
     sentence's row, so every sentence appears once, wherever its own text places it. A sentence
     no link reaches gets a row of its own after the row of its own text's previous sentence.
-    ``meanings``: per other version, what its linked cells and the pivot's lack."""
+    ``meanings``: per other version, what its linked cells and the pivot's lack;
+    ``on_translations``: the same read on the translations, where either side has some."""
     n = len(pivot.sentences)
     parent = list(range(n))
 
@@ -509,7 +519,13 @@ def account_rows(
         row = new_row(contents)
         for pair in alignments:
             _account_cell(
-                row.cell(pair.other), links[pair.other], pivot, by_id[pair.other], row, meanings
+                row.cell(pair.other),
+                links[pair.other],
+                pivot,
+                by_id[pair.other],
+                row,
+                meanings,
+                on_translations,
             )
         linked_rows.append(row)
     alone: dict[int, list[Row]] = {}  # linked row index (-1: before all) -> rows after it
@@ -534,11 +550,49 @@ def account_rows(
             pivot_has_text = bool(row.cell(pivot.id).sentence_ids)
             if cell.version != pivot.id and not cell.sentence_ids and pivot_has_text:
                 cell.status = Status.MISSING
-        statuses = {c.status for c in row.cells if c.version != pivot.id}
+        others = [c for c in row.cells if c.version != pivot.id]
+        if row.cell(pivot.id).sentence_ids and not any(c.sentence_ids for c in others):
+            row.cell(pivot.id).link = LinkKind.ALONE  # labelled as the other side's are
+        statuses = {c.status for c in others}
         row.status = next((s for s in STATUS_PRECEDENCE if s in statuses), Status.IDENTICAL)
         values = [c.similarity for c in row.cells if c.similarity is not None]
         row.similarity = min(values) if values else None
+    _mark_out_of_order(rows, [pair.other for pair in alignments])
     return rows
+
+
+def _mark_out_of_order(rows: Sequence[Row], version_ids: Sequence[str]) -> None:
+    """Flag the linked cells a reader going down the table would not find in their own text's
+    order (``Cell.out_of_order``): those off the longest run of the version's cells whose
+    sentences rise row by row, so that one fact reported elsewhere flags one cell, not every
+    cell after it."""
+    for version_id in version_ids:
+        cells = [row.cell(version_id) for row in rows if row.cell(version_id).sentence_ids]
+        kept = _rising([cell.sentence_ids[0] for cell in cells])
+        for k, cell in enumerate(cells):
+            if k not in kept and cell.link in (LinkKind.FIRM, LinkKind.POSSIBLE):
+                cell.out_of_order = True
+
+
+def _rising(values: Sequence[int]) -> set[int]:
+    """Positions of a longest strictly increasing subsequence of ``values`` (patience sorting)."""
+    tails: list[int] = []  # tails[k]: position ending the best run of length k + 1
+    ends: list[int] = []  # the value there
+    before: list[int] = [-1] * len(values)
+    for position, value in enumerate(values):
+        k = bisect_left(ends, value)
+        before[position] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(position)
+            ends.append(value)
+        else:
+            tails[k], ends[k] = position, value
+    kept: set[int] = set()
+    position = tails[-1] if tails else -1
+    while position >= 0:
+        kept.add(position)
+        position = before[position]
+    return kept
 
 
 def _account_cell(
@@ -548,10 +602,11 @@ def _account_cell(
     other: Version,
     row: Row,
     meanings: dict[str, Meaning],
+    on_translations: dict[str, Meaning],
 ) -> None:
     """A linked cell: a word diff when the accounts word it alike in one language; else the
-    parts either side lacks (``changed`` when there are any, ``matched`` when not); a weak link
-    is a possible counterpart whatever it says."""
+    parts either side lacks (``changed`` when there are any, ``matched`` when not), and those
+    its translation lines show; a weak link is a possible counterpart whatever it says."""
     if not cell.sentence_ids:
         return
     score = min(item.score for item in links)
@@ -562,11 +617,46 @@ def _account_cell(
     else:
         cell.only_here = meanings[other.id].only_here(pivot_ids, cell.sentence_ids)
         cell.status = Status.CHANGED if cell.only_here else Status.MATCHED
+        if other.id in on_translations:
+            cell.translation_only_here = _on_translations(
+                on_translations[other.id], pivot, pivot_ids, other, cell.sentence_ids
+            )
     cell.similarity = score
     cell.link = LinkKind.FIRM
     if any(item.kind is LinkKind.POSSIBLE for item in links):
         cell.status = Status.POSSIBLE
         cell.link = LinkKind.POSSIBLE
+
+
+def _translations_to_read(pivot: Version, other: Version) -> bool:
+    """Whether a pair's translation lines can be read for their only-here parts: either side
+    has translations, and neither side's are all blank (no clause of them to score)."""
+    sides = (pivot, other)
+    return any(v.translations is not None for v in sides) and all(
+        v.translations is None or any(t and t.strip() for t in v.translations) for v in sides
+    )
+
+
+def _on_translations(
+    meaning: Meaning,
+    pivot: Version,
+    pivot_ids: Sequence[int],
+    other: Version,
+    other_ids: Sequence[int],
+) -> tuple[OnlyHere, ...]:
+    """The only-here parts of a linked pair's translation lines, each side's translation read
+    against the other side's translation (or its original, when it has none); for the sides
+    whose translation line is shown whole, and none when a side's translation has gaps or is
+    blank (its sentences' translation stands in another row's: a missing sentence would read as
+    a clause the other side lacks)."""
+    sides = {"pivot": (pivot, pivot_ids), "other": (other, other_ids)}
+    if any(
+        v.translations is not None and not (cell_translation(v, ids) or "").strip()
+        for v, ids in sides.values()
+    ):
+        return ()
+    shown = {side for side, (v, _) in sides.items() if v.translations is not None}
+    return tuple(s for s in meaning.only_here(pivot_ids, other_ids) if s.side in shown)
 
 
 def account_mark(version: Version, cell: Cell) -> str | None:
@@ -575,9 +665,12 @@ def account_mark(version: Version, cell: Cell) -> str | None:
     if cell.link is None or not cell.sentence_ids:
         return None
     where = ", ".join(str(sid + 1) for sid in cell.sentence_ids)
-    place = f"its sentence {where} of {len(version.sentences)}"
+    noun = "sentence" if len(cell.sentence_ids) == 1 else "sentences"
+    place = f"its {noun} {where} of {len(version.sentences)}"
     if cell.link is LinkKind.ALONE:
         return f"only this version reports it · {place}"
+    if cell.out_of_order:
+        place = f"↕ out of order: {place}"
     kind = "possible counterpart" if cell.link is LinkKind.POSSIBLE else "counterpart"
     score = "" if cell.similarity is None else f" {cell.similarity:.2f}"
     return f"{kind}{score} · {place}"

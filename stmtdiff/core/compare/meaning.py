@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from stmtdiff.core.align.pairalign import Evidence, account_encoder, account_scores
 from stmtdiff.core.align.readouts import MIN_PART, context_threshold
 from stmtdiff.core.compare.subjects import TABLE_LANGS, SubjectTable
-from stmtdiff.core.model import OnlyHere, OnlyKind, Version
+from stmtdiff.core.model import OnlyHere, OnlyKind, Sentence, Version
 from stmtdiff.core.text.clauses import clauses
 from stmtdiff.core.text.numbers import compare_numbers
 from stmtdiff.core.text.scripts import base_language, joins_without_space, sentence_separator
@@ -48,6 +48,8 @@ def fact_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of each fact-sized part of a sentence: its clauses, a clause shorter than
     the matcher's ``MIN_PART`` joined to the next, as ``readouts.parts`` joins them; the whole
     sentence when it has one part."""
+    if not text.strip():
+        return []  # a translation left empty: its group's translation stands on another line
     shortest = MIN_PART["cjk" if joins_without_space(lang) else "other"]
     spans: list[tuple[int, int]] = []
     start, position, size = -1, 0, 0
@@ -72,6 +74,29 @@ def _cell_offsets(version: Version, sentence_ids: Sequence[int]) -> list[int]:
         offsets.append(position)
         position += len(version.sentences[sid].text) + separator
     return offsets
+
+
+def translated(version: Version) -> Version:
+    """``version`` as the translation shown under it reads: each sentence its translation (empty
+    where it has none), in the translation's language, so the only-here parts of the lines a
+    reader of the translations sees are found as on the originals; the version itself when it
+    has no translation (the other side's translation is then read against its original)."""
+    if version.translations is None:
+        return version
+    texts = [text or "" for text in version.translations]
+    sentences, offset = [], 0
+    for sentence, text in zip(version.sentences, texts, strict=True):
+        sentences.append(
+            Sentence(sentence.id, text, offset, offset + len(text), sentence.paragraph)
+        )
+        offset += len(text) + 1
+    return Version(
+        id=version.id,
+        text="\n".join(texts),
+        lang=version.translation_lang or "und",
+        sentences=sentences,
+        label=version.label,
+    )
 
 
 class Meaning:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from stmtdiff.core.compare.compare import cell_text
 from stmtdiff.core.compare.subjects import TABLE_LANGS, Subject, SubjectTable
-from stmtdiff.core.model import Comparison, Status, Version
+from stmtdiff.core.model import Comparison, LinkKind, Method, Status, Version
 from stmtdiff.core.text.scripts import base_language
 
 #: Characters of a sentence preview: enough to recognise a readout sentence on one line.
@@ -51,6 +51,19 @@ class PairSummary:
     #: Per version id: the subjects only it names; ``None`` when a version's language (or its
     #: translation's) is not in the subject table, so absence would mean nothing.
     subjects_only: dict[str, list[Mention]] | None
+    #: Accounts: how many of ``both`` are weak links, possible counterparts to check by eye
+    #: (``None`` for versions of one text, which have no weak links).
+    possible: int | None = None
+
+    @property
+    def both_words(self) -> str:
+        """What every output writes after the number of ``both``: " facts", or " facts (2 of
+        them possible links, to check)", so a weak link is not read as a fact both report."""
+        facts = f" fact{'' if self.both == 1 else 's'}"
+        if not self.possible:
+            return facts
+        links = f"link{'' if self.possible == 1 else 's'}"
+        return f"{facts} ({self.possible} of them possible {links}, to check)"
 
 
 @dataclass(slots=True)
@@ -68,6 +81,11 @@ def summarize(comparison: Comparison, table: SubjectTable) -> Summary:
     for alignment in comparison.alignments:
         other = comparison.version(alignment.other)
         both, only = _facts(comparison, pivot.id, other.id)
+        possible = None
+        if alignment.method == Method.READOUTS:
+            possible = sum(
+                1 for row in comparison.rows if row.cell(other.id).link is LinkKind.POSSIBLE
+            )
         other_mentions = _mentions(other, table)
         subjects_only = None
         if pivot_mentions is not None and other_mentions is not None:
@@ -75,7 +93,7 @@ def summarize(comparison: Comparison, table: SubjectTable) -> Summary:
                 pivot.id: _unshared(pivot_mentions, other_mentions, table),
                 other.id: _unshared(other_mentions, pivot_mentions, table),
             }
-        pairs.append(PairSummary(pivot.id, other.id, both, only, subjects_only))
+        pairs.append(PairSummary(pivot.id, other.id, both, only, subjects_only, possible))
     return Summary(pairs, table)
 
 

@@ -4,9 +4,9 @@ output prints, so a highlight means the same in the terminal, HTML, Markdown and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from stmtdiff.core.model import OnlyHere, OnlyKind, Row
+from stmtdiff.core.model import Cell, OnlyHere, OnlyKind, Row
 
 #: The legend line: how a highlight differs from a word diff.
 LEGEND = (
@@ -25,18 +25,31 @@ KIND_NAMES: dict[OnlyKind, str] = {
 BRACKETS = ("⟦", "⟧")
 
 
-def shown_only_here(row: Row, version_id: str, pivot_id: str) -> tuple[OnlyHere, ...]:
+def shown_only_here(
+    row: Row, version_id: str, pivot_id: str, *, translation: bool = False
+) -> tuple[OnlyHere, ...]:
     """The spans to highlight in ``version_id``'s cell of ``row``: a version's own; for the
     pivot's, the spans every linked version in the row finds the pivot alone to say (with two
-    versions, all that version finds)."""
+    versions, all that version finds). ``translation``: those of the cell's translation line
+    (``Cell.translation_only_here``) instead of its original."""
+
+    def found(cell: Cell) -> tuple[OnlyHere, ...]:
+        return cell.translation_only_here if translation else cell.only_here
+
     if version_id != pivot_id:
-        return tuple(s for s in row.cell(version_id).only_here if s.side == "other")
+        return tuple(s for s in found(row.cell(version_id)) if s.side == "other")
     linked = [c for c in row.cells if c.version != pivot_id and c.sentence_ids and c.link]
     if not linked:
         return ()
-    sets = [{s for s in c.only_here if s.side == "pivot"} for c in linked]
+    sets = [{s for s in found(c) if s.side == "pivot"} for c in linked]
     common = set.intersection(*sets)
-    return tuple(s for s in linked[0].only_here if s in common)
+    return tuple(s for s in found(linked[0]) if s in common)
+
+
+def any_only_here(rows: Iterable[Row]) -> bool:
+    """Whether any cell highlights a part, in its original or its translation: the legend is
+    printed then."""
+    return any(cell.only_here or cell.translation_only_here for row in rows for cell in row.cells)
 
 
 def cut(text: str, spans: Sequence[OnlyHere]) -> list[tuple[str, OnlyHere | None]]:

@@ -5,7 +5,7 @@ README's table)."""
 
 from __future__ import annotations
 
-from stmtdiff.core.model import Row, Status
+from stmtdiff.core.model import Method, PairAlignment, Row, Status
 
 #: One mark per status: the gutter of the terminal, TUI, HTML and Markdown.
 SYMBOLS: dict[Status, str] = {
@@ -48,3 +48,12 @@ def moved_to(row_number: int) -> str:
 def moved_from(row_number: int) -> str:
     """A sentence whose place in the pivot's order is row ``row_number`` (numbered from 1)."""
     return f"↕ from row {row_number}"
+
+
+def alignment_words(pair: PairAlignment) -> str:
+    """How a version was aligned with the pivot, for the terminal's header and the versions
+    tables: accounts are matched fact by fact, and their confidence is the mean score of their
+    links, not the score of an alignment of one text."""
+    if pair.method == Method.READOUTS:
+        return f"readouts, matched fact by fact; mean link score {pair.confidence:.2f}"
+    return f"{pair.method}, confidence {pair.confidence:.2f}"

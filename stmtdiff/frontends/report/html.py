@@ -34,8 +34,8 @@ from stmtdiff.core.model import (
     Version,
 )
 from stmtdiff.core.text.visible import visible
-from stmtdiff.core.view.onlyhere import KIND_NAMES, LEGEND, cut, shown_only_here
-from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS, is_omission
+from stmtdiff.core.view.onlyhere import KIND_NAMES, LEGEND, any_only_here, cut, shown_only_here
+from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS, alignment_words, is_omission
 from stmtdiff.frontends.report.sources import public_source
 from stmtdiff.project import stmtdiff_version
 
@@ -85,8 +85,7 @@ class VersionView:
     is_pivot: bool
     alone: int
     alone_share: float
-    method: str | None
-    confidence: float | None
+    alignment: str | None  # status.alignment_words; None for the pivot
     warning: str | None
 
 
@@ -135,16 +134,19 @@ def _pieces(ops: Sequence[DiffOp]) -> list[Piece]:
     return [Piece(marks[op.op], op.text) for op in ops if op.text]
 
 
-def cell_view(version: Version, cell: Cell, only_here: Sequence[OnlyHere] = ()) -> CellView:
-    """A cell's text and translation as marked-up pieces, ready for a template; ``only_here``:
-    the parts of the text to highlight (``onlyhere.shown_only_here``)."""
+def cell_view(
+    version: Version,
+    cell: Cell,
+    only_here: Sequence[OnlyHere] = (),
+    translation_only_here: Sequence[OnlyHere] = (),
+) -> CellView:
+    """A cell's text and translation as marked-up pieces, ready for a template; ``only_here``
+    and ``translation_only_here``: the parts of the text and of its translation to highlight
+    (``onlyhere.shown_only_here``)."""
     text = cell_text(version, cell.sentence_ids)
     translation = cell_translation(version, cell.sentence_ids, placeholder="…")
-    pieces = [
-        Piece("only", piece, span.kind.value) if span else Piece("", piece)
-        for piece, span in cut(text, only_here)
-    ]
-    translated = None if translation is None else [Piece("", translation)]
+    pieces = _only_pieces(text, only_here)
+    translated = None if translation is None else _only_pieces(translation, translation_only_here)
     if cell.diff is not None and cell.status in {Status.CHANGED, Status.MINOR, Status.MOVED}:
         # The diff runs from the pivot to whichever text of this cell shares the pivot's
         # language: the original, or its translation.
@@ -165,10 +167,23 @@ def cell_view(version: Version, cell: Cell, only_here: Sequence[OnlyHere] = ()) 
     )
 
 
-def row_cell_views(row: Row, versions: dict[str, Version], pivot: str) -> list[CellView]:
-    """The views of a row's cells, each with the parts only its side says highlighted."""
+def _only_pieces(text: str, only_here: Sequence[OnlyHere]) -> list[Piece]:
     return [
-        cell_view(versions[cell.version], cell, shown_only_here(row, cell.version, pivot))
+        Piece("only", piece, span.kind.value) if span else Piece("", piece)
+        for piece, span in cut(text, only_here)
+    ]
+
+
+def row_cell_views(row: Row, versions: dict[str, Version], pivot: str) -> list[CellView]:
+    """The views of a row's cells, each with the parts only its side says highlighted, in its
+    original and in its translation."""
+    return [
+        cell_view(
+            versions[cell.version],
+            cell,
+            shown_only_here(row, cell.version, pivot),
+            shown_only_here(row, cell.version, pivot, translation=True),
+        )
         for cell in row.cells
     ]
 
@@ -209,8 +224,7 @@ def _version_views(comparison: Comparison) -> list[VersionView]:
                 is_pivot=version.id == comparison.pivot,
                 alone=alone[version.id],
                 alone_share=alone[version.id] / total if total else 0.0,
-                method=None if pair is None else pair.method,
-                confidence=None if pair is None else pair.confidence,
+                alignment=None if pair is None else alignment_words(pair),
                 warning=None if pair is None else pair.warning,
             )
         )
@@ -233,6 +247,7 @@ class PairView:
     pivot_label: str
     other_label: str
     both: int
+    both_words: str  # PairSummary.both_words
     sides: list[SideView]
 
 
@@ -261,6 +276,7 @@ def who_said_what_views(comparison: Comparison) -> list[PairView] | None:
                 comparison.version(pair.pivot).display_label,
                 comparison.version(pair.other).display_label,
                 pair.both,
+                pair.both_words,
                 sides,
             )
         )
@@ -302,7 +318,7 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
         ],
         total_rows=len(comparison.rows),
         differing=sum(1 for row in comparison.rows if row.status not in SAME_STATUSES),
-        only_legend=LEGEND if any(c.only_here for r in comparison.rows for c in r.cells) else None,
+        only_legend=LEGEND if any_only_here(comparison.rows) else None,
         only_kinds={kind.value: name for kind, name in KIND_NAMES.items()},
         has_translations=any(v.translations is not None for v in comparison.versions),
         engines=engines,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
-from stmtdiff.core.model import Cell, Comparison, PairAlignment, Version
+from stmtdiff.core.model import Cell, Comparison, OnlyHere, PairAlignment, Version
 from stmtdiff.project import stmtdiff_version
 
 SCHEMA = "stmtdiff/alignment@1"
@@ -52,6 +53,7 @@ def who_said_what(comparison: Comparison) -> list[dict[str, Any]] | None:
             "pivot": pair.pivot,
             "other": pair.other,
             "both": pair.both,
+            **({} if pair.possible is None else {"possible": pair.possible}),
             "only": {
                 vid: [{"row": f.row, "sentences": list(f.sentence_ids)} for f in facts]
                 for vid, facts in pair.only.items()
@@ -90,21 +92,29 @@ def links_json(pair: PairAlignment) -> list[dict[str, Any]]:
     ]
 
 
-def only_here_json(cell: Cell) -> dict[str, Any]:
+def only_here_json(cell: Cell, *, translated: bool = False) -> dict[str, Any]:
     """``only_here`` for a cell of accounts (one with a ``link``): the parts of the linked pair
-    either side lacks; nothing for other cells, so parallel texts' JSON stays as it was."""
+    either side lacks; nothing for other cells, so parallel texts' JSON stays as it was.
+    ``translated`` (some version carries translations): also ``translation_only_here``, the
+    same found on the translations."""
     if cell.link is None:
         return {}
-    return {
-        "only_here": [
-            {"side": s.side, "kind": s.kind.value, "start": s.start, "end": s.end, "text": s.text}
-            for s in cell.only_here
-        ]
-    }
+    found = {"only_here": _spans(cell.only_here)}
+    if translated:
+        found["translation_only_here"] = _spans(cell.translation_only_here)
+    return found
+
+
+def _spans(spans: Sequence[OnlyHere]) -> list[dict[str, Any]]:
+    return [
+        {"side": s.side, "kind": s.kind.value, "start": s.start, "end": s.end, "text": s.text}
+        for s in spans
+    ]
 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as plain JSON-ready data."""
+    translated = any(v.translations is not None for v in comparison.versions)
     return {
         "schema": SCHEMA,
         "generator": f"stmtdiff {stmtdiff_version()}",
@@ -147,7 +157,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                         "diff_basis": cell.diff_basis,
                         "moved_to": cell.moved_to,
                         "link": cell.link,
-                        **only_here_json(cell),
+                        **only_here_json(cell, translated=translated),
                     }
                     for cell in row.cells
                 },

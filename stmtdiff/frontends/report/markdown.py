@@ -17,7 +17,7 @@ from stmtdiff.core.compare.summary import fact_previews
 from stmtdiff.core.model import SAME_STATUSES, Comparison, Row, Status, Version
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.onlyhere import LEGEND
-from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
+from stmtdiff.core.view.status import SYMBOLS, alignment_words, moved_from, moved_to
 from stmtdiff.frontends.report.html import (
     CellView,
     Piece,
@@ -145,7 +145,7 @@ def _versions_table(comparison: Comparison) -> list[str]:
         if pair is None:
             alignment = "pivot"
         else:
-            alignment = f"{pair.method}, confidence {pair.confidence:.2f}"
+            alignment = alignment_words(pair)
             if pair.warning:
                 alignment += f" ⚠ {escape(pair.warning)}"
         rows.append(
@@ -179,7 +179,7 @@ def who_said_what_lines(comparison: Comparison) -> list[str]:
     for pair in summary.pairs:
         labels = {v: escape(comparison.version(v).display_label) for v in (pair.pivot, pair.other)}
         lines += [f"### Who said what: {labels[pair.pivot]} / {labels[pair.other]}", ""]
-        lines.append(f"- Both report **{pair.both}** fact{'' if pair.both == 1 else 's'}.")
+        lines.append(f"- Both report **{pair.both}**{pair.both_words}.")
         for vid, facts in pair.only.items():
             shown = fact_previews(comparison, vid, facts[:SHOWN_FACTS])
             items = [f"row {row + 1} “{escape(text)}”" for row, text in shown]
@@ -232,14 +232,9 @@ def render_markdown(
         *who_said_what_lines(comparison),
         *_versions_table(comparison),
         "",
-        f"**Summary:** {len(differing)} of {len(comparison.rows)} aligned rows differ "
-        "(~~deleted~~: only in the pivot, **inserted**: only in that version"
-        + (
-            f"; <mark>highlighted</mark>: {LEGEND}"
-            if any(cell.only_here for row in listed for cell in row.cells)
-            else ""
-        )
-        + ").",
+        f"**Summary:** {len(differing)} of {len(comparison.rows)} aligned rows differ"
+        + _marks_legend(listed, accounts=comparison.accounts)
+        + ".",
         "",
         *_summary_table(comparison),
         "",
@@ -255,6 +250,18 @@ def render_markdown(
     return _fill(
         lines, listed, lambda row: _difference_line(row, versions, comparison.pivot), limit
     )
+
+
+def _marks_legend(rows: Sequence[Row], *, accounts: bool) -> str:
+    """What the marks in the listed rows mean: word diffs' (versions of one text, or accounts
+    worded alike) and highlights' (accounts worded differently); between accounts each only
+    when some row has them, so a reader is not told of struck-through words there are none of."""
+    parts = []
+    if not accounts or any(cell.diff is not None for row in rows for cell in row.cells):
+        parts.append("~~deleted~~: only in the pivot, **inserted**: only in that version")
+    if any(cell.only_here for row in rows for cell in row.cells):
+        parts.append(f"<mark>highlighted</mark>: {LEGEND}")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _fill(lines: list[str], rows: Sequence[Row], line_of: Callable[[Row], str], limit: int) -> str:

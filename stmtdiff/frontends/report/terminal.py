@@ -35,8 +35,8 @@ from stmtdiff.core.model import (
     Status,
 )
 from stmtdiff.core.text.visible import visible
-from stmtdiff.core.view.onlyhere import BRACKETS, LEGEND, cut, shown_only_here
-from stmtdiff.core.view.status import SYMBOLS, moved_from, moved_to
+from stmtdiff.core.view.onlyhere import BRACKETS, LEGEND, any_only_here, cut, shown_only_here
+from stmtdiff.core.view.status import SYMBOLS, alignment_words, moved_from, moved_to
 
 STYLES: dict[Status, str] = {
     Status.IDENTICAL: "dim",
@@ -119,11 +119,15 @@ def cell_spans(
 _WHOLE = OnlyHere("other", OnlyKind.CLAUSE, 0, 1, "…")
 
 
-def _highlighted(text: str, only_here: Sequence[OnlyHere], brackets: bool) -> list[Span]:
-    """``text`` with the parts ``only_here`` highlighted (bracketed ``⟦…⟧`` without styles)."""
+def _highlighted(
+    text: str, only_here: Sequence[OnlyHere], brackets: bool, style: str = ""
+) -> list[Span]:
+    """``text`` in ``style`` with the parts ``only_here`` highlighted (bracketed ``⟦…⟧`` without
+    styles)."""
     opening, closing = BRACKETS if brackets else ("", "")
+    marked = f"{style} {ONLY_STYLE}".strip()
     return [
-        (f"{opening}{visible(piece)}{closing}", ONLY_STYLE) if span else (visible(piece), "")
+        (f"{opening}{visible(piece)}{closing}", marked) if span else (visible(piece), style)
         for piece, span in cut(text, only_here)
     ]
 
@@ -334,8 +338,7 @@ def _header(comparison: Comparison) -> Text:
     for pair in comparison.alignments:
         other = comparison.version(pair.other)
         text.append(
-            f"   {visible(other.display_label)}: aligned by {pair.method}, "
-            f"confidence {pair.confidence:.2f}\n",
+            f"   {visible(other.display_label)}: aligned by {alignment_words(pair)}\n",
             style="dim",
         )
     return text
@@ -357,7 +360,7 @@ def who_said_what_text(comparison: Comparison) -> Text | None:
         }
         text.append("\n" if position else "")
         text.append(f"Who said what: {labels[pair.pivot]} / {labels[pair.other]}\n", style="bold")
-        text.append(f"  both report {pair.both} fact{'s' if pair.both != 1 else ''}\n")
+        text.append(f"  both report {pair.both}{pair.both_words}\n")
         for vid, facts in pair.only.items():
             text.append(f"  only {labels[vid]}: {len(facts)}", style=STYLES[Status.MISSING])
             previews = fact_previews(comparison, vid, facts[:SHOWN_FACTS])
@@ -404,7 +407,9 @@ def _row_cells(
             version = comparison.version(cell.version)
             translation = cell_translation(version, cell.sentence_ids, placeholder="…")
             if translation is not None:
-                spans.append(("\n" + visible(translation), TRANSLATION_STYLE))
+                marks = shown_only_here(row, cell.version, comparison.pivot, translation=True)
+                spans.append(("\n", TRANSLATION_STYLE))
+                spans.extend(_highlighted(translation, marks, brackets, TRANSLATION_STYLE))
         cells.append(spans)
     return cells
 
@@ -445,6 +450,6 @@ def render_terminal(
         for row in rows
     )
     console.print(TableLines(header, body, layout), crop=False)
-    if any(cell.only_here for row in rows for cell in row.cells):
+    if any_only_here(rows):
         console.print(Text.assemble(*_highlighted("…", [_WHOLE], brackets), f" {LEGEND}"))
     console.print(summary_text(comparison))

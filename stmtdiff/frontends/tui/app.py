@@ -18,8 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from stmtdiff.adapters.files.fsutil import write_atomic
+from stmtdiff.adapters.pipeline import CompareOptions
 from stmtdiff.core.errors import StmtdiffError
-from stmtdiff.core.model import Comparison, MethodChoice
+from stmtdiff.core.model import Comparison
 from stmtdiff.core.text.visible import visible
 from stmtdiff.frontends.tui.detail import DetailPane
 from stmtdiff.frontends.tui.grid import AlignedGrid
@@ -172,10 +173,11 @@ def _free_path(path: Path) -> Path:
 def make_app(
     comparison: Comparison,
     *,
-    method: MethodChoice = MethodChoice.AUTO,
+    options: CompareOptions | None = None,
     recompare: Recompare | None = None,
     export_dir: Path | None = None,
 ) -> StmtdiffApp:
-    """The TUI for an already built comparison; ``method`` is reused when the pivot changes."""
-    state = ViewState(comparison, method=method, recompare=recompare)
+    """The TUI for an already built comparison; ``options`` (those it was built with) compare
+    again when the pivot changes."""
+    state = ViewState(comparison, options=options, recompare=recompare)
     return StmtdiffApp(state, export_dir=export_dir)

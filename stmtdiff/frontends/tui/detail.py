@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from stmtdiff.core.compare.compare import cell_text, cell_translation
+from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
 from stmtdiff.core.model import Cell, DiffBasis, Op, Row, Status, Version
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.onlyhere import KIND_NAMES, cut, shown_only_here
@@ -77,7 +77,9 @@ class DetailPane(VerticalScroll, can_focus=False):
         text.stylize(self._style("detail--title"))
         text.append(f"{SYMBOLS[row.status]} {row.status.value}", style=self._status(row.status))
         if row.similarity is not None:
-            text.append(f"  lowest similarity {row.similarity:.2f}", style=self._meta())
+            # Between accounts a row's similarity is its weakest link's score.
+            measure = "weakest link" if self.state.comparison.accounts else "lowest similarity"
+            text.append(f"  {measure} {row.similarity:.2f}", style=self._meta())
         return text
 
     def _version_block(self, position: int, version: Version, row: Row, cell: Cell) -> Text:
@@ -86,12 +88,15 @@ class DetailPane(VerticalScroll, can_focus=False):
         label = f"{position} {visible(version.display_label)}"
         text.append(label, style=self._style("detail--version"))
         text.append(f" ({version.lang})", style=self._meta())
+        mark = account_mark(version, cell)  # an account's link and place in its own text
         if state.is_pivot(version):
             text.append("  ◆ pivot", style=self._meta())
         else:
             text.append(f"  {SYMBOLS[cell.status]} {cell.status.value}", self._status(cell.status))
-            if cell.similarity is not None:
+            if cell.similarity is not None and mark is None:
                 text.append(f"  similarity {cell.similarity:.2f}", style=self._meta())
+        if mark is not None:
+            text.append(f"  {visible(mark)}", style=self._meta())
         if cell.moved_to is not None:
             text.append(f"  ↕ counterpart in row {cell.moved_to + 1}", style=self._meta())
         text.append("\n")
@@ -112,7 +117,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         if translation is not None:
             engine = f" ({version.translation_engine})" if version.translation_engine else ""
             text.append(f"\ntranslation{engine}: ", style=self._meta())
-            text.append(visible(translation), style=self._style("detail--translation"))
+            marks = shown_only_here(row, cell.version, state.comparison.pivot, translation=True)
+            shown = self._style("detail--translation")
+            for piece, span in cut(translation, marks):
+                text.append(
+                    visible(piece), style=shown + self._style("detail--only") if span else shown
+                )
         return text
 
     def _inline_diff(self, cell: Cell) -> Text:

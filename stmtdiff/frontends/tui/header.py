@@ -107,7 +107,9 @@ class StatementHeader(Static):
             if len(summary.pairs) > 1:
                 label = visible(comparison.version(pair.other).display_label)
                 text.append(f"{label}: ", style=self._part("header--version"))
-            text.append(f"both report {pair.both} facts", style=self._part("header--version"))
+            text.append(
+                f"both report {pair.both}{pair.both_words}", style=self._part("header--version")
+            )
             for vid, facts in pair.only.items():
                 label = visible(comparison.version(vid).display_label)
                 text.append(f" · only {label} {len(facts)}", style=self._status(Status.MISSING))

@@ -13,16 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from stmtdiff.adapters.offline import offline_evidence
-from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation, compare
+from stmtdiff.adapters.pipeline import CompareOptions
+from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
 from stmtdiff.core.compare.diff import new_text, old_text
-from stmtdiff.core.compare.summary import summarize
 from stmtdiff.core.model import (
     SAME_STATUSES,
     Cell,
     Comparison,
     DiffOp,
-    MethodChoice,
     Op,
     Row,
     Status,
@@ -73,15 +71,6 @@ def is_difference(row: Row) -> bool:
     return row.status not in SAME_STATUSES
 
 
-def _core_recompare(method: MethodChoice) -> Recompare:
-    def run(versions: Sequence[Version], pivot: str) -> Comparison:
-        # The same offline aids as the first comparison (session.build_comparison): without
-        # them, versions in two languages would fall back to the bare lexical aligner.
-        return compare(versions, pivot=pivot, method=method, evidence=offline_evidence())
-
-    return run
-
-
 class ViewState:
     """The interactive view of one comparison; every method keeps the cursor on a shown row."""
 
@@ -89,16 +78,18 @@ class ViewState:
         self,
         comparison: Comparison,
         *,
-        method: MethodChoice = MethodChoice.AUTO,
+        options: CompareOptions | None = None,
         recompare: Recompare | None = None,
     ) -> None:
+        """``options``: those of the first comparison, which a pivot change compares with
+        again (``recompare`` replaces that comparison, for tests)."""
         self.comparison = comparison
         self.filter = Filter.ALL
         self.show_translations = False
         self.hidden: set[str] = set()
         self.query: str | None = None
         self._pattern: re.Pattern[str] | None = None
-        self._recompare = recompare or _core_recompare(method)
+        self._recompare = recompare or (options or CompareOptions()).compare
         self._column = 0
         self._cursor = 0
         self._shown: tuple[int, ...] = ()  # indices of the rows the filter lets through
@@ -272,13 +263,7 @@ class ViewState:
         changes it: the TUI runs it off the UI thread (seconds on long texts)."""
         shown = self.comparison
         comparison = self._recompare(shown.versions, pivot)
-        summary = shown.who_said_what
-        return replace(
-            comparison,
-            title=shown.title,
-            notes=list(shown.notes),
-            who_said_what=None if summary is None else summarize(comparison, summary.table),
-        )
+        return replace(comparison, title=shown.title, notes=list(shown.notes))
 
     def show(self, comparison: Comparison) -> None:
         """Show ``comparison`` (``realigned``); the cursor stays on the same sentence, preferring
@@ -372,15 +357,18 @@ class ViewState:
 
         The pivot cell marks words some other version lacks; every other cell marks the words
         it adds. A diff is used only if it was computed on exactly the text shown. Between
-        accounts worded differently, the original marks what the other side lacks instead. Ranges
+        accounts worded differently, the original or the translation shown marks what the other
+        side lacks instead. Ranges
         are found on the raw text; each piece is then made ``visible`` for drawing.
         """
         if not cell.sentence_ids:
             return [_placeholder(cell)]
         version = self.comparison.version(cell.version)
         text = self.display_text(version, cell)
-        only_here = shown_only_here(row, cell.version, self.comparison.pivot)
-        if only_here and text == cell_text(version, cell.sentence_ids):
+        original = text == cell_text(version, cell.sentence_ids)
+        pivot = self.comparison.pivot
+        only_here = shown_only_here(row, cell.version, pivot, translation=not original)
+        if only_here:
             pieces = _mark(text, [(s.start, s.end) for s in only_here], Span.ONLY)
         elif cell.version == self.comparison.pivot:
             pieces = _mark(text, _dropped_ranges(row, cell.version, text), Span.DROPPED)

@@ -160,11 +160,9 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
-    print(
-        f"stmtdiff: {src.lang}→{tgt.lang} aligned by {pair.method}, "
-        f"confidence {pair.confidence:.2f}",
-        file=sys.stderr,
-    )
+    from stmtdiff.core.view.status import alignment_words
+
+    print(f"stmtdiff: {src.lang}→{tgt.lang} aligned by {alignment_words(pair)}", file=sys.stderr)
     if pair.warning:
         print(f"stmtdiff: warning: {pair.warning}", file=sys.stderr)
     return 0

@@ -36,11 +36,12 @@ def run(args: argparse.Namespace) -> int:
         raise StmtdiffError(
             "tui needs a terminal (standard input and output); use 'stmtdiff compare' to print"
         )
-    from stmtdiff.adapters.pipeline import build_comparison
+    from stmtdiff.adapters.pipeline import build_comparison, compare_options
 
     request = request_from_args(args)
-    comparison = build_comparison(request)
+    options = compare_options(request)
+    comparison = build_comparison(request, options)
     from stmtdiff.frontends.tui.app import make_app  # Textual loads only for this command
 
-    make_app(comparison, method=request.method).run()
+    make_app(comparison, options=options).run()
     return 0
