@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from stmtdiff.core.align.lengthmodel import length_model
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.core.align.readouts import (
+    GroupScore,
     MatchParams,
+    SetScore,
     corridor,
     cosines,
     grow,
@@ -354,20 +356,24 @@ def account_scores(
     return scores(cosine, lambda i, j: words.words(i, 1, j, 1)), words
 
 
-def account_links(
-    src: list[str],
-    tgt: list[str],
-    src_lang: str,
-    tgt_lang: str,
-    evidence: Evidence,
-    params: MatchParams | None = None,
-) -> list[Link]:
-    """Fact links between two accounts of one event (``stmtdiff.core.align.readouts``)."""
-    if not src or not tgt:
-        return []
+@dataclass(frozen=True, slots=True)
+class AccountEvidence:
+    """What the matcher weighs for two accounts: every pair's score, a run of sentences of each
+    side scored as one text (``readouts.GroupScore``), and any two sets of sentences scored by
+    their summed vectors (``readouts.SetScore``)."""
+
+    score: np.ndarray
+    group_score: GroupScore
+    set_score: SetScore
+
+
+def account_evidence(
+    src: list[str], tgt: list[str], src_lang: str, tgt_lang: str, evidence: Evidence
+) -> AccountEvidence:
+    """The scores ``account_links`` decides on (``benchmarks/readout_learned.py`` decides on
+    the same ones its own way)."""
     encoder = account_encoder(evidence)
     score, words = account_scores(src, tgt, src_lang, tgt_lang, evidence, encoder)
-    params = params or MatchParams()
     src_runs = run_vectors(src, src_lang, encoder, concatenate=3)
     tgt_runs = run_vectors(tgt, tgt_lang, encoder, concatenate=3)
 
@@ -382,10 +388,26 @@ def account_links(
         b = tgt_runs[0][list(other)].sum(axis=0)
         return float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-12))
 
-    first = link(score, params)
-    grown = grow(first, group_score, len(src), len(tgt))
-    grown = grow(corridor(grown, score, params), group_score, len(src), len(tgt))
-    return rejoin(grown, first, set_score)
+    return AccountEvidence(score, group_score, set_score)
+
+
+def account_links(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    evidence: Evidence,
+    params: MatchParams | None = None,
+) -> list[Link]:
+    """Fact links between two accounts of one event (``stmtdiff.core.align.readouts``)."""
+    if not src or not tgt:
+        return []
+    found = account_evidence(src, tgt, src_lang, tgt_lang, evidence)
+    params = params or MatchParams()
+    first = link(found.score, params)
+    grown = grow(first, found.group_score, len(src), len(tgt))
+    grown = grow(corridor(grown, found.score, params), found.group_score, len(src), len(tgt))
+    return rejoin(grown, first, found.set_score)
 
 
 def match_accounts(
