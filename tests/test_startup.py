@@ -138,6 +138,40 @@ def test_same_language_compare_imports_no_numpy_nor_the_models(tmp_path: Path) -
     assert sorted(name for name in unwanted if name in loaded) == []
 
 
+#: What a compare of two short texts in one language has no use for: the encoder's scorers, the
+#: account matcher, the lexical scorer and the length model; TOML (the shipped subject table is
+#: read back in its prepared form); rich's tables; numpy, SQLite, HTTP and langdetect.
+SAME_LANGUAGE_UNUSED = (
+    "stmtdiff.core.align.semantic",
+    "stmtdiff.core.align.readouts",
+    "stmtdiff.core.align.lexical",
+    "stmtdiff.core.align.lengthmodel",
+    "stmtdiff.core.compare.meaning",
+    "tomllib",
+    "importlib.resources",
+    "rich.table",
+    "rich.markdown",
+    "numpy",
+    "sqlite3",
+    "httpx",
+    "langdetect",
+)
+
+
+@pytest.mark.parametrize("view", ["terminal", "json"])
+def test_two_sentence_compare_in_one_language_loads_no_module_it_does_not_use(
+    tmp_path: Path, view: str
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The sides held talks. They agreed on trade.\n", encoding="utf-8")
+    b.write_text("The sides held talks. They agreed on energy.\n", encoding="utf-8")
+    argv = ["compare", "--format", view, str(a), str(b)]
+    _modules_after_main(argv)  # the first run prepares the shipped subject table
+    loaded = _modules_after_main(argv)
+    assert "stmtdiff.core.compare.summary" in loaded  # who said what was summarised
+    assert sorted(name for name in SAME_LANGUAGE_UNUSED if name in loaded) == []
+
+
 def test_importing_the_aligners_loads_no_numpy_until_one_runs() -> None:
     assert "numpy" not in _modules_after("import stmtdiff.core.align.pairalign")
     loaded = _modules_after(
