@@ -144,7 +144,7 @@ class _Layer:
         ``pairs``, the texts' two-character sequences, fits the tree to those texts alone: only
         the forms whose first two characters they hold (or whose first, when the second is no
         letter or digit). The others cannot match anywhere in them, so leaving them out changes
-        no match; in a few English sentences they are ~90% of the branches (see
+        no match; in two English sentences they are 95% of the forms (see
         ``FITTED_CHARS``). A fitted tree serves only texts with no other pair.
         """
         if pairs is not None:
