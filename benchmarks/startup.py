@@ -26,14 +26,15 @@ Then (2026-12-03, load 6.5-7.4 from other work on the machine): this script on m
 change, one after the other, wall / CPU: compare 9.0x / 9.6x -> 5.5x / 5.9x, JSON 7.4x / 7.1x ->
 5.4x / 5.8x, ``--color always`` 5.4x / 7.8x after; both trees interleaved in 9 rounds of one
 run: compare 8.4x -> 4.5x, JSON 6.7x -> 5.6x (CPU 6.3x -> 4.7x), ``--color always`` 10.0x ->
-7.6x. What went: the subject table's parse (read back from its prepared form in the cache
-folder) and most of its patterns (a tree fitted to the texts' pairs of characters), the
-encoder's scorers, the account matcher, the length model and TOML (imported where used), the
-patterns only non-ASCII or East Asian text needs, and for output without colours rich's
-console. The first run after installing parses the subject table (~20 ms more); the warm-up
-round below pays it. What remains is mostly fixed: dataclasses and the model's classes
-(~15 ms), rapidfuzz (~9 ms), argparse building the parser (~8 ms), and in a terminal rich's
-console (~25 ms).
+7.6x. At load 1.8, this script on each tree: compare 8.9x -> 4.8x (CPU 8.6x -> 5.2x), JSON 6.7x
+-> 4.4x (CPU 7.1x -> 4.8x), ``--color always`` 5.8x (CPU 6.4x) after. What went: the subject
+table's parse (read back from its prepared form in the cache folder) and most of its patterns (a
+tree fitted to the texts' pairs of characters), the encoder's scorers, the account matcher, the
+length model and TOML (imported where used), the patterns only non-ASCII or East Asian text
+needs, and for output without colours rich's console. The first run after installing parses the
+subject table (~20 ms more); the warm-up round below pays it. What remains is mostly fixed:
+dataclasses and the model's classes (~15 ms), rapidfuzz (~9 ms), argparse building the parser
+(~8 ms), and in a terminal rich's console (~25 ms).
 
     python benchmarks/startup.py [--runs 7]
 """
