@@ -10,6 +10,9 @@ Measured 2026-12-03, this script on each tree side by side (2 cores, load 9-12),
 for all three; summary 0.120 / 0.497 / 1.937 s → 0.031 / 0.132 / 0.512 s at 500 / 2,000 /
 8,000 sentences.
 
+A short comparison's summary compiles only the forms whose first two characters its texts hold
+(``FITTED_CHARS``); the "fitted" line times that for two English sentences.
+
     python benchmarks/summary_speed.py [--sizes 500 2000 8000]
 """
 
@@ -55,9 +58,18 @@ def main() -> None:
 
         return compile_table
 
+    def fitted_for(texts: list[str]) -> Callable[[], object]:
+        def compile_table() -> object:
+            re.purge()
+            return SubjectTable(subjects).mentions_each([texts])
+
+        return compile_table
+
     print(f"subject table: {len(subjects)} subjects, compiled in")
     for scripts, text in (("English", "The sides"), ("en, ru, zh", "The sides Стороны 双方")):
         print(f"  {best_of_three(compile_for(text)):.3f} s for {scripts} texts")
+    two = ["The sides held talks.", "They agreed on trade."]
+    print(f"  {best_of_three(fitted_for(two)):.3f} s fitted to two English sentences")
     table = SubjectTable(subjects)
     print(f"{'sentences':>10} {'characters':>11} {'summary s':>10}")
     for size in args.sizes:

@@ -27,22 +27,28 @@ COMMAND_ONLY = (
 )
 
 
-def _modules_after(statement: str) -> set[str]:
+def _modules_after(statement: str, cwd: Path | None = None) -> set[str]:
     code = f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))"
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        cwd=cwd,
     )
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
-def _modules_after_main(argv: list[str]) -> set[str]:
+def _modules_after_main(argv: list[str], cwd: Path | None = None) -> set[str]:
     """The modules loaded once ``stmtdiff ARGV`` has run in a fresh interpreter."""
     return _modules_after(
         "from stmtdiff.frontends.cli.main import main\n"
         "with open('/dev/null', 'w') as sink:\n"
         "    real, sys.stdout = sys.stdout, sink\n"
         f"    main({argv!r})\n"
-        "    sys.stdout = real"
+        "    sys.stdout = real",
+        cwd,
     )
 
 
@@ -136,6 +142,40 @@ def test_same_language_compare_imports_no_numpy_nor_the_models(tmp_path: Path) -
     assert "stmtdiff.core.align.pairalign" in loaded  # the versions were aligned
     unwanted = ("numpy", "sqlite3", "stmtdiff.adapters.models.embed", "langdetect")
     assert sorted(name for name in unwanted if name in loaded) == []
+
+
+#: What a compare of two short texts in one language has no use for: the encoder's scorers, the
+#: account matcher, the lexical scorer and the length model; TOML (the shipped subject table is
+#: read back in its prepared form); rich (its output in a pipe is plain text that needs no
+#: wrapping); numpy, SQLite, HTTP and langdetect.
+SAME_LANGUAGE_UNUSED = (
+    "stmtdiff.core.align.semantic",
+    "stmtdiff.core.align.readouts",
+    "stmtdiff.core.align.lexical",
+    "stmtdiff.core.align.lengthmodel",
+    "stmtdiff.core.compare.meaning",
+    "tomllib",
+    "importlib.resources",
+    "rich.console",
+    "rich.text",
+    "numpy",
+    "sqlite3",
+    "httpx",
+    "langdetect",
+)
+
+
+@pytest.mark.parametrize("view", ["terminal", "json"])
+def test_two_sentence_compare_in_one_language_loads_no_module_it_does_not_use(
+    tmp_path: Path, view: str
+) -> None:
+    (tmp_path / "a.txt").write_text("The sides held talks. They agreed on trade.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("The sides held talks. They agreed on energy.\n", "utf-8")
+    argv = ["compare", "--format", view, "a.txt", "b.txt"]
+    _modules_after_main(argv, tmp_path)  # the first run prepares the shipped subject table
+    loaded = _modules_after_main(argv, tmp_path)
+    assert "stmtdiff.core.compare.summary" in loaded  # who said what was summarised
+    assert sorted(name for name in SAME_LANGUAGE_UNUSED if name in loaded) == []
 
 
 def test_importing_the_aligners_loads_no_numpy_until_one_runs() -> None:

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stmtdiff.adapters.ingest import subjects as subject_files
 from stmtdiff.adapters.ingest.subjects import (
     builtin_subjects,
     config_watch_files,
@@ -86,6 +87,15 @@ def test_a_dollar_amount_names_the_currency_not_the_country(table: SubjectTable)
 def test_mentions_list_the_sentences_naming_each_subject(table: SubjectTable) -> None:
     sentences = ["Си Цзиньпин говорил о БРИКС.", "Погода была хорошей.", "БРИКС расширяется."]
     assert table.mentions(sentences)["brics"] == (0, 2)
+
+
+def test_mentions_of_several_versions_are_those_of_each_alone(table: SubjectTable) -> None:
+    kremlin = ["Путин и Си Цзиньпин обсудили БРИКС.", "Затронута тема Украины."]
+    xinhua = ["习近平同普京通电话。", "中方支持金砖国家合作。"]
+    assert table.mentions_each([kremlin, xinhua]) == [
+        table.mentions(kremlin),
+        table.mentions(xinhua),
+    ]
 
 
 def test_shipped_table_gives_every_subject_in_three_languages() -> None:
@@ -241,3 +251,64 @@ def test_a_texts_subjects_do_not_depend_on_the_texts_matched_with_it(
     alone = [subject.id for subject in table.find(text)]
     beside = table.mentions([text, other])
     assert [key for key, where in beside.items() if 0 in where] == alone
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of its own (the session's may hold a prepared table already)."""
+    home = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+def _prepared(home: Path) -> list[Path]:
+    return sorted(home.glob("stmtdiff/subjects-*.marshal"))
+
+
+def test_the_shipped_table_is_read_back_from_its_prepared_form(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = builtin_subjects.__wrapped__()
+    assert len(_prepared(cache_home)) == 1
+
+    def no_parse(text: str, source: str) -> list[Subject]:
+        raise AssertionError("the prepared table was not used")
+
+    monkeypatch.setattr(subject_files, "parse_toml_subjects", no_parse)
+    assert builtin_subjects.__wrapped__() == parsed
+
+
+def test_a_corrupt_prepared_table_is_parsed_again_and_rewritten(cache_home: Path) -> None:
+    parsed = builtin_subjects.__wrapped__()
+    [prepared] = _prepared(cache_home)
+    prepared.write_bytes(b"\x00not marshal data")
+    assert builtin_subjects.__wrapped__() == parsed
+    assert builtin_subjects.__wrapped__() == parsed
+    assert prepared.read_bytes() != b"\x00not marshal data"
+
+
+def test_an_unwritable_cache_folder_still_gives_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder would be\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_folder))
+    assert {"putin", "brics"} <= {subject.id for subject in builtin_subjects.__wrapped__()}
+    assert not_a_folder.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_an_edited_shipped_table_is_prepared_again(
+    cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builtin_subjects.__wrapped__()
+    edited = tmp_path / "subjects.toml"
+    edited.write_text(
+        subject_files.BUILTIN_TABLE.read_text(encoding="utf-8").replace(
+            "[place]\n",
+            '[place]\nmurmansk = { en = ["Murmansk"], ru = ["Мурманск*"], zh = ["摩尔曼斯克"] }\n',
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(subject_files, "BUILTIN_TABLE", edited)
+    assert "murmansk" in {subject.id for subject in builtin_subjects.__wrapped__()}
+    assert len(_prepared(cache_home)) == 2

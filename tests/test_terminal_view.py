@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from rich.console import Console
 
-from stmtdiff.core.model import Status
+from stmtdiff.adapters.models.embed import encoder_available
+from stmtdiff.adapters.pipeline import Request, build_comparison
+from stmtdiff.core.model import Comparison, Status
 from stmtdiff.core.view.status import SYMBOLS
 from stmtdiff.frontends.cli.main import main
-from stmtdiff.frontends.report.terminal import GAP, wrap_ranges
+from stmtdiff.frontends.report.terminal import GAP, plain_terminal, render_terminal, wrap_ranges
 
 BEIJING = (
     "The two sides held talks in Moscow in a warm and friendly atmosphere. "
@@ -214,3 +220,80 @@ def test_align_accepts_color_like_every_printing_command(
     source, translation = write(tmp_path, a=BEIJING, b=MOSCOW)
     assert main(["align", source, translation, "--color", "never"]) == 0
     assert ESC not in capsys.readouterr().out
+
+
+def _rich_without_colour(comparison: Comparison, width: int, **options: bool) -> str:
+    """What rich's console prints without colours: the view ``plain_terminal`` must equal."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, force_terminal=False, no_color=True, color_system=None
+    )
+    render_terminal(comparison, console, **options)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def five_versions() -> Comparison:
+    """The shipped sample: Russian, Chinese and three English versions, with one-sided facts."""
+    if not encoder_available():
+        pytest.skip("encoder package not installed")
+    return build_comparison(Request([str(Path(__file__).parent.parent / SAMPLE)]))
+
+
+SAMPLE = "samples/joint-statement"
+
+
+def _narrowest_plain_width(comparison: Comparison, **options: bool) -> int:
+    """The narrowest width at which no line above or below the table needs wrapping."""
+    low, high = 1, 1000
+    while low < high:
+        middle = (low + high) // 2
+        if plain_terminal(comparison, middle, **options) is None:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"only_changes": True}, {"show_translation": True}],
+    ids=["all-rows", "only-changes", "translations"],
+)
+def test_plain_view_is_what_rich_prints_without_colour(
+    five_versions: Comparison, options: dict[str, bool]
+) -> None:
+    for width in (_narrowest_plain_width(five_versions, **options), 1000):
+        assert plain_terminal(five_versions, width, **options) == _rich_without_colour(
+            five_versions, width, **options
+        )
+
+
+@pytest.mark.skipif(not encoder_available(), reason="encoder package not installed")
+def test_plain_view_of_accounts_shows_the_highlight_legend_as_rich_does(tmp_path: Path) -> None:
+    comparison = build_comparison(
+        Request(write(tmp_path, kremlin=MOSCOW, xinhua=XINHUA), readouts=True)
+    )
+    plain = plain_terminal(comparison, 1000)
+    assert plain is not None
+    assert "⟦" in plain
+    assert plain == _rich_without_colour(comparison, 1000)
+
+
+def test_plain_view_leaves_a_line_that_must_wrap_to_rich(five_versions: Comparison) -> None:
+    assert plain_terminal(five_versions, 40) is None
+
+
+def test_a_short_comparison_in_a_pipe_is_printed_without_rich(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Стороны провели переговоры.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Стороны провели важные переговоры.\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom stmtdiff.frontends.cli.main import main\n"
+        "main(['compare', 'a.txt', 'b.txt'])\n"
+        "print('rich.console' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert "{+важные +}" in result.stdout
+    assert result.stderr.strip() == "False"

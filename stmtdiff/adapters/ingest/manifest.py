@@ -6,10 +6,8 @@ manifest, so a typo in a key never silently drops a version's label or role.
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,6 +86,8 @@ def load_manifest(path: str | Path, *, use_fetched: bool = True) -> Manifest:
 
 
 def _read_toml(file: Path) -> dict[str, Any]:
+    import tomllib  # with datetime, ~5 ms of every compare that names no manifest
+
     try:
         with file.open("rb") as handle:
             return tomllib.load(handle)
@@ -104,6 +104,8 @@ def _read_toml(file: Path) -> dict[str, Any]:
 
 
 def _version(file: Path, number: int, entry: object) -> VersionSpec:
+    from datetime import date  # TOML's unquoted dates; loaded with tomllib
+
     where = f"{file}: version {number}"
     if not isinstance(entry, dict):
         raise StmtdiffError(f"{where}: must be a [[version]] table")
@@ -114,7 +116,7 @@ def _version(file: Path, number: int, entry: object) -> VersionSpec:
         raise StmtdiffError(
             f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(_VERSION_KEYS)})"
         )
-    if isinstance(entry.get("date"), datetime.date):
+    if isinstance(entry.get("date"), date):
         entry = {**entry, "date": entry["date"].isoformat()}
     for key, value in entry.items():
         if not isinstance(value, str) or not value.strip():

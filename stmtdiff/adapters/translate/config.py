@@ -19,7 +19,6 @@ said what" summary (``stmtdiff.adapters.ingest.subjects``).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,6 +103,8 @@ def read_config_document(path: Path | None = None) -> dict[str, Any]:
         return {}
     except OSError as error:
         raise StmtdiffError(f"cannot read config file {path}: {error.strerror}") from error
+    import tomllib  # ~5 ms: only when there is a config file to read
+
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

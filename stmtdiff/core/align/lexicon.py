@@ -18,13 +18,15 @@ from functools import lru_cache
 
 from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.scripts import HAN, base_language, joins_without_space
+from stmtdiff.lazyexports import lazy_pattern
 
 TYPE_CHECKING = False  # not ``typing``'s: the same-language path imports this module
 if TYPE_CHECKING:
     import snowballstemmer
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
-_HAN = re.compile(f"[{HAN}]+")
+# Compiled on first use: the same-language path reads only the paragraph numbering here.
+_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_HAN = lazy_pattern(f"[{HAN}]+")
 
 _STEMMERS = {
     "en": "english",
@@ -134,7 +136,7 @@ _NUMBERING = re.compile(
 )
 _CHINESE_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九十", start=0)}
 #: Quoted spans in any of the quote styles the languages use.
-_QUOTED = re.compile(r"[\"«“„「『]([^\"»”“」』]{2,80})[\"»”“」』]")
+_QUOTED = lazy_pattern(r"[\"«“„「『]([^\"»”“」』]{2,80})[\"»”“」』]")
 
 
 def _chinese_number(text: str) -> int | None:

@@ -11,19 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from stmtdiff.core.align.lengthmodel import length_model
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, numbering
-from stmtdiff.core.align.readouts import (
-    GroupScore,
-    MatchParams,
-    SetScore,
-    corridor,
-    cosines,
-    grow,
-    link,
-    rejoin,
-    scores,
-)
 from stmtdiff.core.align.repair import find_moves
 from stmtdiff.core.align.sametext import same_language_scorer
 from stmtdiff.core.align.scoring import (
@@ -32,13 +20,6 @@ from stmtdiff.core.align.scoring import (
     paragraph_starts,
     respect_paragraphs,
     run,
-)
-from stmtdiff.core.align.semantic import (
-    Encoder,
-    View,
-    looks_comparable,
-    run_vectors,
-    semantic_scorer,
 )
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import METHODS, Link, Method, MethodChoice, PairAlignment, Version
@@ -49,8 +30,14 @@ if TYPE_CHECKING:
     import numpy as np
 
     from stmtdiff.core.align.lexical import LexicalEvidence
+    from stmtdiff.core.align.readouts import GroupScore, MatchParams, SetScore
+    from stmtdiff.core.align.semantic import Encoder
 else:  # numpy loads when an aligner first uses it: a same-language compare never does
     from stmtdiff.lazyexports import numpy as np
+
+# The encoder's scorers, the account matcher and the length model are imported where a pair
+# needs them: a pair of one language has no use for them (with their regular expressions,
+# ~15 ms of a two-sentence compare, ``benchmarks/startup.py``).
 
 
 def _no_encoder() -> Encoder | None:
@@ -144,6 +131,9 @@ def choose_scorer(
     if method in {MethodChoice.AUTO, MethodChoice.SEMANTIC}:
         encoder = evidence.encoder()
         if encoder is not None:
+            from stmtdiff.core.align.lengthmodel import length_model
+            from stmtdiff.core.align.semantic import semantic_scorer
+
             return semantic_scorer(
                 src,
                 tgt,
@@ -187,7 +177,9 @@ def _same_language(pivot: Version, other: Version, evidence: Evidence, parallel:
     encoder = evidence.encoder()
     if encoder is None:
         return scorer
+    from stmtdiff.core.align.lengthmodel import length_model
     from stmtdiff.core.align.lexical import LexicalEvidence  # cross-language only: 38 ms
+    from stmtdiff.core.align.semantic import semantic_scorer
 
     words = LexicalEvidence(
         src,
@@ -213,6 +205,7 @@ def _same_language(pivot: Version, other: Version, evidence: Evidence, parallel:
 
 
 def _words(pivot: Version, other: Version, evidence: Evidence) -> LexicalEvidence:
+    from stmtdiff.core.align.lengthmodel import length_model
     from stmtdiff.core.align.lexical import LexicalEvidence  # cross-language only: 38 ms
 
     return LexicalEvidence(
@@ -249,6 +242,9 @@ def _translation_scorer(
         return lexical_scorer(
             complete_left, complete_right, lang, lang, keys=evidence.keys, method=Method.TRANSLATION
         )
+    from stmtdiff.core.align.lengthmodel import length_model
+    from stmtdiff.core.align.semantic import View, looks_comparable, semantic_scorer
+
     # In one language a translation is about as long as its original: where the lengths agree
     # there, the versions translate each other, however the language pair's average ratio
     # (which the comparable-text check uses otherwise) would judge the originals.
@@ -340,7 +336,9 @@ def account_scores(
     compares), the encoder's and the lexicon's evidence weighed as the matcher weighs them, and
     the lexicon's evidence for the matcher's groups."""
     same = base_language(src_lang) == base_language(tgt_lang)
+    from stmtdiff.core.align.lengthmodel import length_model
     from stmtdiff.core.align.lexical import LexicalEvidence  # cross-language only: 38 ms
+    from stmtdiff.core.align.readouts import cosines, scores
 
     words = LexicalEvidence(
         src,
@@ -372,6 +370,9 @@ def account_evidence(
 ) -> AccountEvidence:
     """The scores ``account_links`` decides on (``benchmarks/readout_learned.py`` decides on
     the same ones its own way)."""
+    from stmtdiff.core.align.readouts import scores
+    from stmtdiff.core.align.semantic import run_vectors
+
     encoder = account_encoder(evidence)
     score, words = account_scores(src, tgt, src_lang, tgt_lang, evidence, encoder)
     src_runs = run_vectors(src, src_lang, encoder, concatenate=3)
@@ -402,6 +403,8 @@ def account_links(
     """Fact links between two accounts of one event (``stmtdiff.core.align.readouts``)."""
     if not src or not tgt:
         return []
+    from stmtdiff.core.align.readouts import MatchParams, corridor, grow, link, rejoin
+
     found = account_evidence(src, tgt, src_lang, tgt_lang, evidence)
     params = params or MatchParams()
     first = link(found.score, params)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stmtdiff.core.compare.compare import cell_text
@@ -76,7 +77,8 @@ class Summary:
 def summarize(comparison: Comparison, table: SubjectTable) -> Summary:
     """The summary of every version against the pivot, in the order of ``alignments``."""
     pivot = comparison.version(comparison.pivot)
-    pivot_mentions = _mentions(pivot, table)
+    mentions = _mentions(comparison.versions, table)
+    pivot_mentions = mentions[pivot.id]
     pairs = []
     for alignment in comparison.alignments:
         other = comparison.version(alignment.other)
@@ -86,7 +88,7 @@ def summarize(comparison: Comparison, table: SubjectTable) -> Summary:
             possible = sum(
                 1 for row in comparison.rows if row.cell(other.id).link is LinkKind.POSSIBLE
             )
-        other_mentions = _mentions(other, table)
+        other_mentions = mentions[other.id]
         subjects_only = None
         if pivot_mentions is not None and other_mentions is not None:
             subjects_only = {
@@ -115,13 +117,26 @@ def _facts(
     return both, only
 
 
-def _mentions(version: Version, table: SubjectTable) -> dict[str, tuple[int, ...]] | None:
-    """Subject id -> sentence ids naming it; ``None`` when the table cannot read the version."""
+def _mentions(
+    versions: Sequence[Version], table: SubjectTable
+) -> dict[str, dict[str, tuple[int, ...]] | None]:
+    """Per version id: subject id -> sentence ids naming it; ``None`` when the table cannot
+    read the version. All versions are searched in one call, so a short comparison compiles
+    one small pattern fitted to all its texts (``SubjectTable.mentions_each``)."""
+    texts = {version.id: _searched_texts(version) for version in versions}
+    readable = {key: value for key, value in texts.items() if value is not None}
+    found = dict(zip(readable, table.mentions_each(list(readable.values())), strict=True))
+    return {key: found.get(key) for key in texts}
+
+
+def _searched_texts(version: Version) -> list[str] | None:
+    """The texts the table searches for a version: its sentences, else their translations
+    into a language of the table; ``None`` when there are none."""
     if version.base_lang in TABLE_LANGS:
-        return table.mentions([s.text for s in version.sentences])
+        return [s.text for s in version.sentences]
     translations, lang = version.translations, version.translation_lang or ""
     if translations is not None and base_language(lang) in TABLE_LANGS:
-        return table.mentions([t or "" for t in translations])
+        return [t or "" for t in translations]
     return None
 
 

@@ -5,20 +5,20 @@ The table is laid out here, not by ``rich.table.Table``: at 8,000 rows rich's ta
 ``Text.wrap``, 1.76 M ``cell_len`` calls). Column widths are fixed once from the console's
 width, each cell is wrapped in one pass (``wrap_ranges``), and each line goes out as one list
 of segments. ``benchmarks/terminal_speed.py`` times it beside ``icdiff``.
+
+Without colours (a pipe, a file, NO_COLOR, ``--color never``) the view is plain text, and
+``plain_terminal`` writes it without rich's console, whose import took ~25 ms of a two-sentence
+compare (``benchmarks/startup.py``): the table's lines are made here anyway, and the text above
+and below it is printed as it is whenever no line of it needs rich to wrap it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 
 from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
 from stmtdiff.core.compare.summary import fact_previews
@@ -37,6 +37,13 @@ from stmtdiff.core.model import (
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.onlyhere import BRACKETS, LEGEND, any_only_here, cut, shown_only_here
 from stmtdiff.core.view.status import SYMBOLS, alignment_words, moved_from, moved_to
+from stmtdiff.lazyexports import lazy_pattern
+
+TYPE_CHECKING = False  # not ``typing``'s: rich's console and text load only for rich's output
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.style import Style
+    from rich.text import Text
 
 STYLES: dict[Status, str] = {
     Status.IDENTICAL: "dim",
@@ -64,12 +71,14 @@ MIN_COLUMN = 8
 Span = tuple[str, str]
 
 #: Characters two columns wide (CJK, Hangul, fullwidth forms): a line may break between any two.
-_WIDE = re.compile(
+_WIDE = (
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
 #: Break units of text holding wide characters: a space run, one wide character, or a word.
-_UNITS = re.compile(f" +|{_WIDE.pattern}|[^ {_WIDE.pattern[1:-1]}]+")
+#: Compiled when a cell first holds a wide character (~8 ms, half the cost of importing this
+#: module): Latin and Cyrillic text never uses it.
+_UNITS = lazy_pattern(f" +|{_WIDE}|[^ {_WIDE[1:-1]}]+")
 
 
 def cell_spans(
@@ -272,12 +281,17 @@ class TableLines:
         self.rows = rows
         self.layout = layout
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        styles: dict[str, Style | None] = {"": None}
+    def lines(self) -> Iterator[list[Span]]:
+        """Each line of the table as spans, without its line break: header, rule, rows."""
         rule: list[Span] = [("─" * self.layout.width, NUMBER_STYLE)]
         body = chain.from_iterable(map(self._lines, self.rows))
-        lines = chain(self._lines(self.header), [rule], body)
-        for spans in lines:
+        return chain(self._lines(self.header), [rule], body)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        styles: dict[str, Style | None] = {"": None}
+        for spans in self.lines():
             # Unstyled runs merge into one segment: rich's cost is per segment.
             plain: list[str] = []
             for piece, name in spans:
@@ -323,8 +337,28 @@ class TableLines:
             yield line
 
 
-def _header(comparison: Comparison) -> Text:
+class _Spans:
+    """Styled text built as a rich ``Text`` is, ``append(text, style)``, as spans: printed by
+    rich in colour (``_text``), or joined as plain text without it."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+
+    def append(self, text: str, style: str = "") -> None:
+        self.spans.append((text, style))
+
+
+def _text(spans: Sequence[Span]) -> Text:
+    from rich.text import Text
+
     text = Text()
+    for piece, style in spans:
+        text.append(piece, style=style or None)
+    return text
+
+
+def _header(comparison: Comparison) -> list[Span]:
+    text = _Spans()
     for index, version in enumerate(comparison.versions, start=1):
         role = " (pivot)" if version.id == comparison.pivot else ""
         text.append(f"{index}. ", style="bold")
@@ -341,19 +375,19 @@ def _header(comparison: Comparison) -> Text:
             f"   {visible(other.display_label)}: aligned by {alignment_words(pair)}\n",
             style="dim",
         )
-    return text
+    return text.spans
 
 
 #: One-sided facts previewed per version in the terminal; the rest are counted.
 SHOWN_FACTS = 3
 
 
-def who_said_what_text(comparison: Comparison) -> Text | None:
+def who_said_what_text(comparison: Comparison) -> list[Span] | None:
     """The "who said what" block: facts both report, facts and subjects only one side has."""
     summary = comparison.who_said_what
     if summary is None:
         return None
-    text = Text()
+    text = _Spans()
     for position, pair in enumerate(summary.pairs):
         labels = {
             vid: visible(comparison.version(vid).display_label) for vid in (pair.pivot, pair.other)
@@ -379,11 +413,11 @@ def who_said_what_text(comparison: Comparison) -> Text | None:
                 names = ", ".join(m.subject.name for m in mentions)
                 text.append(f"  named only by {labels[vid]}: ", style="bold")
                 text.append(f"{names}\n")
-    return text
+    return text.spans
 
 
-def summary_text(comparison: Comparison) -> Text:
-    text = Text()
+def summary_text(comparison: Comparison) -> list[Span]:
+    text = _Spans()
     counts = comparison.counts()
     text.append(f"{len(comparison.rows)} rows: ", style="bold")
     parts = [(status, n) for status, n in counts.items() if n]
@@ -391,7 +425,7 @@ def summary_text(comparison: Comparison) -> Text:
         if k:
             text.append(", ")
         text.append(f"{SYMBOLS[status]} {n} {status.value}", style=STYLES[status])
-    return text
+    return text.spans
 
 
 def _row_cells(
@@ -414,6 +448,44 @@ def _row_cells(
     return cells
 
 
+def _blocks(
+    comparison: Comparison,
+    width: int,
+    *,
+    brackets: bool,
+    only_changes: bool,
+    show_translation: bool,
+) -> Iterator[list[Span] | TableLines]:
+    """What the view prints, in order: blocks of styled text (each printed with a line break
+    after it) and the table, ``width`` cells wide, diffs bracketed when ``brackets``."""
+    yield _header(comparison)
+    who = who_said_what_text(comparison)
+    if who is not None:
+        yield who
+    for pair in comparison.alignments:
+        if pair.warning:
+            yield [(f"warning: {visible(pair.warning)}", "bold yellow")]
+    for note in comparison.notes:
+        yield [(f"note: {visible(note)}", "yellow")]
+    rows = [r for r in comparison.rows if not (only_changes and r.status in SAME_STATUSES)]
+    layout = table_layout(rows, len(comparison.versions), width)
+    # Labels go through ``visible`` and stay spans: never parsed as rich markup.
+    header: list[list[Span]] = [[("#", HEADER_STYLE)]]
+    header.extend([("", "")] for _ in layout.marks)
+    header.extend(
+        [(visible(f"{version.display_label} ({version.lang})"), HEADER_STYLE)]
+        for version in comparison.versions
+    )
+    body = (
+        _row_cells(comparison, row, brackets=brackets, show_translation=show_translation)
+        for row in rows
+    )
+    yield TableLines(header, body, layout)
+    if any_only_here(rows):
+        yield [*_highlighted("…", [_WHOLE], brackets), (f" {LEGEND}", "")]
+    yield summary_text(comparison)
+
+
 def render_terminal(
     comparison: Comparison,
     console: Console,
@@ -427,29 +499,42 @@ def render_terminal(
     system: a file, a pipe, ``--color never``) diffs are bracketed instead of styled.
     """
     brackets = console.no_color or console.color_system is None
-    console.print(_header(comparison))
-    who = who_said_what_text(comparison)
-    if who is not None:
-        console.print(who)
-    for pair in comparison.alignments:
-        if pair.warning:
-            console.print(Text(f"warning: {visible(pair.warning)}", style="bold yellow"))
-    for note in comparison.notes:
-        console.print(Text(f"note: {visible(note)}", style="yellow"))
-    rows = [r for r in comparison.rows if not (only_changes and r.status in SAME_STATUSES)]
-    layout = table_layout(rows, len(comparison.versions), console.width)
-    # Labels go through ``visible`` and stay spans: never parsed as rich markup.
-    header: list[list[Span]] = [[("#", HEADER_STYLE)]]
-    header.extend([("", "")] for _ in layout.marks)
-    header.extend(
-        [(visible(f"{version.display_label} ({version.lang})"), HEADER_STYLE)]
-        for version in comparison.versions
-    )
-    body = (
-        _row_cells(comparison, row, brackets=brackets, show_translation=show_translation)
-        for row in rows
-    )
-    console.print(TableLines(header, body, layout), crop=False)
-    if any_only_here(rows):
-        console.print(Text.assemble(*_highlighted("…", [_WHOLE], brackets), f" {LEGEND}"))
-    console.print(summary_text(comparison))
+    for block in _blocks(
+        comparison,
+        console.width,
+        brackets=brackets,
+        only_changes=only_changes,
+        show_translation=show_translation,
+    ):
+        if isinstance(block, TableLines):
+            console.print(block, crop=False)
+        else:
+            console.print(_text(block))
+
+
+def plain_terminal(
+    comparison: Comparison,
+    width: int,
+    *,
+    only_changes: bool = False,
+    show_translation: bool = False,
+) -> str | None:
+    """The view without colours, ``width`` cells wide, as ``render_terminal`` prints it on a
+    console without colours, or ``None`` when that needs rich: a line of text above or below
+    the table wider than ``width`` (rich wraps it) or holding a tab (rich expands it)."""
+    out: list[str] = []
+    for block in _blocks(
+        comparison,
+        width,
+        brackets=True,
+        only_changes=only_changes,
+        show_translation=show_translation,
+    ):
+        if isinstance(block, TableLines):
+            out.extend("".join(piece for piece, _ in spans) + "\n" for spans in block.lines())
+            continue
+        text = "".join(piece for piece, _ in block)
+        if "\t" in text or any(cell_len(line) > width for line in text.split("\n")):
+            return None
+        out.append(text + "\n")
+    return "".join(out)

@@ -10,9 +10,11 @@ from stmtdiff.frontends.cli.commands.options import (
     add_color_argument,
     add_comparison_arguments,
     add_watch_argument,
+    color_wanted,
     comparison_reads,
     output_console,
     output_file,
+    output_width,
     request_from_args,
 )
 
@@ -66,7 +68,7 @@ def _format(value: str) -> str:
 
 
 def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: bool) -> str | None:
-    """Render in the requested format; ``None`` when printed straight to the terminal.
+    """Render in the requested format; ``None`` when rich printed it straight to the terminal.
 
     Each renderer is imported only when asked for: ``benchmarks/startup.py``."""
     if args.format == "json":
@@ -81,9 +83,19 @@ def render(comparison: Comparison, args: argparse.Namespace, *, to_terminal: boo
         from stmtdiff.frontends.report.markdown import render_markdown
 
         return render_markdown(comparison, include_matched=args.show_matched)
-    from stmtdiff.frontends.report.terminal import render_terminal
+    from stmtdiff.frontends.report.terminal import plain_terminal, render_terminal
 
-    # One console rule for both paths, so ``> f`` and ``-o f`` write the same text.
+    # One width and colour rule for both paths, so ``> f`` and ``-o f`` write the same text.
+    tty = to_terminal and sys.stdout.isatty()
+    if not color_wanted(args.color, tty=tty):
+        text = plain_terminal(
+            comparison,
+            output_width(tty=tty),
+            only_changes=args.only_changes,
+            show_translation=getattr(args, "show_translation", False),
+        )
+        if text is not None:
+            return text
     buffer = None if to_terminal else io.StringIO()
     render_terminal(
         comparison,
