@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sentencex
 
@@ -202,11 +203,10 @@ def segment(text: str, lang: str) -> list[Sentence]:
     rules of their own falling back on the library's.
     """
     base = base_language(lang)
-    rules = _RULES.get(base, _DEFAULT_RULES)
     sentences: list[Sentence] = []
     for paragraph, (start, end) in enumerate(paragraph_spans(text)):
         para = text[start:end]
-        for piece_start, piece_end in _split(para, base, rules):
+        for piece_start, piece_end in _sentence_spans(para, base):
             sentences.append(
                 Sentence(
                     len(sentences),
@@ -217,6 +217,19 @@ def segment(text: str, lang: str) -> list[Sentence]:
                 )
             )
     return sentences
+
+
+#: Paragraphs whose sentence spans are kept. Versions in one language share most of their
+#: paragraphs, and each is split once: on ``benchmarks/terminal_speed.py``'s 2×8,000 sentences
+#: (one paragraph each) segmenting took MEASURE. The readouts of ../shared/corpus have at most
+#: 19 paragraphs: this is room for 8 versions of a 4,000-line text.
+SPLIT_CACHE = 32_768
+
+
+@lru_cache(maxsize=SPLIT_CACHE)
+def _sentence_spans(para: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentences of one paragraph in a base language, split once per paragraph."""
+    return tuple(_split(para, lang, _RULES.get(lang, _DEFAULT_RULES)))
 
 
 def _split(para: str, lang: str, rules: _Rules) -> list[tuple[int, int]]:
