@@ -188,21 +188,47 @@ def render_json(comparison: Comparison) -> str:
     ``benchmarks/terminal_speed.py``'s 2×8,000 sentences (0.45-0.84 s against 0.21-0.55 s, side
     by side in one process at load 7-9).
     """
-    versions = _Written(
-        "["
-        + _LEVEL[2]
-        + ("," + _LEVEL[2]).join(
-            _value(
-                _version_head(version, _Written(_sentences_json(version))),
-                _LEVEL[2],
-            )
+    sep = "," + _LEVEL[2]
+    versions = sep.join(
+        [
+            _value(_version_head(version, _Written(_sentences_json(version))), _LEVEL[2])
             for version in comparison.versions
-        )
-        + _LEVEL[1]
-        + "]"
+        ]
     )
-    rows = _Written(_rows_json(comparison)) if comparison.rows else []
-    return indented_json(_document(comparison, versions, rows, _links_json)) + "\n"
+    # The two long lists go in by one join, not through the encoder's concatenations, each of
+    # which would copy them (the 8,000-row report is 11 MB).
+    head = indented_json(
+        _document(
+            comparison,
+            _Written(_VERSIONS),
+            _Written(_ROWS) if comparison.rows else [],
+            _links_json,
+        )
+    )
+    before, after_versions = head.split(_VERSIONS)
+    if not comparison.rows:
+        return "".join([before, "[", _LEVEL[2], versions, _LEVEL[1], "]", after_versions, "\n"])
+    middle, after = after_versions.split(_ROWS)
+    return "".join(
+        [
+            before,
+            "[",
+            _LEVEL[2],
+            versions,
+            _LEVEL[1],
+            "]",
+            middle,
+            _rows_json(comparison),
+            after,
+            "\n",
+        ]
+    )
+
+
+#: Where the versions and rows go in the encoded document: a raw NUL is never in the encoder's
+#: output, which escapes control characters.
+_VERSIONS = "\x00versions\x00"
+_ROWS = "\x00rows\x00"
 
 
 #: The line break and indentation of each nesting level.
@@ -210,7 +236,7 @@ _LEVEL = ["\n" + "  " * depth for depth in range(8)]
 
 
 class _Written(str):
-    """JSON already written at its place in the document, which the encoder copies."""
+    """JSON already written at its place in the document, which the encoder writes as it is."""
 
 
 def _sentences_json(version: Version) -> str:
@@ -231,7 +257,8 @@ def _sentences_json(version: Version) -> str:
         + f"{four}}}"
         for s in version.sentences
     ]
-    return "[" + four + ("," + four).join(items) + _LEVEL[3] + "]"
+    sep = "," + four
+    return f"[{four}{sep.join(items)}{_LEVEL[3]}]"
 
 
 def _rows_json(comparison: Comparison) -> str:
@@ -282,7 +309,8 @@ def _rows_json(comparison: Comparison) -> str:
             + ("{" + four + ("," + four).join(cells) + three + "}" if cells else "{}")
             + f"{two}}}"
         )
-    return "[" + two + ("," + two).join(items) + _LEVEL[1] + "]"
+    sep = "," + two
+    return f"[{two}{sep.join(items)}{_LEVEL[1]}]"
 
 
 def _only_here(cell: Cell) -> list[tuple[str, Any]]:
@@ -399,7 +427,7 @@ def _scalar(value: Any, indent: str) -> str:
     (enums) by value, floats by ``repr`` (NaN and infinities as JavaScript names); what
     :func:`render_json` wrote already as it is."""
     if type(value) is _Written:
-        return str.__str__(value)
+        return value
     if isinstance(value, str):
         return encode_basestring(value)
     if value is True:
