@@ -63,12 +63,13 @@ class Summary:
 def summarize(comparison: Comparison, table: SubjectTable) -> Summary:
     """The summary of every version against the pivot, in the order of ``alignments``."""
     pivot = comparison.version(comparison.pivot)
-    pivot_mentions = _mentions(pivot, table)
+    others = [comparison.version(alignment.other) for alignment in comparison.alignments]
+    readable = [_readable(version) for version in [pivot, *others]]
+    found = iter(table.mentions_each([texts for texts in readable if texts is not None]))
+    pivot_mentions, *each_mentions = [None if texts is None else next(found) for texts in readable]
     pairs = []
-    for alignment in comparison.alignments:
-        other = comparison.version(alignment.other)
+    for other, other_mentions in zip(others, each_mentions, strict=True):
         both, only = _facts(comparison, pivot.id, other.id)
-        other_mentions = _mentions(other, table)
         subjects_only = None
         if pivot_mentions is not None and other_mentions is not None:
             subjects_only = {
@@ -97,13 +98,14 @@ def _facts(
     return both, only
 
 
-def _mentions(version: Version, table: SubjectTable) -> dict[str, tuple[int, ...]] | None:
-    """Subject id -> sentence ids naming it; ``None`` when the table cannot read the version."""
+def _readable(version: Version) -> list[str] | None:
+    """The texts of the version's sentences the table reads (the sentences, or their
+    translations), indexed by sentence id; ``None`` when it can read neither."""
     if version.base_lang in TABLE_LANGS:
-        return table.mentions([s.text for s in version.sentences])
+        return [s.text for s in version.sentences]
     translations, lang = version.translations, version.translation_lang or ""
     if translations is not None and base_language(lang) in TABLE_LANGS:
-        return table.mentions([t or "" for t in translations])
+        return [t or "" for t in translations]
     return None
 
 
