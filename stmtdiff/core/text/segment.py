@@ -219,17 +219,26 @@ def segment(text: str, lang: str) -> list[Sentence]:
     return sentences
 
 
-#: Paragraphs whose sentence spans are kept. Versions in one language share most of their
-#: paragraphs, and each is split once: on ``benchmarks/terminal_speed.py``'s 2×8,000 sentences
-#: (one paragraph each) segmenting both takes 0.55-0.77 of the time it took, side by side in one
-#: process at load 7-9. The readouts of ../shared/corpus have at most 19 paragraphs: this is room
-#: for 8 versions of a 4,000-line text.
-SPLIT_CACHE = 32_768
+#: Paragraphs whose sentence spans are kept, process-wide. Versions in one language share most
+#: of their paragraphs, and each is split once: on ``benchmarks/terminal_speed.py``'s 2×8,000
+#: sentences (one paragraph each) segmenting both takes 0.55-0.78 of the time it took, side by
+#: side in one process at load 7-9. Room for two 8,000-line versions.
+SPLIT_CACHE = 16_384
+#: Only paragraphs up to this long are kept, so the cache holds at most ~32 MB (16,384 × 1,000
+#: two-byte characters). 91 of the 95 paragraphs of ../shared/corpus are this short (the longest
+#: has 2,423 characters); a longer paragraph is split again each time, as before.
+SPLIT_CACHE_CHARS = 1_000
+
+
+def _sentence_spans(para: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentences of one paragraph in a base language."""
+    if len(para) > SPLIT_CACHE_CHARS:
+        return tuple(_split(para, lang, _RULES.get(lang, _DEFAULT_RULES)))
+    return _kept_spans(para, lang)
 
 
 @lru_cache(maxsize=SPLIT_CACHE)
-def _sentence_spans(para: str, lang: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the sentences of one paragraph in a base language, split once per paragraph."""
+def _kept_spans(para: str, lang: str) -> tuple[tuple[int, int], ...]:
     return tuple(_split(para, lang, _RULES.get(lang, _DEFAULT_RULES)))
 
 
