@@ -43,7 +43,7 @@ def same_language_scorer(
         return token_similarity(left, right)
 
     def pairs(rows: Sequence[int], cols: Sequence[int]) -> list[list[float]]:
-        right = [words for j in cols if (words := tgt_tokens[j])]
+        right = [found for j in cols if (found := tgt_tokens[j])]
         return [
             _similarities(src_tokens[i], right)
             if len(right) == len(cols)
@@ -70,7 +70,7 @@ def _similarities(left: tuple[str, ...] | None, right: list[tuple[str, ...]]) ->
     0.04 s instead of the 0.10 s pair by pair."""
     if left is None:
         return [0.0] * len(right)
-    longest = max(map(len, right))
+    longest = max(map(len, right), default=0)
     if not left or len(left) + longest > MAX_SIMILARITY_TOKENS:
         return [token_similarity(left, other) for other in right]
     from rapidfuzz.process import extract_iter  # moves only: 23 ms to import
