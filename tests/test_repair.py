@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from stmtdiff.core.align.pairalign import Evidence, choose_scorer
 from stmtdiff.core.align.repair import find_moves, gaps, pair_replacements, realign
+from stmtdiff.core.align.sametext import same_language_scorer
+from stmtdiff.core.align.scoring import pair_similarities
 from stmtdiff.core.model import Bead, Version
 from stmtdiff.core.text.versions import version_from_sentences
 
@@ -30,6 +32,19 @@ def test_a_sentence_moved_to_the_end_is_a_move() -> None:
     other = ru("b", [TRADE, ENERGY, CULTURE, VISIT])
     beads = [Bead((0,), ()), Bead((1,), (0,)), Bead((2,), (1,)), Bead((3,), (2,)), Bead((), (3,))]
     assert find_moves(beads, choose_scorer(pivot, other, evidence=Evidence())) == [(0, 3)]
+
+
+def test_the_word_scorers_similarities_of_all_pairs_at_once_are_those_pair_by_pair() -> None:
+    src = [TRADE, "中俄关系具有强大内生动力。", "The sides met in Moscow.", "", None]
+    tgt = [ENERGY, "中俄关系具有独特战略价值。", "The sides met in Kazan.", None, "…"]
+    scorer = same_language_scorer(src, tgt)
+    rows, cols = range(len(src)), range(len(tgt))
+    assert pair_similarities(scorer, rows, cols) == [
+        [scorer.similarity(i, 1, j, 1) for j in cols] for i in rows
+    ]
+    assert pair_similarities(scorer, rows, cols[:3]) == [
+        [scorer.similarity(i, 1, j, 1) for j in cols[:3]] for i in rows
+    ]
 
 
 def test_a_deletion_and_insertion_in_the_same_gap_are_never_a_move() -> None:

@@ -28,8 +28,9 @@ else:  # numpy loads when an aligner first uses it: a same-language compare neve
 
 #: similarity(i, di, j, dj) in [0, 1] for src[i:i+di] against tgt[j:j+dj], with di, dj >= 1.
 Similarity = Callable[[int, int, int, int], float]
-#: pairs(rows, cols)[a, b]: similarity(rows[a], 1, cols[b], 1), every pair at once.
-PairSimilarity = Callable[[Sequence[int], Sequence[int]], "np.ndarray"]
+#: pairs(rows, cols)[a][b]: similarity(rows[a], 1, cols[b], 1), every pair at once (a matrix,
+#: or its rows as lists where the scorer needs no numpy).
+PairSimilarity = Callable[[Sequence[int], Sequence[int]], "np.ndarray | list[list[float]]"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +53,15 @@ class Scorer:
     pairs: PairSimilarity | None = None
 
 
-def pair_similarities(scorer: Scorer, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
-    """Similarity of each sentence in ``rows`` to each in ``cols`` (a matrix): by the
+def pair_similarities(
+    scorer: Scorer, rows: Sequence[int], cols: Sequence[int]
+) -> list[list[float]]:
+    """Similarity of each sentence in ``rows`` to each in ``cols``, a list per row: by the
     scorer's vectorised ``pairs`` when it has one, else pair by pair."""
     if scorer.pairs is not None:
-        return scorer.pairs(rows, cols)
-    values = [scorer.similarity(i, 1, j, 1) for i in rows for j in cols]
-    return np.array(values, dtype=np.float64).reshape(len(rows), len(cols))
+        matrix = scorer.pairs(rows, cols)
+        return matrix if isinstance(matrix, list) else matrix.tolist()
+    return [[scorer.similarity(i, 1, j, 1) for j in cols] for i in rows]
 
 
 def gain_from_similarity(similarity: Similarity, *, threshold: float, merge_cost: float) -> Gain:

@@ -319,19 +319,23 @@ class SubjectTable:
         """Per text, (subject index, start, end) of each place it names a subject, names before
         topics. The patterns are chosen once for all the texts, by the characters they hold;
         ``fitted``: by their pairs of characters when they are short, for a caller that
-        searches all its texts in one call (per-text callers would compile a tree per text)."""
-        folded = [_fold(text) for text in texts]
+        searches all its texts in one call (per-text callers would compile a tree per text).
+        A text given twice is scanned once (its places do not depend on the patterns chosen:
+        those of characters the text lacks have no form that could match in it)."""
+        distinct = list(dict.fromkeys(texts))
+        folded = [_fold(text) for text in distinct]
         lowered = [_lower(text) for text in folded]
         chars = set().union(*lowered)
         pairs = None
         if fitted and sum(map(len, lowered)) <= FITTED_CHARS:
             pairs = {pair for low in lowered for pair in map(str.__add__, low, low[1:])}
         regexes = [layer.regex(chars, pairs) for layer in self._layers]
-        return [
-            [
+        places = {
+            text: [
                 place
                 for layer, regex in zip(self._layers, regexes, strict=True)
                 for place in layer.find(fold, low, regex)
             ]
-            for fold, low in zip(folded, lowered, strict=True)
-        ]
+            for text, fold, low in zip(distinct, folded, lowered, strict=True)
+        }
+        return [places[text] for text in texts]

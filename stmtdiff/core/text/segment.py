@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sentencex
 
@@ -203,11 +204,10 @@ def segment(text: str, lang: str) -> list[Sentence]:
     rules of their own falling back on the library's.
     """
     base = base_language(lang)
-    rules = _RULES.get(base, _DEFAULT_RULES)
     sentences: list[Sentence] = []
     for paragraph, (start, end) in enumerate(paragraph_spans(text)):
         para = text[start:end]
-        for piece_start, piece_end in _split(para, base, rules):
+        for piece_start, piece_end in _sentence_spans(para, base):
             sentences.append(
                 Sentence(
                     len(sentences),
@@ -218,6 +218,29 @@ def segment(text: str, lang: str) -> list[Sentence]:
                 )
             )
     return sentences
+
+
+#: Paragraphs whose sentence spans are kept, process-wide. Versions in one language share most
+#: of their paragraphs, and each is split once: on ``benchmarks/terminal_speed.py``'s 2×8,000
+#: sentences (one paragraph each) segmenting both takes 0.55-0.78 of the time it took, side by
+#: side in one process at load 7-9. Room for two 8,000-line versions.
+SPLIT_CACHE = 16_384
+#: Only paragraphs up to this long are kept, so the cache holds at most ~32 MB (16,384 × 1,000
+#: two-byte characters). 91 of the 95 paragraphs of ../shared/corpus are this short (the longest
+#: has 2,423 characters); a longer paragraph is split again each time, as before.
+SPLIT_CACHE_CHARS = 1_000
+
+
+def _sentence_spans(para: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentences of one paragraph in a base language."""
+    if len(para) > SPLIT_CACHE_CHARS:
+        return tuple(_split(para, lang, _RULES.get(lang, _DEFAULT_RULES)))
+    return _kept_spans(para, lang)
+
+
+@lru_cache(maxsize=SPLIT_CACHE)
+def _kept_spans(para: str, lang: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(para, lang, _RULES.get(lang, _DEFAULT_RULES)))
 
 
 def _split(para: str, lang: str, rules: _Rules) -> list[tuple[int, int]]:
