@@ -60,6 +60,14 @@ TARGETS: dict[str, float | None] = {
 }
 
 
+def as_installed(env: dict[str, str], folder: Path) -> dict[str, str]:
+    """``env`` for timed processes that may keep bytecode, as an installed wheel does (pip
+    compiles it at install), in ``folder``: even where ``PYTHONDONTWRITEBYTECODE`` is set."""
+    env = {key: value for key, value in env.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
+
+
 def seconds(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -132,8 +140,7 @@ def main() -> None:
         }
         print(f"command: {' '.join(stmtdiff)}")
         print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPYCACHEPREFIX"] = str(Path(folder, "pycache"))
+        env = as_installed(dict(os.environ), Path(folder))
         figures = medians(commands, args.runs, env)
         base, base_cpu = figures.pop("baseline")
         print(

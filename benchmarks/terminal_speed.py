@@ -5,6 +5,8 @@ Both sides get the same two files (an English statement and an edited copy from
 file, 160 columns, colours on, every row shown (``icdiff --whole-file --line-numbers``). Prints
 the medians of ``--runs`` alternating runs, the ratio, and the load average before and after:
 the machine may be shared, and a ratio measured in one run is fairer than two absolute figures.
+Each command runs once untimed first, and may keep its bytecode as an installed wheel does
+(``startup.as_installed``).
 
     pip install icdiff   # the peer, for this benchmark only
     python benchmarks/terminal_speed.py [--sizes 2000 8000] [--runs 5]
@@ -24,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from reportkit import statement_pair  # one generator for the size tests and every benchmark
+from startup import as_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 HTMLDIFF = (
@@ -42,17 +45,18 @@ def one_per_line(text: str) -> str:
 
 def side_by_side(ours: list[str], peer: list[str], output: Path, runs: int) -> tuple[float, float]:
     """Median seconds of ``runs`` fresh processes each, alternating so both see the same load."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "160"}
+    env = as_installed({**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "160"}, output.parent)
     env.pop("NO_COLOR", None)
     timings: tuple[list[float], list[float]] = ([], [])
-    for _ in range(runs):
+    for run in range(runs + 1):  # run 0 warms up: bytecode, file cache
         for command, sink_timings in ((ours, timings[0]), (peer, timings[1])):
             with output.open("w", encoding="utf-8") as sink:
                 started = time.perf_counter()
                 subprocess.run(
                     command, stdout=sink, stderr=subprocess.DEVNULL, env=env, check=False
                 )
-                sink_timings.append(time.perf_counter() - started)
+                if run:
+                    sink_timings.append(time.perf_counter() - started)
     return statistics.median(timings[0]), statistics.median(timings[1])
 
 
