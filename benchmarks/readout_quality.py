@@ -32,6 +32,7 @@ from aligndata import LOADERS, Doc
 from alignmetric import Bead, Counts
 
 from stmtdiff.adapters.ingest import load_document
+from stmtdiff.adapters.models.langprofiles import install
 from stmtdiff.adapters.offline import offline_evidence
 from stmtdiff.core.align.pairalign import Evidence, account_links
 from stmtdiff.core.align.readouts import MatchParams
@@ -227,6 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "test"))
     parser.add_argument("--skip-real", action="store_true", help="constructed accounts only")
     args = parser.parse_args(argv)
+    install()  # the readouts' languages are detected, as the command line does
     evidence = offline_evidence()
     params = MatchParams()
     pooled = Score()

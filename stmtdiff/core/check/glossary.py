@@ -11,7 +11,6 @@ languages match on their stem; ``*`` in a term matches any word ending explicitl
 from __future__ import annotations
 
 import csv
-import io
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -26,6 +25,9 @@ INFLECTING = frozenset({"ru", "uk", "be", "bg", "sr", "pl", "cs"})
 #: Separates alternatives in a CSV cell: ``Organisation | Organization``.
 CSV_ALTERNATIVES = "|"
 _WORD = re.compile(r"\w+\*?|\*|[^\w\s]", re.UNICODE)
+#: A line with its ``\n``, as ``io.StringIO`` yields them to the csv reader (the core reads no
+#: streams): only ``\n`` ends one, so a ``\r`` or a line separator in a quoted cell stays in it.
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def normalise(text: str) -> str:
@@ -197,7 +199,8 @@ def _csv_rows(text: str, path: str, delimiter: str) -> list[tuple[int, list[str]
     silently swallowing every term after it; strict mode plus a check for line breaks inside a
     cell (no term spans lines) turns that into a message naming the line the quote opened on.
     """
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter, strict=True)
+    lines = _LINE.findall(text.lstrip("\ufeff"))
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     while True:
