@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 from align_support import (  # noqa: F401
     CHINESE,
@@ -13,10 +16,12 @@ from align_support import (  # noqa: F401
 )
 
 from stmtdiff.adapters.models.dictionary import cedict, key_maker, lexicon_for, load_glossary
+from stmtdiff.core.align.coverage import coverage
 from stmtdiff.core.align.lengthmodel import length_model
-from stmtdiff.core.align.lexical import lexical_scorer, numbering
-from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, coverage
+from stmtdiff.core.align.lexical import LexicalEvidence, lexical_scorer, numbering
+from stmtdiff.core.align.lexicon import KeyMaker, Lexicon
 from stmtdiff.core.align.scoring import Scorer, run
+from stmtdiff.core.align.search import Band
 from stmtdiff.core.errors import StmtdiffError
 
 pytestmark = pytest.mark.usefixtures("model_cache")
@@ -61,6 +66,42 @@ def test_the_learned_length_ratio_makes_chinese_shorter_than_russian() -> None:
     model = length_model("ru", "zh")
     assert 0.15 < model.ratio < 0.4
     assert model.probability(100, int(100 * model.ratio)) > model.probability(100, 100)
+
+
+def test_a_length_probability_is_the_exact_two_sided_tail_alone_or_in_a_table() -> None:
+    model = length_model("ru", "zh")
+    delta = (40 - 100 * model.ratio) / math.sqrt(100 * model.variance)
+    exact = math.erfc(abs(delta) / math.sqrt(2.0))
+    assert model.probability(100, 40) == exact
+    assert model.probabilities(np.array([7, 100]), np.array([3, 40]))[1] == exact
+
+
+def test_a_beads_coverage_alone_is_its_cell_of_the_document_tables() -> None:
+    evidence = LexicalEvidence(
+        RUSSIAN[:6],
+        CHINESE[:6],
+        "ru",
+        "zh",
+        lexicon_for("ru", "zh"),
+        key_maker,
+        length_model("ru", "zh"),
+        count_unknown=False,
+    )
+    tables = evidence.run_tables(Band(np.zeros(6), np.full(6, 5)))
+    for i, di, j, dj in [(0, 1, 0, 1), (2, 2, 1, 3), (3, 1, 4, 2)]:
+        alone = evidence.words(i, di, j, dj)
+        in_table = tables.words(di, dj, np.array([i]), np.array([j]))[0]
+        assert alone == pytest.approx(in_table, rel=1e-12)
+    assert evidence.words(1, 1, 1, 1) > evidence.words(1, 1, 4, 1)
+
+
+def test_an_empty_run_translates_nothing_but_the_other_sides_known_words_count() -> None:
+    lexicon = lexicon_for("zh", "en")
+    assert lexicon is not None
+    src_share, tgt_share, src_mass, tgt_mass = coverage(
+        [key_maker("zh").keys("两国加强能源合作。")], [], lexicon
+    )
+    assert (src_share, tgt_share, tgt_mass) == (0.0, 0.0, 0.0) and src_mass > 0
 
 
 @pytest.mark.parametrize(
