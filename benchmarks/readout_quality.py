@@ -36,6 +36,7 @@ from stmtdiff.adapters.models.langprofiles import install
 from stmtdiff.adapters.offline import offline_evidence
 from stmtdiff.core.align.pairalign import Evidence, account_links
 from stmtdiff.core.align.readouts import MatchParams
+from stmtdiff.core.text.scripts import base_language
 from stmtdiff.core.text.versions import make_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,7 +156,8 @@ def constructed(split: str, evidence: Evidence, params: MatchParams) -> dict[str
                 if count >= MAX_PIECES:
                     break
                 count += 1
-                pred = account_links(src, tgt, doc.src_lang, doc.tgt_lang, evidence, params)
+                langs = base_language(doc.src_lang), base_language(doc.tgt_lang)
+                pred = account_links(src, tgt, *langs, evidence, params)
                 score.add([(x.pivot, x.other) for x in pred], gold, (len(src), len(tgt)))
         if count:
             results[name] = score
@@ -211,8 +213,8 @@ def real_pair(evidence: Evidence, params: MatchParams) -> Score | None:
     pred = account_links(
         [s.text for s in ru.sentences],
         [s.text for s in zh.sentences],
-        ru.lang,
-        zh.lang,
+        ru.base_lang,
+        zh.base_lang,
         evidence,
         params,
     )

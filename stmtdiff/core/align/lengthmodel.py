@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from stmtdiff.core.align.lengthtable import LENGTHS
-from stmtdiff.core.text.scripts import base_language
+from stmtdiff.core.text.scripts import BaseLang, base_language
 
 TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
 if TYPE_CHECKING:
@@ -66,9 +66,8 @@ def _erfc(z: np.ndarray) -> np.ndarray:
     return out
 
 
-def length_model(src_lang: str, tgt_lang: str) -> LengthModel:
-    """The learned model for ``src_lang`` → ``tgt_lang`` (either direction of a measured pair)."""
-    src, tgt = base_language(src_lang), base_language(tgt_lang)
+def length_model(src: BaseLang, tgt: BaseLang) -> LengthModel:
+    """The learned model for ``src`` → ``tgt`` (either direction of a measured pair)."""
     if src == tgt:
         return LengthModel()
     if (src, tgt) in LENGTHS:

@@ -46,7 +46,7 @@ from stmtdiff.core.align.search import Band
 from stmtdiff.core.align.semantic import looks_comparable
 from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
-from stmtdiff.core.text.scripts import base_language
+from stmtdiff.core.text.scripts import BaseLang
 
 TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
 if TYPE_CHECKING:
@@ -103,8 +103,8 @@ class LexicalEvidence:
         self,
         src: Sequence[str],
         tgt: Sequence[str],
-        src_lang: str,
-        tgt_lang: str,
+        src_lang: BaseLang,
+        tgt_lang: BaseLang,
         lexicon: Lexicon | None,
         keys: Callable[[str], KeyMaker],
         lengths: LengthModel,
@@ -117,11 +117,7 @@ class LexicalEvidence:
         self.src_keys = [src_maker.keys(t) for t in src]
         self.tgt_keys = [tgt_maker.keys(t) for t in tgt]
         # Not ``lexicon or ...``: the truth of a Lexicon is its length, a sum over every entry.
-        self.lexicon = (
-            lexicon
-            if lexicon is not None
-            else Lexicon(base_language(src_lang), base_language(tgt_lang))
-        )
+        self.lexicon = lexicon if lexicon is not None else Lexicon(src_lang, tgt_lang)
         self._texts = (src, tgt)
         self.src_len = [len(t) for t in src]
         self.tgt_len = [len(t) for t in tgt]
@@ -183,8 +179,8 @@ class LexicalEvidence:
 def lexical_scorer(
     src: Sequence[str],
     tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: BaseLang,
+    tgt_lang: BaseLang,
     *,
     lexicon: Lexicon | None = None,
     keys: Callable[[str], KeyMaker] = KeyMaker,
@@ -199,7 +195,7 @@ def lexical_scorer(
     pairs that alignment shows (``stmtdiff.core.align.doclexicon``) join the lexicon of the scorer
     returned.
     """
-    if params.learn and src and tgt and base_language(src_lang) != base_language(tgt_lang):
+    if params.learn and src and tgt and src_lang != tgt_lang:
         # A first alignment to learn from, without edges: they cost time and teach nothing
         # more (dev strict F1 with them: MAC-Dev 0.831, Text+Berg dev 0.798, UN dev 0.976).
         first_params = dataclasses.replace(params, edge_weight=0.0)
@@ -216,8 +212,8 @@ def lexical_scorer(
 def _lexical_scorer(
     src: Sequence[str],
     tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: BaseLang,
+    tgt_lang: BaseLang,
     lexicon: Lexicon | None,
     keys: Callable[[str], KeyMaker],
     params: LexicalParams,
@@ -226,7 +222,7 @@ def _lexical_scorer(
 ) -> tuple[Scorer, LexicalEvidence]:
     """The scorer with the lexicon as given, and the evidence it weighs."""
     n, m = len(src), len(tgt)
-    count_unknown = params.count_unknown or base_language(src_lang) == base_language(tgt_lang)
+    count_unknown = params.count_unknown or src_lang == tgt_lang
     lengths = length_model(src_lang, tgt_lang)
 
     def evidence_of(

@@ -32,7 +32,7 @@ from stmtdiff.core.model import PairAlignment, Version
 from stmtdiff.core.text.langid import detect_language
 from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.numbers import NumberMismatch, compare_numbers, strip_label
-from stmtdiff.core.text.scripts import SCRIPT_PATTERNS, base_language, sentence_separator
+from stmtdiff.core.text.scripts import SCRIPT_PATTERNS, BaseLang, base_language, sentence_separator
 
 #: A translation this many times longer or shorter than expected gets a ``length`` warning.
 LENGTH_FACTOR = 2.5
@@ -444,7 +444,7 @@ class _Checker:
             if canonical(sentence) in sources:
                 self._add("untranslated", "the translation is identical to the source", one)
                 found = True
-            elif _written_in(sentence, self.src_lang, self.tgt_lang):
+            elif _written_in(sentence, self.src_base, self.tgt_base):
                 name = language_name(self.src_lang)
                 message = f"this sentence is in {name}, the source language, not translated"
                 self._add("untranslated", message, one)
@@ -563,13 +563,13 @@ def _length(text: str) -> int:
     return max(1, len(text) - len(_WHITESPACE.findall(text)))
 
 
-def _written_in(text: str, source_lang: str, translation_lang: str) -> bool:
+def _written_in(text: str, source_lang: BaseLang, translation_lang: BaseLang) -> bool:
     """True when ``text`` is written in the source language rather than the translation's."""
-    expected = _LANG_SCRIPT.get(base_language(translation_lang), "latin")
-    source_script = _LANG_SCRIPT.get(base_language(source_lang), "latin")
+    expected = _LANG_SCRIPT.get(translation_lang, "latin")
+    source_script = _LANG_SCRIPT.get(source_lang, "latin")
     counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
     counts["han"] *= 3  # a Han character carries a word
-    if base_language(translation_lang) == "ja":
+    if translation_lang == "ja":
         counts["kana"] += counts["han"]
     dominant = max(counts, key=lambda name: counts[name])
     if counts[dominant] == 0:
@@ -578,7 +578,7 @@ def _written_in(text: str, source_lang: str, translation_lang: str) -> bool:
         return dominant == source_script
     # Same script (en and fr, say): only a language identifier can tell them apart.
     letters = sum(1 for ch in text if ch.isalpha())
-    return letters >= 20 and detect_language(text) == base_language(source_lang)
+    return letters >= 20 and detect_language(text) == source_lang
 
 
 def _balanced(text: str, opening: str, closing: str) -> bool:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from stmtdiff.core.compare.compare import cell_text
 from stmtdiff.core.compare.subjects import TABLE_LANGS, Subject, SubjectTable
 from stmtdiff.core.model import Comparison, Status, Version
-from stmtdiff.core.text.scripts import base_language
 
 #: Characters of a sentence preview: enough to recognise a readout sentence on one line.
 PREVIEW_CHARS = 60
@@ -101,8 +100,8 @@ def _mentions(version: Version, table: SubjectTable) -> dict[str, tuple[int, ...
     """Subject id -> sentence ids naming it; ``None`` when the table cannot read the version."""
     if version.base_lang in TABLE_LANGS:
         return table.mentions([s.text for s in version.sentences])
-    translations, lang = version.translations, version.translation_lang or ""
-    if translations is not None and base_language(lang) in TABLE_LANGS:
+    translations, lang = version.translations, version.translation_base_lang
+    if translations is not None and lang in TABLE_LANGS:
         return table.mentions([t or "" for t in translations])
     return None
 
