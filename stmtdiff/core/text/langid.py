@@ -1,6 +1,6 @@
-"""Language detection: langdetect made deterministic and guarded by the script in use.
+"""Language detection: the script in use first, langdetect (seeded, installed) for the rest.
 
-langdetect is probabilistic (seeded here so results never vary between runs) and is known to call
+langdetect is probabilistic (its adapter seeds it so results never vary between runs) and calls
 some Simplified Chinese Korean and short Russian Ukrainian. The script a text is written in settles
 what langdetect cannot: Han without kana or Hangul is Chinese, Hangul is Korean, and a Cyrillic
 text without Ukrainian letters is Russian.
