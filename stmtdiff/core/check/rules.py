@@ -238,7 +238,9 @@ class _Checker:
         skip: frozenset[str],
     ) -> None:
         self.src, self.tgt = src, tgt
-        self.terms = glossary.relevant(src.version.lang, tgt.version.lang) if glossary else []
+        self.terms = (
+            glossary.relevant(src.version.base_lang, tgt.version.base_lang) if glossary else []
+        )
         self.glossary_path = glossary.path if glossary else ""
         self.lock = lock
         self.enabled = {rule for rule in RULES if rule not in skip}
@@ -383,7 +385,7 @@ class _Checker:
         mismatch = self._compare_numbers(unit)
         misses = len(mismatch.source_only) + len(mismatch.translation_only) if mismatch else 0
         if self.terms:
-            misses += len(check_terms(self.terms, left, self.src_lang, right, self.tgt_lang))
+            misses += len(check_terms(self.terms, left, self.src_base, right, self.tgt_base))
         deviation = (
             abs(math.log(_length(right) / _length(left) / expected)) if expected > 0 else 0.0
         )
@@ -461,7 +463,7 @@ class _Checker:
     def _compare_numbers(self, unit: Unit) -> NumberMismatch | None:
         left = self.src.unlabelled(unit.source_ids)
         right = self.tgt.unlabelled(unit.translation_ids)
-        return compare_numbers(left, self.src_lang, right, self.tgt_lang)
+        return compare_numbers(left, self.src_base, right, self.tgt_base)
 
     def _numbers_message(self, mismatch: NumberMismatch) -> str:
         source = ", ".join(q.text for q in mismatch.source_only)
@@ -475,7 +477,7 @@ class _Checker:
     def _glossary(self, unit: Unit, left: str, right: str) -> None:
         if "glossary" not in self.enabled or not self.terms:
             return
-        for miss in check_terms(self.terms, left, self.src_lang, right, self.tgt_lang):
+        for miss in check_terms(self.terms, left, self.src_base, right, self.tgt_base):
             required = " or ".join(f"“{form}”" for form in miss.term.forms[self.tgt_base])
             message = (
                 f"glossary term «{miss.source_form}» must be translated as {required} "

@@ -125,7 +125,10 @@ class Meaning:
         for side, other_side in (("pivot", "other"), ("other", "pivot")):
             found += self._clauses(side, ids[side], ids[other_side])
         mismatch = compare_numbers(
-            texts["pivot"], self.versions["pivot"].lang, texts["other"], self.versions["other"].lang
+            texts["pivot"],
+            self.versions["pivot"].base_lang,
+            texts["other"],
+            self.versions["other"].base_lang,
         )
         if mismatch is not None:
             for side, items in (
