@@ -45,6 +45,10 @@ import sys
 from pathlib import Path
 
 from stmtdiff.core.text.numbers import DATE, compare_numbers, quantities, strip_label
+from stmtdiff.core.text.scripts import BaseLang
+
+#: The languages these examples are written in, as a version carries them.
+EN = BaseLang("en")
 
 DATA = (
     Path(__file__).resolve().parents[2]
@@ -71,14 +75,14 @@ def _verdicts() -> dict[tuple[str, int], tuple[str, str]]:
 
 def _finding(source: str, source_lang: str, translation: str) -> bool:
     return (
-        compare_numbers(strip_label(source), source_lang, strip_label(translation), "en")
+        compare_numbers(strip_label(source), BaseLang(source_lang), strip_label(translation), EN)
         is not None
     )
 
 
 def _plant(sentence: str, rng: random.Random, how: str) -> str | None:
     """The sentence with one quantity altered the way ``how`` says, or ``None`` if it cannot be."""
-    found = quantities(strip_label(sentence), "en")
+    found = quantities(strip_label(sentence), EN)
     if not found:
         return None
     offset = len(sentence) - len(strip_label(sentence))
@@ -141,7 +145,7 @@ def main() -> int:
         candidates = [
             i
             for i in range(len(english))
-            if quantities(strip_label(english[i]), "en")
+            if quantities(strip_label(english[i]), EN)
             and not _finding(source[i], source_lang, english[i])
         ]
         planted = found = 0

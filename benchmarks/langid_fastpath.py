@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from unittest import mock
 
+from stmtdiff.adapters.models.langprofiles import install
 from stmtdiff.core.text import langid
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "aligngold"
@@ -41,6 +42,7 @@ def main() -> None:
     if not all(path.is_file() for paths in SETS.values() for path in paths):
         print(f"skipped: the dev sets are absent ({SHARED})")
         return
+    install()
     print(f"{'set':<4} {'short texts':>11} {'taken for en':>13} {'langdetect disagrees':>21}")
     for lang, paths in SETS.items():
         texts = short_texts(paths)

@@ -35,9 +35,11 @@ from aligndata import LOADERS, Doc
 from alignmetric import Bead, Counts
 
 from stmtdiff.adapters.ingest import load_document
+from stmtdiff.adapters.models.langprofiles import install
 from stmtdiff.adapters.offline import offline_evidence
 from stmtdiff.core.align.pairalign import Evidence, account_links
 from stmtdiff.core.align.readouts import MatchParams
+from stmtdiff.core.text.scripts import BaseLang, base_language
 from stmtdiff.core.text.versions import make_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,8 +155,8 @@ class Account:
     name: str
     src: list[str]
     tgt: list[str]
-    src_lang: str
-    tgt_lang: str
+    src_lang: BaseLang
+    tgt_lang: BaseLang
     gold: list[Bead]
 
 
@@ -168,7 +170,9 @@ def accounts(split: str) -> Iterator[Account]:
                 if count >= MAX_PIECES:
                     break
                 count += 1
-                yield Account(name, src, tgt, doc.src_lang, doc.tgt_lang, gold)
+                yield Account(
+                    name, src, tgt, base_language(doc.src_lang), base_language(doc.tgt_lang), gold
+                )
 
 
 def constructed(split: str, evidence: Evidence, params: MatchParams) -> dict[str, Score]:
@@ -233,8 +237,8 @@ def real_call() -> Account | None:
         "phone-call",
         [s.text for s in ru.sentences],
         [s.text for s in zh.sentences],
-        ru.lang,
-        zh.lang,
+        ru.base_lang,
+        zh.base_lang,
         groups(pairs),
     )
 
@@ -254,6 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "test"))
     parser.add_argument("--skip-real", action="store_true", help="constructed accounts only")
     args = parser.parse_args(argv)
+    install()  # the readouts' languages are detected, as the command line does
     evidence = offline_evidence()
     params = MatchParams()
     pooled = Score()

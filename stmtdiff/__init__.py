@@ -92,8 +92,19 @@ _load, __dir__ = _lazy_exports(__name__, _HOMES)
 
 
 def __getattr__(name: str) -> Any:
-    """``__version__`` is read from the installed metadata once, when first asked for."""
+    """``__version__`` is read from the installed metadata once, when first asked for; any other
+    public name first installs what the core is given at start-up (:func:`_start`)."""
     if name == "__version__":
         globals()[name] = _stmtdiff_version()
         return globals()[name]
+    if name in _HOMES:
+        _start()
     return _load(name)
+
+
+def _start() -> None:
+    """What a library user gets before the first public name: the core's language detection
+    with langdetect to fall back on (the core reads no files; the adapter installs it)."""
+    from stmtdiff.adapters.models.langprofiles import install
+
+    install()

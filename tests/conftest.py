@@ -30,6 +30,15 @@ def private_caches(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     patch.undo()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def language_identifier() -> None:
+    """What the command line and the public API install at start-up: langdetect for the texts
+    whose letters leave their language open (the core reads no files of its own)."""
+    from stmtdiff.adapters.models.langprofiles import install
+
+    install()
+
+
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES

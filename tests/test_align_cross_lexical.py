@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 from align_support import (  # noqa: F401
     CHINESE,
@@ -13,11 +16,14 @@ from align_support import (  # noqa: F401
 )
 
 from stmtdiff.adapters.models.dictionary import cedict, key_maker, lexicon_for, load_glossary
+from stmtdiff.core.align.coverage import coverage
 from stmtdiff.core.align.lengthmodel import length_model
-from stmtdiff.core.align.lexical import lexical_scorer, numbering
-from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, coverage
+from stmtdiff.core.align.lexical import LexicalEvidence, lexical_scorer, numbering
+from stmtdiff.core.align.lexicon import KeyMaker, Lexicon
 from stmtdiff.core.align.scoring import Scorer, run
+from stmtdiff.core.align.search import Band
 from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.core.text.scripts import BaseLang
 
 pytestmark = pytest.mark.usefixtures("model_cache")
 
@@ -58,9 +64,45 @@ def test_a_translation_covers_the_words_of_its_source() -> None:
 
 
 def test_the_learned_length_ratio_makes_chinese_shorter_than_russian() -> None:
-    model = length_model("ru", "zh")
+    model = length_model(BaseLang("ru"), BaseLang("zh"))
     assert 0.15 < model.ratio < 0.4
     assert model.probability(100, int(100 * model.ratio)) > model.probability(100, 100)
+
+
+def test_a_length_probability_is_the_exact_two_sided_tail_alone_or_in_a_table() -> None:
+    model = length_model(BaseLang("ru"), BaseLang("zh"))
+    delta = (40 - 100 * model.ratio) / math.sqrt(100 * model.variance)
+    exact = math.erfc(abs(delta) / math.sqrt(2.0))
+    assert model.probability(100, 40) == exact
+    assert model.probabilities(np.array([7, 100]), np.array([3, 40]))[1] == exact
+
+
+def test_a_beads_coverage_alone_is_its_cell_of_the_document_tables() -> None:
+    evidence = LexicalEvidence(
+        RUSSIAN[:6],
+        CHINESE[:6],
+        BaseLang("ru"),
+        BaseLang("zh"),
+        lexicon_for("ru", "zh"),
+        key_maker,
+        length_model(BaseLang("ru"), BaseLang("zh")),
+        count_unknown=False,
+    )
+    tables = evidence.run_tables(Band(np.zeros(6), np.full(6, 5)))
+    for i, di, j, dj in [(0, 1, 0, 1), (2, 2, 1, 3), (3, 1, 4, 2)]:
+        alone = evidence.words(i, di, j, dj)
+        in_table = tables.words(di, dj, np.array([i]), np.array([j]))[0]
+        assert alone == pytest.approx(in_table, rel=1e-12)
+    assert evidence.words(1, 1, 1, 1) > evidence.words(1, 1, 4, 1)
+
+
+def test_an_empty_run_translates_nothing_but_the_other_sides_known_words_count() -> None:
+    lexicon = lexicon_for("zh", "en")
+    assert lexicon is not None
+    src_share, tgt_share, src_mass, tgt_mass = coverage(
+        [key_maker("zh").keys("两国加强能源合作。")], [], lexicon
+    )
+    assert (src_share, tgt_share, tgt_mass) == (0.0, 0.0, 0.0) and src_mass > 0
 
 
 @pytest.mark.parametrize(
@@ -70,7 +112,10 @@ def test_the_learned_length_ratio_makes_chinese_shorter_than_russian() -> None:
 def test_translations_align_one_to_one_with_no_model(
     src: list[str], tgt: list[str], langs: tuple[str, str]
 ) -> None:
-    scorer = lexical_scorer(src, tgt, *langs, lexicon=lexicon_for(*langs), keys=key_maker)
+    src_lang, tgt_lang = (BaseLang(lang) for lang in langs)
+    scorer = lexical_scorer(
+        src, tgt, src_lang, tgt_lang, lexicon=lexicon_for(*langs), keys=key_maker
+    )
     beads = run(scorer, len(src), len(tgt))
     assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(len(src))]
 
@@ -78,7 +123,7 @@ def test_translations_align_one_to_one_with_no_model(
 def test_an_omitted_sentence_stays_unaligned_with_no_model() -> None:
     zh = [*CHINESE[:3], *CHINESE[4:]]
     scorer = lexical_scorer(
-        ENGLISH, zh, "en", "zh", lexicon=lexicon_for("en", "zh"), keys=key_maker
+        ENGLISH, zh, BaseLang("en"), BaseLang("zh"), lexicon=lexicon_for("en", "zh"), keys=key_maker
     )
     beads = [(b.src, b.tgt) for b in run(scorer, len(ENGLISH), len(zh))]
     assert ((3,), ()) in beads
@@ -127,7 +172,9 @@ TRADE_EN = [
 
 def trade_scorer() -> Scorer:
     lexicon = lexicon_for("ru", "en")
-    return lexical_scorer(TRADE_RU, TRADE_EN, "ru", "en", lexicon=lexicon, keys=key_maker)
+    return lexical_scorer(
+        TRADE_RU, TRADE_EN, BaseLang("ru"), BaseLang("en"), lexicon=lexicon, keys=key_maker
+    )
 
 
 def test_the_vectorised_lexical_gain_tables_equal_the_scorer_gain_cell_by_cell() -> None:

@@ -27,6 +27,7 @@ from stmtdiff.core.align.search import align, align_tables, corridor_band
 from stmtdiff.core.align.semantic import View, looks_comparable, semantic_scorer
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.model import Bead, MethodChoice, Role, Version
+from stmtdiff.core.text.scripts import BaseLang
 from stmtdiff.core.text.versions import version_from_sentences
 
 
@@ -162,9 +163,18 @@ def test_the_vectorised_gain_tables_equal_the_scorer_gain_cell_by_cell() -> None
     tgt = [s.text for s in version_from_sentences("en", ENGLISH, lang="en").sentences]
     lexicon = Lexicon.from_pairs("ru", "en", [("сторон", "side"), ("товарооборот", "trade")])
     words = LexicalEvidence(
-        src, tgt, "ru", "en", lexicon, KeyMaker, length_model("ru", "en"), count_unknown=False
+        src,
+        tgt,
+        BaseLang("ru"),
+        BaseLang("en"),
+        lexicon,
+        KeyMaker,
+        length_model(BaseLang("ru"), BaseLang("en")),
+        count_unknown=False,
     )
-    scorer = semantic_scorer(src, tgt, "ru", "en", WordHashEncoder(), words=words)
+    scorer = semantic_scorer(
+        src, tgt, BaseLang("ru"), BaseLang("en"), WordHashEncoder(), words=words
+    )
     assert_tables_equal_gain(scorer, len(src), len(tgt), tolerance=1e-5)
 
 
@@ -173,7 +183,9 @@ def test_the_similarities_of_many_pairs_at_once_equal_them_pair_by_pair() -> Non
     tgt = [s.text for s in version_from_sentences("zh", CHINESE, lang="zh").sentences]
     # Both versions translated into English (here: the English version, sentence for sentence).
     translated = View(ENGLISH, "en", ENGLISH, "en", weight=0.5)
-    scorer = semantic_scorer(src, tgt, "ru", "zh", WordHashEncoder(), extra_views=[translated])
+    scorer = semantic_scorer(
+        src, tgt, BaseLang("ru"), BaseLang("zh"), WordHashEncoder(), extra_views=[translated]
+    )
     assert_pairs_equal_similarity(scorer, [5, 2, 0], [4, 1, 0, 3], tolerance=1e-6)
 
 
@@ -209,7 +221,7 @@ def test_a_corridor_too_wide_for_tables_is_searched_cell_by_cell_to_the_same_bea
 ) -> None:
     src = [s.text for s in version_from_sentences("ru", RUSSIAN, lang="ru").sentences]
     tgt = [s.text for s in version_from_sentences("zh", CHINESE, lang="zh").sentences]
-    scorer = semantic_scorer(src, tgt, "ru", "zh", WordHashEncoder())
+    scorer = semantic_scorer(src, tgt, BaseLang("ru"), BaseLang("zh"), WordHashEncoder())
     fast = run(scorer, len(src), len(tgt))
     monkeypatch.setattr(scoring, "MAX_TABLE_CELLS", 0)
     assert pairs(run(scorer, len(src), len(tgt))) == pairs(fast)

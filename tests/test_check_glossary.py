@@ -6,6 +6,10 @@ import pytest
 
 from stmtdiff.core.check.glossary import check_terms, parse_csv, parse_glossary, parse_toml
 from stmtdiff.core.errors import StmtdiffError
+from stmtdiff.core.text.scripts import BaseLang
+
+#: The languages these examples are written in, as a version carries them.
+EN, RU, ZH = BaseLang("en"), BaseLang("ru"), BaseLang("zh")
 
 TOML = """\
 [[term]]
@@ -21,11 +25,11 @@ en = "UN"
 
 def test_toml_entries_keep_their_alternatives() -> None:
     glossary = parse_toml(TOML, "glossary.toml")
-    assert glossary.terms[0].forms["en"] == [
+    assert glossary.terms[0].forms[EN] == [
         "Shanghai Cooperation Organisation",
         "Shanghai Cooperation Organization",
     ]
-    assert [t.where for t in glossary.relevant("ru", "zh")] == ["entry 1"]
+    assert [t.where for t in glossary.relevant(RU, ZH)] == ["entry 1"]
 
 
 def test_csv_header_names_the_languages_and_bars_separate_alternatives() -> None:
@@ -43,8 +47,8 @@ def test_csv_header_names_the_languages_and_bars_separate_alternatives() -> None
 
 
 def test_extension_picks_the_format() -> None:
-    assert parse_glossary("ru,en\nООН,UN\n", "g.csv").terms[0].forms["en"] == ["UN"]
-    assert parse_glossary(TOML, "g.toml").terms[1].forms["ru"] == ["ООН"]
+    assert parse_glossary("ru,en\nООН,UN\n", "g.csv").terms[0].forms[EN] == ["UN"]
+    assert parse_glossary(TOML, "g.toml").terms[1].forms[RU] == ["ООН"]
 
 
 def test_inflected_russian_source_term_is_found() -> None:
@@ -52,9 +56,9 @@ def test_inflected_russian_source_term_is_found() -> None:
     misses = check_terms(
         terms,
         "Стороны углубят сотрудничество в рамках Шанхайской организации сотрудничества.",
-        "ru",
+        RU,
         "The sides will deepen cooperation within the regional organisation.",
-        "en",
+        EN,
     )
     assert [m.source_form for m in misses] == ["Шанхайская организация сотрудничества"]
 
@@ -63,38 +67,34 @@ def test_any_listed_alternative_satisfies_the_term() -> None:
     terms = parse_toml(TOML, "g.toml").terms
     source = "Стороны поддерживают Шанхайскую организацию сотрудничества."
     assert (
-        check_terms(terms, source, "ru", "They back the Shanghai Cooperation Organization.", "en")
-        == []
+        check_terms(terms, source, RU, "They back the Shanghai Cooperation Organization.", EN) == []
     )
 
 
 def test_chinese_terms_match_inside_running_text() -> None:
     terms = parse_toml(TOML, "g.toml").terms
     source = "в рамках Шанхайской организации сотрудничества"
-    assert check_terms(terms, source, "ru", "在上海合作组织框架内", "zh") == []
-    assert len(check_terms(terms, source, "ru", "在上合组织框架内", "zh")) == 1
+    assert check_terms(terms, source, RU, "在上海合作组织框架内", ZH) == []
+    assert len(check_terms(terms, source, RU, "在上合组织框架内", ZH)) == 1
 
 
 def test_short_terms_match_whole_words_only() -> None:
     terms = parse_toml(TOML, "g.toml").terms
     # "ООН" must not be found inside another word, nor "UN" inside "UNESCO".
-    assert check_terms(terms, "Стороны ценят ЮНЕСКО.", "ru", "The sides value UNESCO.", "en") == []
-    assert len(check_terms(terms, "Устав ООН.", "ru", "The UNESCO charter.", "en")) == 1
+    assert check_terms(terms, "Стороны ценят ЮНЕСКО.", RU, "The sides value UNESCO.", EN) == []
+    assert len(check_terms(terms, "Устав ООН.", RU, "The UNESCO charter.", EN)) == 1
 
 
 def test_wildcard_matches_any_ending() -> None:
     glossary = parse_toml('[[term]]\nen = "sanction*"\nru = "санкци*"\n', "g.toml")
     assert (
-        check_terms(glossary.terms, "unilateral sanctions", "en", "односторонних санкций", "ru")
-        == []
+        check_terms(glossary.terms, "unilateral sanctions", EN, "односторонних санкций", RU) == []
     )
 
 
 def test_yo_and_ye_are_the_same_letter() -> None:
     glossary = parse_toml('[[term]]\nru = "Объединённые Нации"\nen = "United Nations"\n', "g.toml")
-    assert (
-        len(check_terms(glossary.terms, "Объединенные Нации", "ru", "the Organisation", "en")) == 1
-    )
+    assert len(check_terms(glossary.terms, "Объединенные Нации", RU, "the Organisation", EN)) == 1
 
 
 def test_duplicate_term_in_toml_is_refused_with_both_entries_named() -> None:

@@ -16,10 +16,14 @@ from stmtdiff.core.text.numbers import (
     strip_label,
     zh_numeral,
 )
+from stmtdiff.core.text.scripts import BaseLang
+
+#: The languages these examples are written in, as a version carries them.
+EN, RU, ZH = BaseLang("en"), BaseLang("ru"), BaseLang("zh")
 
 
 def values(text: str, lang: str) -> list[tuple[str, str]]:
-    return [(q.kind, q.value) for q in quantities(text, lang)]
+    return [(q.kind, q.value) for q in quantities(text, BaseLang(lang))]
 
 
 @pytest.mark.parametrize(
@@ -124,41 +128,39 @@ def test_chinese_numerals() -> None:
 
 
 def test_spelled_out_counts_per_language() -> None:
-    assert 2 in spelled_numbers("между двумя странами", "ru")
-    assert 2 in spelled_numbers("between the two countries", "en")
-    assert 2 in spelled_numbers("两国", "zh")
+    assert 2 in spelled_numbers("между двумя странами", RU)
+    assert 2 in spelled_numbers("between the two countries", EN)
+    assert 2 in spelled_numbers("两国", ZH)
 
 
 def test_matching_numbers_give_no_mismatch() -> None:
     assert (
-        compare_numbers(
-            "достиг 240,1 млрд долларов в 2023 году", "ru", "2023年达到2401亿美元", "zh"
-        )
+        compare_numbers("достиг 240,1 млрд долларов в 2023 году", RU, "2023年达到2401亿美元", ZH)
         is None
     )
 
 
 def test_a_changed_number_is_reported_on_both_sides() -> None:
-    mismatch = compare_numbers("до 2 401 человека", "ru", "增至2410人", "zh")
+    mismatch = compare_numbers("до 2 401 человека", RU, "增至2410人", ZH)
     assert mismatch is not None
     assert [q.text for q in mismatch.source_only] == ["2 401"]
     assert [q.text for q in mismatch.translation_only] == ["2410"]
 
 
 def test_a_dropped_date_is_reported_from_the_source() -> None:
-    mismatch = compare_numbers("Пекин, 16 мая 2024 г.", "ru", "Beijing, May 2024", "en")
+    mismatch = compare_numbers("Пекин, 16 мая 2024 г.", RU, "Beijing, May 2024", EN)
     assert mismatch is not None
     assert [(q.kind, q.value) for q in mismatch.source_only] == [("date", "2024-05-16")]
     assert [(q.kind, q.value) for q in mismatch.translation_only] == [("date", "2024-05")]
 
 
 def test_digits_against_a_spelled_out_number_are_excused() -> None:
-    assert compare_numbers("1. Обе стороны согласились.", "ru", "一、双方同意。", "zh") is None
-    assert compare_numbers("Группа двадцати", "ru", "the G20", "en") is None
+    assert compare_numbers("1. Обе стороны согласились.", RU, "一、双方同意。", ZH) is None
+    assert compare_numbers("Группа двадцати", RU, "the G20", EN) is None
 
 
 def test_a_percentage_is_not_the_bare_number() -> None:
-    mismatch = compare_numbers("выросла на 5%", "ru", "grew by 5", "en")
+    mismatch = compare_numbers("выросла на 5%", RU, "grew by 5", EN)
     assert mismatch is not None
 
 
@@ -175,16 +177,16 @@ def test_a_percentage_is_not_the_bare_number() -> None:
     ],
 )
 def test_times_become_hours_and_minutes(text: str, lang: str) -> None:
-    assert ("time", "15:00") in {key for q in quantities(text, lang) for key in q.keys}
+    assert ("time", "15:00") in {key for q in quantities(text, BaseLang(lang)) for key in q.keys}
 
 
 def test_a_clock_time_written_as_a_number_reads_both_ways() -> None:
-    (quantity,) = quantities("заседание: 10.00 - 13.00", "ru")[1:]
+    (quantity,) = quantities("заседание: 10.00 - 13.00", RU)[1:]
     assert quantity.keys == {("number", "13"), ("time", "13:00")}
 
 
 def test_the_second_time_of_a_chinese_range_keeps_the_afternoon() -> None:
-    assert [q.value for q in quantities("下午3时至6时", "zh")] == ["15:00", "18:00"]
+    assert [q.value for q in quantities("下午3时至6时", ZH)] == ["15:00", "18:00"]
 
 
 @pytest.mark.parametrize(
@@ -271,7 +273,7 @@ def test_more_than_sits_between_a_number_and_its_chinese_scale() -> None:
 
 
 def test_a_bare_number_before_a_percentage_in_a_range_is_a_percentage() -> None:
-    assert compare_numbers("от 37% до 47%", "ru", "between 37 and 47 per cent", "en") is None
+    assert compare_numbers("от 37% до 47%", RU, "between 37 and 47 per cent", EN) is None
 
 
 def test_russian_percent_adjectives() -> None:
@@ -295,36 +297,34 @@ def test_a_number_closing_a_sentence_after_a_decimal_point_is_still_read() -> No
 
 
 def test_codes_with_capital_letters_keep_their_numbers() -> None:
-    assert compare_numbers("в районе Б-31", "ru", "in the area of B31", "en") is None
+    assert compare_numbers("в районе Б-31", RU, "in the area of B31", EN) is None
 
 
 def test_document_symbols_are_compared_whole() -> None:
-    mismatch = compare_numbers("(A/69/828)", "ru", "(A/69/829)", "en")
+    mismatch = compare_numbers("(A/69/828)", RU, "(A/69/829)", EN)
     assert mismatch is not None
     assert [q.text for q in mismatch.source_only] == ["A/69/828"]
 
 
 def test_a_roman_numeral_written_the_same_on_both_sides() -> None:
-    assert (
-        compare_numbers("в разделе III доклада", "ru", "in section III of the report", "en") is None
-    )
+    assert compare_numbers("в разделе III доклада", RU, "in section III of the report", EN) is None
 
 
 def test_compound_spelled_numbers_excuse_digits() -> None:
-    assert compare_numbers("32 страны", "ru", "Thirty-two States", "en") is None
-    assert compare_numbers("Сто тридцать шестое заседание", "ru", "136th meeting", "en") is None
+    assert compare_numbers("32 страны", RU, "Thirty-two States", EN) is None
+    assert compare_numbers("Сто тридцать шестое заседание", RU, "136th meeting", EN) is None
 
 
 def test_chinese_numerals_excuse_digits() -> None:
-    assert compare_numbers("二〇二五年，三千人", "zh", "In 2025, 3,000 people", "en") is None
+    assert compare_numbers("二〇二五年，三千人", ZH, "In 2025, 3,000 people", EN) is None
 
 
 def test_a_changed_time_is_found() -> None:
-    assert compare_numbers("в 15 ч. 00 м.", "ru", "at 4 p.m.", "en") is not None
+    assert compare_numbers("в 15 ч. 00 м.", RU, "at 4 p.m.", EN) is not None
 
 
 def test_a_changed_scale_is_found() -> None:
-    assert compare_numbers("1,2 млн", "ru", "1.2 billion", "en") is not None
+    assert compare_numbers("1,2 млн", RU, "1.2 billion", EN) is not None
 
 
 # A number written the way each language writes it parses back to the same value.
@@ -376,9 +376,9 @@ def test_numbered_paragraphs_of_un_documents_are_labels() -> None:
     assert (
         compare_numbers(
             strip_label("30.42 Основная ответственность возложена на Отдел."),
-            "ru",
+            RU,
             strip_label("30.43 Substantive responsibility is vested in the Division."),
-            "en",
+            EN,
         )
         is None
     )
@@ -389,7 +389,7 @@ def test_numbered_paragraphs_of_un_documents_are_labels() -> None:
 
 
 def test_a_roman_century_against_its_spelled_english() -> None:
-    assert compare_numbers("в XXI веке", "ru", "in the twenty-first century", "en") is None
+    assert compare_numbers("в XXI веке", RU, "in the twenty-first century", EN) is None
 
 
 def test_chinese_ranges_joined_by_yiji_share_the_year() -> None:
@@ -400,16 +400,16 @@ def test_a_bare_year_may_repeat_the_year_of_a_date() -> None:
     assert (
         compare_numbers(
             "В октябре 2014 года прошла Неделя Африки.",
-            "ru",
+            RU,
             "In October 2014, Africa Week 2014 was held.",
-            "en",
+            EN,
         )
         is None
     )
 
 
 def test_a_date_still_needs_a_date_of_the_same_value() -> None:
-    mismatch = compare_numbers("16 мая 2024 года", "ru", "in 2024, on 17 May 2024", "en")
+    mismatch = compare_numbers("16 мая 2024 года", RU, "in 2024, on 17 May 2024", EN)
     assert mismatch is not None
     assert [q.value for q in mismatch.source_only] == ["2024-05-16"]
 
@@ -430,7 +430,7 @@ def test_a_spelled_percentage_with_tens() -> None:
 
 
 def agree(source: str, source_lang: str, translation: str) -> bool:
-    return compare_numbers(source, source_lang, translation, "en") is None
+    return compare_numbers(source, BaseLang(source_lang), translation, EN) is None
 
 
 @pytest.mark.parametrize(
@@ -460,7 +460,7 @@ def test_one_before_a_classifier_is_the_english_singular(translation: str) -> No
 
 
 def test_one_before_a_classifier_does_not_hide_a_count_the_translation_changed() -> None:
-    mismatch = compare_numbers("拟裁撤1个P-3员额。", "zh", "4 P-3 posts are abolished.", "en")
+    mismatch = compare_numbers("拟裁撤1个P-3员额。", ZH, "4 P-3 posts are abolished.", EN)
     assert mismatch is not None
     assert [q.value for q in mismatch.translation_only] == ["4"]
 
@@ -499,7 +499,7 @@ def test_a_month_named_alone_takes_the_year_the_translation_names_elsewhere() ->
 
 def test_a_dated_month_against_a_bare_month_without_that_year_is_reported() -> None:
     mismatch = compare_numbers(
-        "2017年9月，代表团返回。", "zh", "The mission returned in September.", "en"
+        "2017年9月，代表团返回。", ZH, "The mission returned in September.", EN
     )
     assert mismatch is not None
     assert [q.value for q in mismatch.source_only] == ["2017-09"]
@@ -579,6 +579,6 @@ def test_alignment_number_tokens_read_a_decimal_comma_as_a_point() -> None:
 def test_yi_shi_for_a_moment_is_no_time() -> None:
     """一时 ("for a moment") is no 01:00; 下午三时 and 十时三十分 are times."""
     english = "The crisis cannot be solved soon."
-    assert compare_numbers("危机一时难以解决。", "zh", english, "en") is None
-    assert [q.value for q in quantities("会议于下午三时开始。", "zh")] == ["15:00"]
-    assert [q.value for q in quantities("会议于十时三十分开始。", "zh")] == ["10:30"]
+    assert compare_numbers("危机一时难以解决。", ZH, english, EN) is None
+    assert [q.value for q in quantities("会议于下午三时开始。", ZH)] == ["15:00"]
+    assert [q.value for q in quantities("会议于十时三十分开始。", ZH)] == ["10:30"]

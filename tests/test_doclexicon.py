@@ -10,6 +10,7 @@ from stmtdiff.core.align.doclexicon import MIN_BEADS, MIN_SIMILARITY, learn_pair
 from stmtdiff.core.align.lexical import LexicalParams, lexical_scorer
 from stmtdiff.core.align.scoring import run
 from stmtdiff.core.model import Bead
+from stmtdiff.core.text.scripts import BaseLang
 
 #: One bead per chapter scene: Minford renders 韦小宝 as "Trinket" and 小玄子 as "Misty".
 SCENES = [
@@ -84,7 +85,9 @@ def test_a_german_french_pair_no_lexicon_covers_aligns_by_its_own_recurring_word
 
     def correct(learn: bool) -> int:
         params = dataclasses.replace(LexicalParams(), learn=learn)
-        scorer = lexical_scorer(german, french, "de", "fr", keys=key_maker, params=params)
+        scorer = lexical_scorer(
+            german, french, BaseLang("de"), BaseLang("fr"), keys=key_maker, params=params
+        )
         beads = run(scorer, len(german), len(french))
         return sum((bead.src, bead.tgt) in expected for bead in beads)
 

@@ -20,6 +20,7 @@ from stmtdiff.adapters.models.embed import (
 from stmtdiff.adapters.models.usepool import Composer
 from stmtdiff.core.align.semantic import ClauseEncoder, SemanticParams, merge_runs, semantic_scorer
 from stmtdiff.core.text.clauses import edge_clauses
+from stmtdiff.core.text.scripts import BaseLang
 
 pytestmark = pytest.mark.skipif(not encoder_available(), reason="encoder package not installed")
 
@@ -139,7 +140,9 @@ def test_a_cold_alignment_of_sentence_for_sentence_translations_reads_each_sente
     use: UseEncoder, tmp_path: Path
 ) -> None:
     encoder = caching(use, tmp_path)
-    scorer = semantic_scorer(RUSSIAN, CHINESE, "ru", "zh", encoder, SemanticParams())
+    scorer = semantic_scorer(
+        RUSSIAN, CHINESE, BaseLang("ru"), BaseLang("zh"), encoder, SemanticParams()
+    )
     scorer.gain(1, 2, 1, 1)  # edge clauses are part of every bead's gain
     assert encoder.stats.embedded == len(RUSSIAN) + len(CHINESE)
 
@@ -150,7 +153,7 @@ def test_joined_pairs_are_read_as_text_only_around_a_sentence_the_first_pass_lea
     halves = ["The Parties will expand settlements.", "They will use national currencies."]
     split = [*ENGLISH[:3], *halves, *ENGLISH[4:]]
     encoder = caching(use, tmp_path)
-    semantic_scorer(RUSSIAN, split, "ru", "en", encoder, SemanticParams())
+    semantic_scorer(RUSSIAN, split, BaseLang("ru"), BaseLang("en"), encoder, SemanticParams())
     # one of the two halves is left unpaired: the pairs holding it are read, on that side only
     assert encoder.stats.embedded == len(RUSSIAN) + len(split) + 2
 

@@ -7,10 +7,12 @@ a breach either.
 
 from __future__ import annotations
 
+import ast
 import json
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +29,7 @@ FORBIDDEN_IN_CORE = (
     "jinja2",
     "platformdirs",
     "filelock",
+    "langdetect",
     "stmtdiff.adapters",
     "stmtdiff.frontends",
 )
@@ -69,6 +72,41 @@ def test_a_same_language_comparison_in_the_core_loads_no_io_ui_or_outer_layer() 
         "compare([a, b])"
     )
     assert breaches(loaded_after(statement), FORBIDDEN_IN_CORE) == []
+
+
+def test_the_cores_language_detection_asks_its_identifier_and_opens_no_file() -> None:
+    """langdetect's profiles are files: the core hands what its letters leave open to the
+    identifier it is given, and neither imports langdetect nor opens anything itself."""
+    statement = (
+        "import builtins, io\n"
+        "from stmtdiff.core.text import langid\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise AssertionError(f'the core opened {args}')\n"
+        "builtins.open = io.open = refuse\n"
+        "langid.use_identifier(lambda text: 'de')\n"
+        "assert langid.detect_language('Die Seiten einigten sich auf mehr Handel.') == 'de'\n"
+        "assert langid.detect_language('Стороны договорились.') == 'ru'"
+    )
+    assert breaches(loaded_after(statement), FORBIDDEN_IN_CORE) == []
+
+
+#: Builtins that read, write or wait on a terminal: a core module calls none of them.
+IO_BUILTINS = frozenset({"open", "print", "input", "breakpoint"})
+
+
+def test_no_core_module_calls_a_builtin_that_reads_writes_or_prints() -> None:
+    """What lint-imports cannot see: these need no import (its contracts forbid ``os``, ``io``,
+    ``sys`` and the other I/O modules)."""
+    root = Path(stmtdiff.core.__path__[0])
+    calls = [
+        f"{path.relative_to(root)}:{node.lineno} {node.func.id}()"
+        for path in sorted(root.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in IO_BUILTINS
+    ]
+    assert calls == []
 
 
 @pytest.mark.parametrize("name", ["stmtdiff.adapters.pipeline", "stmtdiff.adapters.translate"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -59,6 +60,12 @@ def test_json_carries_the_link_kind_as_its_plain_string(edited: Comparison) -> N
 def test_a_version_carries_its_language_without_region_or_script() -> None:
     version = make_version("xinhua", "双方同意加强务实合作。", lang="zh-Hans-CN")
     assert (version.lang, version.base_lang) == ("zh-Hans-CN", "zh")
+
+
+def test_a_version_carries_its_translations_language_without_region() -> None:
+    version = make_version("kremlin", "Стороны договорились.", lang="ru")
+    translated = replace(version, translations=["The sides agreed."], translation_lang="en-GB")
+    assert (version.translation_base_lang, translated.translation_base_lang) == (None, "en")
 
 
 def test_every_method_that_aligns_in_order_has_a_move_threshold() -> None:

@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 
 from stmtdiff.core.text.numbers import compare_numbers
+from stmtdiff.core.text.scripts import BaseLang
 from stmtdiff.frontends.cli.main import main
+
+#: The languages these examples are written in, as a version carries them.
+EN, RU = BaseLang("en"), BaseLang("ru")
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "joint-statement"
 
@@ -71,15 +75,15 @@ def test_samples_pass_their_own_check(
     ids=["zh-range", "ru-range", "ru-time", "ru-time-pm", "ru-range-two-months", "grouped-amount"],
 )
 def test_issue_repros_compare_as_values(source: str, lang: str, translation: str) -> None:
-    assert compare_numbers(source, lang, translation, "en") is None
+    assert compare_numbers(source, BaseLang(lang), translation, EN) is None
 
 
 def test_a_changed_day_in_a_shared_month_range_is_still_found() -> None:
     mismatch = compare_numbers(
         "Визит состоялся 14–16 мая 2025 г.",
-        "ru",
+        RU,
         "The visit took place from May 14 to 17, 2025.",
-        "en",
+        EN,
     )
     assert mismatch is not None
     assert [q.value for q in mismatch.translation_only] == ["2025-05-17"]

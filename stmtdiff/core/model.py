@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from stmtdiff.core.text.scripts import base_language
+from stmtdiff.core.text.scripts import BaseLang, base_language
 
 if TYPE_CHECKING:
     from stmtdiff.core.compare.summary import Summary
@@ -66,10 +66,15 @@ class Version:
         return self.label or self.id
 
     @property
-    def base_lang(self) -> str:
+    def base_lang(self) -> BaseLang:
         """The language without region or script (``zh-Hans`` → ``zh``): what every decision
         about the version's language reads, so no caller re-derives it from ``lang``."""
         return base_language(self.lang)
+
+    @property
+    def translation_base_lang(self) -> BaseLang | None:
+        """:attr:`base_lang` of the translations' language; ``None`` without one."""
+        return base_language(self.translation_lang) if self.translation_lang else None
 
 
 class Status(StrEnum):

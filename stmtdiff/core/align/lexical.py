@@ -3,8 +3,7 @@
 Evidence that a run of source sentences and a run of target sentences say the same thing:
 
 - words of each translated by words of the other, by an offline bilingual lexicon
-  (``stmtdiff.core.align.lexicon.coverage``); numbers, Latin-script names and other strings written
-  the
+  (``stmtdiff.core.align.coverage``); numbers, Latin-script names and other strings written the
   same in both languages count as translations of themselves;
 - anchors that survive translation: the same numbers, quoted spans and paragraph numbering
   (``1.``, ``一、``, ``(a)``) on both sides;
@@ -20,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -33,27 +32,21 @@ from stmtdiff.core.align.band import (
     edge_fit,
     edge_fit_table,
     edge_tables,
-    fill_band,
     first_pass,
     lookup_band,
     neighbour_mean,
     one_bead,
 )
+from stmtdiff.core.align.coverage import RunTables, Sides
 from stmtdiff.core.align.doclexicon import learn_pairs
 from stmtdiff.core.align.lengthmodel import LengthModel, length_model
-from stmtdiff.core.align.lexicon import (
-    NUMBERING,
-    KeyMaker,
-    Lexicon,
-    coverage,
-    numbering,
-)
+from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, numbering
 from stmtdiff.core.align.scoring import Scorer, run
 from stmtdiff.core.align.search import Band
 from stmtdiff.core.align.semantic import looks_comparable
 from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
-from stmtdiff.core.text.scripts import base_language
+from stmtdiff.core.text.scripts import BaseLang
 
 TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
 if TYPE_CHECKING:
@@ -110,8 +103,8 @@ class LexicalEvidence:
         self,
         src: Sequence[str],
         tgt: Sequence[str],
-        src_lang: str,
-        tgt_lang: str,
+        src_lang: BaseLang,
+        tgt_lang: BaseLang,
         lexicon: Lexicon | None,
         keys: Callable[[str], KeyMaker],
         lengths: LengthModel,
@@ -124,11 +117,7 @@ class LexicalEvidence:
         self.src_keys = [src_maker.keys(t) for t in src]
         self.tgt_keys = [tgt_maker.keys(t) for t in tgt]
         # Not ``lexicon or ...``: the truth of a Lexicon is its length, a sum over every entry.
-        self.lexicon = (
-            lexicon
-            if lexicon is not None
-            else Lexicon(base_language(src_lang), base_language(tgt_lang))
-        )
+        self.lexicon = lexicon if lexicon is not None else Lexicon(src_lang, tgt_lang)
         self._texts = (src, tgt)
         self.src_len = [len(t) for t in src]
         self.tgt_len = [len(t) for t in tgt]
@@ -136,19 +125,15 @@ class LexicalEvidence:
         self.count_unknown = count_unknown
         self.src_weight, self.tgt_weight = weights or (_idf(self.src_keys), _idf(self.tgt_keys))
 
+    @cached_property
+    def _sides(self) -> Sides:
+        """The document's keys as the coverage tables read them (built on first use)."""
+        keys = (self.src_keys, self.tgt_keys)
+        return Sides(keys, (self.src_weight, self.tgt_weight), self.lexicon, self.count_unknown)
+
     def words(self, i: int, di: int, j: int, dj: int) -> float:
-        src_share, tgt_share, src_count, tgt_count = coverage(
-            self.src_keys[i : i + di],
-            self.tgt_keys[j : j + dj],
-            self.lexicon,
-            count_unknown=self.count_unknown,
-            src_weight=self.src_weight,
-            tgt_weight=self.tgt_weight,
-        )
-        total = src_count + tgt_count
-        if total == 0:
-            return 0.0
-        return (src_share * src_count + tgt_share * tgt_count) / total
+        """Lexicon coverage of one bead: :meth:`run_tables`' value, for that bead alone."""
+        return self._sides.words(i, di, j, dj)
 
     @cached_property
     def src_numbers(self) -> list[frozenset[str]]:
@@ -163,27 +148,21 @@ class LexicalEvidence:
 
         return [number_tokens(t) for t in self._texts[1]]
 
-    def run_tables(self, band: Band) -> _RunTables:
+    def run_tables(self, band: Band) -> RunTables:
         """``words`` for every run starting in ``band``'s cells, vectorised (same values)."""
-        return _RunTables(
-            band,
-            (self.src_keys, self.tgt_keys),
-            (self.src_weight, self.tgt_weight),
-            self.lexicon,
-            self.count_unknown,
-        )
+        return self._sides.tables(band)
 
-    def number_tables(self, band: Band) -> _RunTables:
+    def number_tables(self, band: Band) -> RunTables:
         """Numbers as keys that only match themselves: a bead shares a number where the
         translated weight is positive, and has a number on one side only where it falls short
         of the counted weight."""
-        return _RunTables(
-            band,
-            ([sorted(x) for x in self.src_numbers], [sorted(x) for x in self.tgt_numbers]),
-            (None, None),
-            Lexicon(self.lexicon.src_lang, self.lexicon.tgt_lang),
-            count_unknown=True,
-        )
+        return self._number_sides.tables(band)
+
+    @cached_property
+    def _number_sides(self) -> Sides:
+        keys = ([sorted(x) for x in self.src_numbers], [sorted(x) for x in self.tgt_numbers])
+        plain = Lexicon(self.lexicon.src_lang, self.lexicon.tgt_lang)
+        return Sides(keys, (None, None), plain, count_unknown=True)
 
     def length(self, i: int, di: int, j: int, dj: int) -> float:
         return self.lengths.probability(
@@ -197,190 +176,11 @@ class LexicalEvidence:
         return len(left & right), len(left ^ right)
 
 
-def _ragged(arrays: Sequence[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray]:
-    """The arrays end to end, and where each starts (one more: where the last ends)."""
-    starts = np.zeros(len(arrays) + 1, dtype=np.int64)
-    np.cumsum([len(a) for a in arrays], out=starts[1:])
-    flat: np.ndarray = np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype)
-    return flat, starts
-
-
-def _owners(starts: np.ndarray, span: range) -> np.ndarray:
-    """For each element of the sentences in ``span`` (end to end), its sentence's position
-    in ``span``."""
-    counts = np.diff(starts[span.start : span.stop + 1])
-    return np.repeat(np.arange(len(span)), counts)
-
-
-class _Side:
-    """One side's sentences as weighted key ids, and the other side's sentences as the ids of
-    this side's keys they translate (``hits``) or contain as such (``same``)."""
-
-    def __init__(
-        self,
-        keys: Sequence[Sequence[str]],
-        weight: Mapping[str, float] | None,
-        translations: Mapping[str, Collection[str]],
-        other_keys: Sequence[Sequence[str]],
-        count_unknown: bool,
-    ) -> None:
-        vocab: dict[str, int] = {}
-        for sentence in keys:
-            for key in sentence:
-                vocab.setdefault(key, len(vocab))
-        self.size = len(vocab)
-        known = np.zeros(self.size, dtype=bool)
-        numbered = np.zeros(self.size, dtype=bool)
-        for key, index in vocab.items():
-            known[index] = key in translations
-            numbered[index] = key.startswith(NUMBERING)
-        weights = weight or {}
-        ids_of: list[np.ndarray] = []
-        weights_of: list[np.ndarray] = []
-        self.fixed_mass = np.zeros(len(keys))
-        unknown_of: list[np.ndarray] = []
-        for k, sentence in enumerate(keys):
-            mass: dict[int, float] = {}
-            for key in sentence:
-                index = vocab[key]
-                mass[index] = mass.get(index, 0.0) + weights.get(key, 1.0)
-            ids = np.fromiter(mass, dtype=np.int64, count=len(mass))
-            values = np.fromiter(mass.values(), dtype=np.float64, count=len(mass))
-            ids_of.append(ids)
-            weights_of.append(values)
-            counted = np.ones(len(ids), dtype=bool) if count_unknown else known[ids]
-            counted &= ~numbered[ids]
-            self.fixed_mass[k] = values[counted].sum()
-            unknown_of.append(np.where(counted, 0.0, values))
-        # Each list of per-sentence arrays as one array and its sentences' offsets, so a block's
-        # consecutive sentences are one slice, not a loop (UN dev 2x500 ru/zh: the word tables
-        # of a semantic run 0.09 s -> 0.05 s, the same values).
-        self.ids, self.id_starts = _ragged(ids_of, np.int64)
-        self.weights = _ragged(weights_of, np.float64)[0]
-        self.unknown_weights = _ragged(unknown_of, np.float64)[0]
-        # Which of this side's keys each key of the other side translates (only the other
-        # side's own keys matter: an English stem can translate thousands of headwords).
-        other_vocab = {key for sentence in other_keys for key in sentence}
-        inverse: dict[str, list[int]] = {}
-        for key, index in vocab.items():
-            found = translations.get(key)
-            if found:
-                for target in other_vocab.intersection(found):
-                    inverse.setdefault(target, []).append(index)
-        hits: list[np.ndarray] = []
-        sames: list[np.ndarray] = []
-        for sentence in other_keys:
-            same = {vocab[key] for key in sentence if key in vocab}
-            hit = set(same)
-            for key in set(sentence):
-                hit.update(inverse.get(key, ()))
-            hits.append(np.fromiter(hit, dtype=np.int64, count=len(hit)))
-            sames.append(np.fromiter(same, dtype=np.int64, count=len(same)))
-        self.others = len(other_keys)
-        self.hits = _ragged(hits, np.int64)
-        self.same = _ragged(sames, np.int64)
-
-    def blocks(self, rows: range, runs: range, size: int) -> tuple[np.ndarray, np.ndarray]:
-        """(hit mass, key mass) of each sentence in ``rows`` against the other side's run of
-        ``size`` sentences starting at each of ``runs``: dense (len(rows), len(runs))."""
-        local = np.full(self.size, -1, dtype=np.int64)
-        at = slice(int(self.id_starts[rows.start]), int(self.id_starts[rows.stop]))
-        used = np.unique(self.ids[at])
-        local[used] = np.arange(len(used))
-        weights = np.zeros((len(rows), len(used)))
-        unknown = np.zeros((len(rows), len(used)))
-        which = _owners(self.id_starts, rows), local[self.ids[at]]
-        weights[which] = self.weights[at]
-        unknown[which] = self.unknown_weights[at]
-        others = range(runs.start, min(self.others, runs.stop + size - 1))
-        hit_rows = np.zeros((len(others) + size, len(used)))
-        same_rows = np.zeros((len(others) + size, len(used)))
-        if len(others):
-            for (flat, starts), dense in ((self.hits, hit_rows), (self.same, same_rows)):
-                ids = local[flat[int(starts[others.start]) : int(starts[others.stop])]]
-                keep = ids >= 0
-                dense[_owners(starts, others)[keep], ids[keep]] = 1.0
-        count = len(runs)
-        hit_run = hit_rows[:count].copy()
-        same_run = same_rows[:count].copy()
-        for shift in range(1, size):
-            np.maximum(hit_run, hit_rows[shift : shift + count], out=hit_run)
-            np.maximum(same_run, same_rows[shift : shift + count], out=same_run)
-        mass = self.fixed_mass[rows.start : rows.stop, None] + unknown @ same_run.T
-        hit: np.ndarray = weights @ hit_run.T
-        return hit, mass
-
-
-class _RunTables:
-    """Lexicon coverage split per sentence, over a band of (source, target) cells: for source
-    sentence k and the target run (j, b), the weight of k's keys the run translates and the
-    weight of k's keys that count; likewise for target sentences against source runs. A
-    bead's coverage is then sums over its sentences (``LexicalEvidence.words``'s value)."""
-
-    def __init__(
-        self,
-        band: Band,
-        keys: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]],
-        weights: tuple[Mapping[str, float] | None, Mapping[str, float] | None],
-        lexicon: Lexicon,
-        count_unknown: bool,
-    ) -> None:
-        self.band = band
-        self.n, self.m = len(keys[0]), len(keys[1])
-        self.src = _Side(keys[0], weights[0], lexicon.forward, keys[1], count_unknown)
-        self.tgt = _Side(keys[1], weights[1], lexicon.backward, keys[0], count_unknown)
-        self._tables: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
-
-    def _table(self, side: str, size: int) -> tuple[np.ndarray, np.ndarray]:
-        """Source side: rows are source sentences, columns target run starts. Target side:
-        rows are source run starts, columns target sentences."""
-        found = self._tables.get((side, size))
-        if found is None:
-
-            def block(i0: int, i1: int, j0: int, j1: int) -> np.ndarray:
-                if side == "src":
-                    hit, mass = self.src.blocks(range(i0, i1), range(j0, j1), size)
-                else:
-                    hit, mass = (a.T for a in self.tgt.blocks(range(j0, j1), range(i0, i1), size))
-                return np.stack((hit, mass), axis=-1)
-
-            both = fill_band(self.band, self.n, block, depth=2)
-            found = (both[:, 0], both[:, 1])
-            self._tables[(side, size)] = found
-        return found
-
-    def _at(self, side: str, size: int, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
-        flat, inside = self.band.index(i, j)
-        hit, mass = self._table(side, size)
-        return np.where(inside, hit[flat], 0.0), np.where(inside, mass[flat], 0.0)
-
-    def masses(
-        self, di: int, dj: int, i: np.ndarray, j: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(translated key weight, counted key weight) of the beads (i, di, j, dj), both sides."""
-        hit = np.zeros(len(i))
-        mass = np.zeros(len(i))
-        for k in range(di):
-            h, w = self._at("src", dj, i + k, j)
-            hit += h
-            mass += w
-        for k in range(dj):
-            h, w = self._at("tgt", di, i, j + k)
-            hit += h
-            mass += w
-        return hit, mass
-
-    def words(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        hit, mass = self.masses(di, dj, i, j)
-        words: np.ndarray = np.where(mass > 0, hit / np.maximum(mass, 1e-12), 0.0)
-        return words
-
-
 def lexical_scorer(
     src: Sequence[str],
     tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: BaseLang,
+    tgt_lang: BaseLang,
     *,
     lexicon: Lexicon | None = None,
     keys: Callable[[str], KeyMaker] = KeyMaker,
@@ -395,7 +195,7 @@ def lexical_scorer(
     pairs that alignment shows (``stmtdiff.core.align.doclexicon``) join the lexicon of the scorer
     returned.
     """
-    if params.learn and src and tgt and base_language(src_lang) != base_language(tgt_lang):
+    if params.learn and src and tgt and src_lang != tgt_lang:
         # A first alignment to learn from, without edges: they cost time and teach nothing
         # more (dev strict F1 with them: MAC-Dev 0.831, Text+Berg dev 0.798, UN dev 0.976).
         first_params = dataclasses.replace(params, edge_weight=0.0)
@@ -412,8 +212,8 @@ def lexical_scorer(
 def _lexical_scorer(
     src: Sequence[str],
     tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: BaseLang,
+    tgt_lang: BaseLang,
     lexicon: Lexicon | None,
     keys: Callable[[str], KeyMaker],
     params: LexicalParams,
@@ -422,7 +222,7 @@ def _lexical_scorer(
 ) -> tuple[Scorer, LexicalEvidence]:
     """The scorer with the lexicon as given, and the evidence it weighs."""
     n, m = len(src), len(tgt)
-    count_unknown = params.count_unknown or base_language(src_lang) == base_language(tgt_lang)
+    count_unknown = params.count_unknown or src_lang == tgt_lang
     lengths = length_model(src_lang, tgt_lang)
 
     def evidence_of(

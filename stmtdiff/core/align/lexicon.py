@@ -4,7 +4,7 @@ A text becomes a bag of *keys*: for alphabetic languages, stems of its content w
 stemmers); for Chinese, the words a greedy longest-match segmentation finds in the lexicon's
 Chinese headwords (a character where none matches). A ``Lexicon`` maps source keys to sets of
 target keys. Two sentences (or runs of sentences) agree lexically as far as the words of each
-are translated by words of the other; ``coverage`` measures that.
+are translated by words of the other; ``stmtdiff.core.align.coverage`` measures that.
 
 Pure: lexicons are built from tables by front-end code (``stmtdiff.adapters.models.dictionary``).
 """
@@ -264,52 +264,3 @@ class KeyMaker:
         if joins_without_space(self.lang):
             return found + han_keys(text, self.headwords, self.longest)
         return found + alpha_keys(text, self.lang)
-
-
-def coverage(
-    src: Sequence[Sequence[str]],
-    tgt: Sequence[Sequence[str]],
-    lexicon: Lexicon,
-    *,
-    count_unknown: bool = False,
-    src_weight: Mapping[str, float] | None = None,
-    tgt_weight: Mapping[str, float] | None = None,
-) -> tuple[float, float, float, float]:
-    """How much of a source run and a target run translate each other, by the lexicon.
-
-    Returns (share of source keys with a translation among the target keys, share of target
-    keys with one among the source keys, source key mass, target key mass), each key counting
-    its weight (1 unless given; rarer words deserve more). Keys the lexicon
-    does not know on either side count as untranslated only when the other side's lexicon
-    does not know them either, so rare words do not dilute the evidence (unless
-    ``count_unknown``: for texts in one language, where every word can match itself).
-    """
-    src_keys = [k for part in src for k in part]
-    tgt_keys = [k for part in tgt for k in part]
-    tgt_set = set(tgt_keys)
-    src_set = set(src_keys)
-    forward, backward = lexicon.forward, lexicon.backward
-    if count_unknown:
-        src_known = [k for k in src_keys if not k.startswith(NUMBERING) or k in tgt_set]
-        tgt_known = [k for k in tgt_keys if not k.startswith(NUMBERING) or k in src_set]
-    else:
-        src_known = [k for k in src_keys if k in forward or k in tgt_set]
-        tgt_known = [k for k in tgt_keys if k in backward or k in src_set]
-    empty: tuple[str, ...] = ()
-    ws = src_weight or {}
-    wt = tgt_weight or {}
-    src_mass = sum(ws.get(k, 1.0) for k in src_known)
-    tgt_mass = sum(wt.get(k, 1.0) for k in tgt_known)
-    src_hit = sum(
-        ws.get(k, 1.0)
-        for k in src_known
-        if k in tgt_set or not tgt_set.isdisjoint(forward.get(k, empty))
-    )
-    tgt_hit = sum(
-        wt.get(k, 1.0)
-        for k in tgt_known
-        if k in src_set or not src_set.isdisjoint(backward.get(k, empty))
-    )
-    src_share = src_hit / src_mass if src_mass else 0.0
-    tgt_share = tgt_hit / tgt_mass if tgt_mass else 0.0
-    return src_share, tgt_share, src_mass, tgt_mass

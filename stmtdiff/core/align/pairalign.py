@@ -23,7 +23,7 @@ from stmtdiff.core.align.scoring import (
 )
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import METHODS, Link, Method, MethodChoice, PairAlignment, Version
-from stmtdiff.core.text.scripts import base_language
+from stmtdiff.core.text.scripts import BaseLang
 
 TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
 if TYPE_CHECKING:
@@ -62,9 +62,9 @@ class Evidence:
     keys: Callable[[str], KeyMaker] = KeyMaker
     glossary: list[Lexicon] = field(default_factory=list)
 
-    def lexicon_for(self, src_lang: str, tgt_lang: str) -> Lexicon | None:
+    def lexicon_for(self, src_lang: BaseLang, tgt_lang: BaseLang) -> Lexicon | None:
         found = self.lexicon(src_lang, tgt_lang)
-        pair = (base_language(src_lang), base_language(tgt_lang))
+        pair = (src_lang, tgt_lang)
         for extra in self.glossary:
             oriented = extra if extra.src_lang == pair[0] else extra.reversed()
             if (oriented.src_lang, oriented.tgt_lang) == pair:
@@ -78,17 +78,15 @@ UNRELIABLE = 0.35
 
 def common_texts(
     pivot: Version, other: Version
-) -> tuple[list[str | None], list[str | None], str] | None:
+) -> tuple[list[str | None], list[str | None], BaseLang] | None:
     """Both versions' sentences in one language, using translations where needed; else None."""
     for left in (None, pivot.translations):
-        left_lang = pivot.base_lang if left is None else base_language(pivot.translation_lang or "")
-        if left is not None and not pivot.translation_lang:
+        left_lang = pivot.base_lang if left is None else pivot.translation_base_lang
+        if left_lang is None:
             continue
         for right in (None, other.translations):
-            right_lang = (
-                other.base_lang if right is None else base_language(other.translation_lang or "")
-            )
-            if right is not None and not other.translation_lang:
+            right_lang = other.base_lang if right is None else other.translation_base_lang
+            if right_lang is None:
                 continue
             if left_lang == right_lang:
                 # Languages are checked first: texts are only gathered for a match.
@@ -137,11 +135,11 @@ def choose_scorer(
             return semantic_scorer(
                 src,
                 tgt,
-                pivot.lang,
-                other.lang,
+                pivot.base_lang,
+                other.base_lang,
                 encoder,
                 words=_words(pivot, other, evidence),
-                expected_ratio=length_model(pivot.lang, other.lang).ratio,
+                expected_ratio=length_model(pivot.base_lang, other.base_lang).ratio,
                 parallel=parallel,
             )
         if method == MethodChoice.SEMANTIC:
@@ -154,9 +152,9 @@ def choose_scorer(
     return lexical_scorer(
         src,
         tgt,
-        pivot.lang,
-        other.lang,
-        lexicon=evidence.lexicon_for(pivot.lang, other.lang),
+        pivot.base_lang,
+        other.base_lang,
+        lexicon=evidence.lexicon_for(pivot.base_lang, other.base_lang),
         keys=evidence.keys,
         parallel=parallel,
     )
@@ -177,25 +175,25 @@ def _same_language(pivot: Version, other: Version, evidence: Evidence, parallel:
     encoder = evidence.encoder()
     if encoder is None:
         return scorer
-    from stmtdiff.core.align.lengthmodel import length_model
+    from stmtdiff.core.align.lengthmodel import LengthModel
     from stmtdiff.core.align.lexical import LexicalEvidence  # cross-language only: 38 ms
     from stmtdiff.core.align.semantic import semantic_scorer
 
     words = LexicalEvidence(
         src,
         tgt,
-        pivot.lang,
-        other.lang,
+        pivot.base_lang,
+        other.base_lang,
         None,
         evidence.keys,
-        length_model("", ""),
+        LengthModel(),
         count_unknown=True,
     )
     return semantic_scorer(
         src,
         tgt,
-        pivot.lang,
-        other.lang,
+        pivot.base_lang,
+        other.base_lang,
         encoder,
         words=words,
         method=Method.SAME_LANGUAGE,
@@ -211,11 +209,11 @@ def _words(pivot: Version, other: Version, evidence: Evidence) -> LexicalEvidenc
     return LexicalEvidence(
         [s.text for s in pivot.sentences],
         [s.text for s in other.sentences],
-        pivot.lang,
-        other.lang,
-        evidence.lexicon_for(pivot.lang, other.lang),
+        pivot.base_lang,
+        other.base_lang,
+        evidence.lexicon_for(pivot.base_lang, other.base_lang),
         evidence.keys,
-        length_model(pivot.lang, other.lang),
+        length_model(pivot.base_lang, other.base_lang),
         count_unknown=False,
     )
 
@@ -223,7 +221,7 @@ def _words(pivot: Version, other: Version, evidence: Evidence) -> LexicalEvidenc
 def _translation_scorer(
     pivot: Version,
     other: Version,
-    common: tuple[list[str | None], list[str | None], str],
+    common: tuple[list[str | None], list[str | None], BaseLang],
     evidence: Evidence,
     parallel: bool,
 ) -> Scorer:
@@ -252,12 +250,12 @@ def _translation_scorer(
     return semantic_scorer(
         [s.text for s in pivot.sentences],
         [s.text for s in other.sentences],
-        pivot.lang,
-        other.lang,
+        pivot.base_lang,
+        other.base_lang,
         encoder,
         extra_views=[View(complete_left, lang, complete_right, lang)],
         words=_words(pivot, other, evidence),
-        expected_ratio=length_model(pivot.lang, other.lang).ratio,
+        expected_ratio=length_model(pivot.base_lang, other.base_lang).ratio,
         method=Method.TRANSLATION,
         parallel=parallel,
     )
@@ -327,15 +325,15 @@ def account_encoder(evidence: Evidence) -> Encoder:
 def account_scores(
     src: Sequence[str],
     tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: BaseLang,
+    tgt_lang: BaseLang,
     evidence: Evidence,
     encoder: Encoder,
 ) -> tuple[np.ndarray, LexicalEvidence]:
     """Scores of every pair of texts of two accounts (sentences, or the clauses a report
     compares), the encoder's and the lexicon's evidence weighed as the matcher weighs them, and
     the lexicon's evidence for the matcher's groups."""
-    same = base_language(src_lang) == base_language(tgt_lang)
+    same = src_lang == tgt_lang
     from stmtdiff.core.align.lengthmodel import length_model
     from stmtdiff.core.align.lexical import LexicalEvidence  # cross-language only: 38 ms
     from stmtdiff.core.align.readouts import cosines, scores
@@ -366,7 +364,7 @@ class AccountEvidence:
 
 
 def account_evidence(
-    src: list[str], tgt: list[str], src_lang: str, tgt_lang: str, evidence: Evidence
+    src: list[str], tgt: list[str], src_lang: BaseLang, tgt_lang: BaseLang, evidence: Evidence
 ) -> AccountEvidence:
     """The scores ``account_links`` decides on (``benchmarks/readout_learned.py`` decides on
     the same ones its own way)."""
@@ -395,8 +393,8 @@ def account_evidence(
 def account_links(
     src: list[str],
     tgt: list[str],
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: BaseLang,
+    tgt_lang: BaseLang,
     evidence: Evidence,
     params: MatchParams | None = None,
 ) -> list[Link]:
@@ -420,8 +418,8 @@ def match_accounts(
     links = account_links(
         [s.text for s in pivot.sentences],
         [s.text for s in other.sentences],
-        pivot.lang,
-        other.lang,
+        pivot.base_lang,
+        other.base_lang,
         evidence or Evidence(),
     )
     trust = sum(item.score for item in links) / len(links) if links else 0.0

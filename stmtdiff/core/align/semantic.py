@@ -44,7 +44,7 @@ from stmtdiff.core.align.scoring import Scorer
 from stmtdiff.core.align.search import Band
 from stmtdiff.core.model import Method
 from stmtdiff.core.text.clauses import edge_clauses
-from stmtdiff.core.text.scripts import base_language, sentence_separator
+from stmtdiff.core.text.scripts import BaseLang, sentence_separator
 
 TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
 if TYPE_CHECKING:
@@ -434,8 +434,8 @@ def members_fit(
 def semantic_scorer(
     src: Sequence[str],
     tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: BaseLang,
+    tgt_lang: BaseLang,
     encoder: Encoder,
     params: SemanticParams = SemanticParams(),
     *,
@@ -481,7 +481,7 @@ def semantic_scorer(
     # pair's when known (omissions skew a document's own ratio; style skews the pair's). In
     # one language there is no pair's ratio: the document's own is the better guide.
     ratio = float(src_len[0].sum() / tgt_len[0].sum()) if n and m else 1.0
-    if expected_ratio and base_language(src_lang) != base_language(tgt_lang):
+    if expected_ratio and src_lang != tgt_lang:
         ratio = float(np.sqrt(ratio / expected_ratio))
 
     def cosine(i: int, di: int, j: int, dj: int) -> float:

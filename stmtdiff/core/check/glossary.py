@@ -11,7 +11,6 @@ languages match on their stem; ``*`` in a term matches any word ending explicitl
 from __future__ import annotations
 
 import csv
-import io
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -19,13 +18,16 @@ from dataclasses import dataclass, field
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.text.normalize import canonical
-from stmtdiff.core.text.scripts import base_language, has_cjk
+from stmtdiff.core.text.scripts import BaseLang, base_language, has_cjk
 
 #: Languages whose words change their endings; their glossary words match on the stem.
 INFLECTING = frozenset({"ru", "uk", "be", "bg", "sr", "pl", "cs"})
 #: Separates alternatives in a CSV cell: ``Organisation | Organization``.
 CSV_ALTERNATIVES = "|"
 _WORD = re.compile(r"\w+\*?|\*|[^\w\s]", re.UNICODE)
+#: A line with its ``\n``, as ``io.StringIO`` yields them to the csv reader (the core reads no
+#: streams): only ``\n`` ends one, so a ``\r`` or a line separator in a quoted cell stays in it.
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def normalise(text: str) -> str:
@@ -33,17 +35,17 @@ def normalise(text: str) -> str:
     return canonical(text).casefold().replace("ё", "е")
 
 
-def _literal(word: str, lang: str) -> str:
+def _literal(word: str, lang: BaseLang) -> str:
     """The part of a glossary word any match must contain: the word, its stem, or its prefix."""
     if word.endswith("*"):
         return word[:-1]
-    inflects = base_language(lang) in INFLECTING and len(word) > 3 and word.isalpha()
+    inflects = lang in INFLECTING and len(word) > 3 and word.isalpha()
     if inflects and not has_cjk(word):
         return word[:-2] if len(word) > 5 else word[:-1]
     return word
 
 
-def _word_pattern(word: str, lang: str) -> str:
+def _word_pattern(word: str, lang: BaseLang) -> str:
     literal = re.escape(_literal(word, lang))
     if word.endswith("*"):
         return literal + r"\w*"
@@ -64,7 +66,7 @@ class TermPattern:
         return self.literal in normalised and self.pattern.search(normalised) is not None
 
 
-def term_pattern(term: str, lang: str) -> TermPattern:
+def term_pattern(term: str, lang: BaseLang) -> TermPattern:
     """A matcher for ``term`` in normalised text: whole words, stems for inflecting languages."""
     words = [w for w in _WORD.findall(normalise(term)) if w != "*"]
     if not words:
@@ -86,18 +88,17 @@ def term_pattern(term: str, lang: str) -> TermPattern:
 class Term:
     """One glossary entry: its forms per language (alternatives in order of preference)."""
 
-    forms: dict[str, list[str]]
+    forms: dict[BaseLang, list[str]]
     #: Where the entry is defined, for messages: "entry 3" or "line 4".
     where: str
-    _patterns: dict[str, list[TermPattern]] = field(default_factory=dict, repr=False)
+    _patterns: dict[BaseLang, list[TermPattern]] = field(default_factory=dict, repr=False)
 
-    def patterns(self, lang: str) -> list[TermPattern]:
-        base = base_language(lang)
-        if base not in self._patterns:
-            self._patterns[base] = [term_pattern(form, base) for form in self.forms.get(base, [])]
-        return self._patterns[base]
+    def patterns(self, lang: BaseLang) -> list[TermPattern]:
+        if lang not in self._patterns:
+            self._patterns[lang] = [term_pattern(form, lang) for form in self.forms.get(lang, [])]
+        return self._patterns[lang]
 
-    def find(self, normalised: str, lang: str) -> str | None:
+    def find(self, normalised: str, lang: BaseLang) -> str | None:
         """The glossary form of the term that a normalised text contains (inflected or not)."""
         for matcher in self.patterns(lang):
             if matcher.search(normalised):
@@ -110,10 +111,9 @@ class Glossary:
     path: str
     terms: list[Term]
 
-    def relevant(self, source_lang: str, translation_lang: str) -> list[Term]:
+    def relevant(self, source_lang: BaseLang, translation_lang: BaseLang) -> list[Term]:
         """Entries that give both languages of a pair."""
-        src, tgt = base_language(source_lang), base_language(translation_lang)
-        return [t for t in self.terms if t.forms.get(src) and t.forms.get(tgt)]
+        return [t for t in self.terms if t.forms.get(source_lang) and t.forms.get(translation_lang)]
 
     def lexicon(
         self, source_lang: str, translation_lang: str, source_keys: KeyMaker, target_keys: KeyMaker
@@ -122,7 +122,7 @@ class Glossary:
         every key of a translation form, so a term and its translation anchor the alignment."""
         src, tgt = base_language(source_lang), base_language(translation_lang)
         pairs: list[tuple[str, str]] = []
-        for term in self.relevant(source_lang, translation_lang):
+        for term in self.relevant(src, tgt):
             for left in term.forms[src]:
                 for right in term.forms[tgt]:
                     for key in source_keys.keys(left):
@@ -138,7 +138,11 @@ class GlossaryMiss:
 
 
 def check_terms(
-    terms: list[Term], source: str, source_lang: str, translation: str, translation_lang: str
+    terms: list[Term],
+    source: str,
+    source_lang: BaseLang,
+    translation: str,
+    translation_lang: BaseLang,
 ) -> list[GlossaryMiss]:
     """Entries found in the source sentence whose translation is absent from the translation."""
     misses = []
@@ -197,7 +201,8 @@ def _csv_rows(text: str, path: str, delimiter: str) -> list[tuple[int, list[str]
     silently swallowing every term after it; strict mode plus a check for line breaks inside a
     cell (no term spans lines) turns that into a message naming the line the quote opened on.
     """
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter, strict=True)
+    lines = _LINE.findall(text.lstrip("\ufeff"))
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     while True:
@@ -239,7 +244,7 @@ def parse_csv(text: str, path: str, delimiter: str = ",") -> Glossary:
                 f"{path}: line {line} has {len(row)} cells, the header has {len(header)} "
                 "(an unquoted separator inside a term?)"
             )
-        forms: dict[str, list[str]] = {}
+        forms: dict[BaseLang, list[str]] = {}
         for lang, cell in zip(languages, row, strict=True):
             if lang is None:
                 continue
@@ -289,7 +294,7 @@ def _names_languages(text: str) -> bool:
     return False
 
 
-def _entry(forms: dict[str, list[str]], where: str, path: str) -> Term:
+def _entry(forms: dict[BaseLang, list[str]], where: str, path: str) -> Term:
     """An entry that can be checked: one giving fewer than two languages would be a no-op."""
     if len(forms) < 2:
         given = ", ".join(forms) or "none"

@@ -32,7 +32,7 @@ from stmtdiff.core.model import PairAlignment, Version
 from stmtdiff.core.text.langid import detect_language
 from stmtdiff.core.text.normalize import canonical
 from stmtdiff.core.text.numbers import NumberMismatch, compare_numbers, strip_label
-from stmtdiff.core.text.scripts import SCRIPT_PATTERNS, base_language, sentence_separator
+from stmtdiff.core.text.scripts import SCRIPT_PATTERNS, BaseLang, base_language, sentence_separator
 
 #: A translation this many times longer or shorter than expected gets a ``length`` warning.
 LENGTH_FACTOR = 2.5
@@ -238,7 +238,9 @@ class _Checker:
         skip: frozenset[str],
     ) -> None:
         self.src, self.tgt = src, tgt
-        self.terms = glossary.relevant(src.version.lang, tgt.version.lang) if glossary else []
+        self.terms = (
+            glossary.relevant(src.version.base_lang, tgt.version.base_lang) if glossary else []
+        )
         self.glossary_path = glossary.path if glossary else ""
         self.lock = lock
         self.enabled = {rule for rule in RULES if rule not in skip}
@@ -383,7 +385,7 @@ class _Checker:
         mismatch = self._compare_numbers(unit)
         misses = len(mismatch.source_only) + len(mismatch.translation_only) if mismatch else 0
         if self.terms:
-            misses += len(check_terms(self.terms, left, self.src_lang, right, self.tgt_lang))
+            misses += len(check_terms(self.terms, left, self.src_base, right, self.tgt_base))
         deviation = (
             abs(math.log(_length(right) / _length(left) / expected)) if expected > 0 else 0.0
         )
@@ -444,7 +446,7 @@ class _Checker:
             if canonical(sentence) in sources:
                 self._add("untranslated", "the translation is identical to the source", one)
                 found = True
-            elif _written_in(sentence, self.src_lang, self.tgt_lang):
+            elif _written_in(sentence, self.src_base, self.tgt_base):
                 name = language_name(self.src_lang)
                 message = f"this sentence is in {name}, the source language, not translated"
                 self._add("untranslated", message, one)
@@ -461,7 +463,7 @@ class _Checker:
     def _compare_numbers(self, unit: Unit) -> NumberMismatch | None:
         left = self.src.unlabelled(unit.source_ids)
         right = self.tgt.unlabelled(unit.translation_ids)
-        return compare_numbers(left, self.src_lang, right, self.tgt_lang)
+        return compare_numbers(left, self.src_base, right, self.tgt_base)
 
     def _numbers_message(self, mismatch: NumberMismatch) -> str:
         source = ", ".join(q.text for q in mismatch.source_only)
@@ -475,7 +477,7 @@ class _Checker:
     def _glossary(self, unit: Unit, left: str, right: str) -> None:
         if "glossary" not in self.enabled or not self.terms:
             return
-        for miss in check_terms(self.terms, left, self.src_lang, right, self.tgt_lang):
+        for miss in check_terms(self.terms, left, self.src_base, right, self.tgt_base):
             required = " or ".join(f"“{form}”" for form in miss.term.forms[self.tgt_base])
             message = (
                 f"glossary term «{miss.source_form}» must be translated as {required} "
@@ -563,13 +565,13 @@ def _length(text: str) -> int:
     return max(1, len(text) - len(_WHITESPACE.findall(text)))
 
 
-def _written_in(text: str, source_lang: str, translation_lang: str) -> bool:
+def _written_in(text: str, source_lang: BaseLang, translation_lang: BaseLang) -> bool:
     """True when ``text`` is written in the source language rather than the translation's."""
-    expected = _LANG_SCRIPT.get(base_language(translation_lang), "latin")
-    source_script = _LANG_SCRIPT.get(base_language(source_lang), "latin")
+    expected = _LANG_SCRIPT.get(translation_lang, "latin")
+    source_script = _LANG_SCRIPT.get(source_lang, "latin")
     counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
     counts["han"] *= 3  # a Han character carries a word
-    if base_language(translation_lang) == "ja":
+    if translation_lang == "ja":
         counts["kana"] += counts["han"]
     dominant = max(counts, key=lambda name: counts[name])
     if counts[dominant] == 0:
@@ -578,7 +580,7 @@ def _written_in(text: str, source_lang: str, translation_lang: str) -> bool:
         return dominant == source_script
     # Same script (en and fr, say): only a language identifier can tell them apart.
     letters = sum(1 for ch in text if ch.isalpha())
-    return letters >= 20 and detect_language(text) == base_language(source_lang)
+    return letters >= 20 and detect_language(text) == source_lang
 
 
 def _balanced(text: str, opening: str, closing: str) -> bool:

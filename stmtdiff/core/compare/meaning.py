@@ -25,7 +25,7 @@ from stmtdiff.core.compare.subjects import TABLE_LANGS, SubjectTable
 from stmtdiff.core.model import OnlyHere, OnlyKind, Sentence, Version
 from stmtdiff.core.text.clauses import clauses
 from stmtdiff.core.text.numbers import compare_numbers
-from stmtdiff.core.text.scripts import base_language, joins_without_space, sentence_separator
+from stmtdiff.core.text.scripts import joins_without_space, sentence_separator
 
 TYPE_CHECKING = False  # not ``typing``'s; see stmtdiff.lazyexports.numpy
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ class Meaning:
         self.versions = {"pivot": pivot, "other": other}
         self.evidence = evidence
         self.encoder = account_encoder(evidence)
-        readable = {base_language(pivot.lang), base_language(other.lang)} <= set(TABLE_LANGS)
+        readable = {pivot.base_lang, other.base_lang} <= set(TABLE_LANGS)
         self.subjects = subjects if readable else None
         self.floors = {
             "pivot": self._floor(pivot, other),
@@ -126,7 +126,7 @@ class Meaning:
         """Each unit's score against each of ``sentences`` (both sides have some: the pair is
         linked)."""
         score, _ = account_scores(
-            units, sentences, mine.lang, theirs.lang, self.evidence, self.encoder
+            units, sentences, mine.base_lang, theirs.base_lang, self.evidence, self.encoder
         )
         return score
 
@@ -150,7 +150,10 @@ class Meaning:
         for side, other_side in (("pivot", "other"), ("other", "pivot")):
             found += self._clauses(side, ids[side], ids[other_side])
         mismatch = compare_numbers(
-            texts["pivot"], self.versions["pivot"].lang, texts["other"], self.versions["other"].lang
+            texts["pivot"],
+            self.versions["pivot"].base_lang,
+            texts["other"],
+            self.versions["other"].base_lang,
         )
         if mismatch is not None:
             for side, items in (

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from stmtdiff.core.compare.compare import cell_text
 from stmtdiff.core.compare.subjects import TABLE_LANGS, Subject, SubjectTable
 from stmtdiff.core.model import Comparison, LinkKind, Method, Status, Version
-from stmtdiff.core.text.scripts import base_language
 
 #: Characters of a sentence preview: enough to recognise a readout sentence on one line.
 PREVIEW_CHARS = 60
@@ -134,8 +133,8 @@ def _searched_texts(version: Version) -> list[str] | None:
     into a language of the table; ``None`` when there are none."""
     if version.base_lang in TABLE_LANGS:
         return [s.text for s in version.sentences]
-    translations, lang = version.translations, version.translation_lang or ""
-    if translations is not None and base_language(lang) in TABLE_LANGS:
+    translations, lang = version.translations, version.translation_base_lang
+    if translations is not None and lang in TABLE_LANGS:
         return [t or "" for t in translations]
     return None
 

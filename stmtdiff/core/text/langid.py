@@ -1,12 +1,13 @@
-"""Language detection: langdetect made deterministic and guarded by the script in use.
+"""Language detection: the script in use first, langdetect (seeded, installed) for the rest.
 
-langdetect is probabilistic (seeded here so results never vary between runs) and is known to call
+langdetect is probabilistic (its adapter seeds it so results never vary between runs) and calls
 some Simplified Chinese Korean and short Russian Ukrainian. The script a text is written in settles
 what langdetect cannot: Han without kana or Hangul is Chinese, Hangul is Korean, and a Cyrillic
 text without Ukrainian letters is Russian.
 
-langdetect itself is imported only for the texts that need it, and its profiles are read the way
-``_LazyProfiles`` says: the same answers at a seventh of the start-up cost.
+What the letters cannot settle goes to a statistical identifier the adapters layer installs
+(:func:`use_identifier`): langdetect over its own profile files, which the core does not read
+(``stmtdiff.adapters.models.langprofiles``). It is asked only for the texts that need it.
 """
 
 from __future__ import annotations
@@ -14,15 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable
 
 from stmtdiff.core.text.scripts import east_asian_script
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from langdetect.detector_factory import DetectorFactory
-    from langdetect.language import Language
 
 #: Latin-script texts with fewer letters than this are taken for English (see detect_language).
 SHORT_LATIN = 16
@@ -82,89 +77,33 @@ def dominant_script(text: str) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-class _LazyProfiles:
-    """langdetect's n-gram table, each row built when a text first asks for it.
-
-    langdetect's own ``load_profile`` turns its 55 JSON profiles into one row of 55
-    probabilities for each of 184,000 n-grams: 0.6-0.7 s of Python loops (2 busy cores), for a
-    text that uses a hundred of them. Here the profiles are only parsed (C json, ~0.09 s) and a
-    row is computed the way ``DetectorFactory.add_profile`` computes it, from the same files in
-    the same order, so every probability, and so every answer, is langdetect's own (checked
-    against langdetect in ``tests/test_langid.py``).
-    """
-
-    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], width: int) -> None:
-        self._profiles = profiles
-        self._width = width
-        #: Each n-gram asked about: its row, or None when no profile has it.
-        self._rows: dict[str, list[float] | None] = {}
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._row(word) is not None
-
-    def __getitem__(self, word: str) -> list[float]:
-        row = self._row(word)
-        if row is None:
-            raise KeyError(word)
-        return row
-
-    def _row(self, word: str) -> list[float] | None:
-        if word in self._rows:
-            return self._rows[word]
-        row: list[float] | None = None
-        if any(word in freq for freq, _ in self._profiles):
-            row = [0.0] * self._width
-            length = len(word)
-            if 1 <= length <= 3:
-                for index, (freq, n_words) in enumerate(self._profiles):
-                    count = freq.get(word)
-                    if count is not None:
-                        row[index] = 1.0 * count / n_words[length - 1]
-        self._rows[word] = row
-        return row
+#: A statistical identifier: its best ISO 639-1 guess for a text (``"de"``), or ``None`` when it
+#: has nothing to go on. It settles what the script rules above leave open.
+Identifier = Callable[[str], str | None]
 
 
-@cache
-def _detector_factory() -> DetectorFactory:
-    """langdetect's factory over ``_LazyProfiles``, seeded so answers never vary."""
-    import json
-    import os
+class _Installed:
+    """The identifier the adapters layer installed (the core reads no files, and langdetect's
+    profiles are files): ``stmtdiff.adapters.models.langprofiles.install`` puts langdetect's
+    here when the command line or the public API starts (and the test suite, and benchmarks)."""
 
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-    factory = DetectorFactory()
-    factory.seed = 0
-    names = os.listdir(PROFILES_DIRECTORY)  # langdetect's order: it breaks ties
-    profiles = []
-    for name in names:
-        path = os.path.join(PROFILES_DIRECTORY, name)
-        if name.startswith(".") or not os.path.isfile(path):
-            continue
-        with open(path, encoding="utf-8") as file:
-            data = json.load(file)
-        factory.langlist.append(data["name"])
-        profiles.append((data["freq"], data["n_words"]))
-    factory.word_lang_prob_map = _LazyProfiles(profiles, len(names))
-    return factory
+    identify: Identifier | None = None
 
 
-def detect_langs(text: str) -> list[Language]:
-    """langdetect's ranked guesses for ``text``, as ``langdetect.detect_langs`` gives them."""
-    detector = _detector_factory().create()
-    detector.append(text)
-    ranked: list[Language] = detector.get_probabilities()
-    return ranked
+def use_identifier(identify: Identifier) -> None:
+    """Make ``identify`` the statistical identifier :func:`detect_language` falls back on."""
+    _Installed.identify = identify
 
 
 def _langdetect(text: str) -> str | None:
-    """langdetect's best guess."""
-    from langdetect import LangDetectException
-
-    try:
-        ranked = detect_langs(text)
-    except LangDetectException:
-        return None
-    return str(ranked[0].lang) if ranked else None
+    """The installed identifier's best guess."""
+    identify = _Installed.identify
+    if identify is None:
+        raise RuntimeError(
+            "no statistical language identifier is installed: give the language, or call "
+            "stmtdiff.adapters.models.langprofiles.install() first (the core reads no files)"
+        )
+    return identify(text)
 
 
 def _cyrillic_language(text: str) -> str:

@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from stmtdiff.core.text.normalize import canonical
-from stmtdiff.core.text.scripts import base_language
+from stmtdiff.core.text.scripts import BaseLang
 
 #: Kinds of quantity; a percentage never equals the bare number it carries.
 NUMBER, PERCENT, POINTS, DATE = "number", "percent", "percentage points", "date"
@@ -294,24 +294,22 @@ class Quantity:
         return frozenset((self.key, *self.alternatives))
 
 
-def _number_pattern(lang: str) -> re.Pattern[str]:
+def _number_pattern(lang: BaseLang) -> re.Pattern[str]:
     spaced = (
-        _GROUPED_SPACE_RU
-        if base_language(lang) in {"ru", "uk", "be", "bg", "zh", "ja"}
-        else _GROUPED_SPACE_ANY
+        _GROUPED_SPACE_RU if lang in {"ru", "uk", "be", "bg", "zh", "ja"} else _GROUPED_SPACE_ANY
     )
     grouped = f"{spaced}|{_GROUPED_COMMA}|{_GROUPED_APOSTROPHE}"
     number = rf"(?P<number>(?:{grouped}|{_PLAIN}){_DECIMAL})"
     return re.compile(rf"(?P<zhpercent>百分之)?{number}(?:{_POINTS}|{_PERCENT}{_SCALE})")
 
 
-_NUMBER_PATTERNS: dict[str, re.Pattern[str]] = {}
+_NUMBER_PATTERNS: dict[BaseLang, re.Pattern[str]] = {}
 
 
-def _parse_number(text: str, lang: str) -> Decimal:
+def _parse_number(text: str, lang: BaseLang) -> Decimal:
     """The value of a digit string written the way ``lang`` writes numbers."""
     digits = "".join(ch for ch in text if ch not in " '\u2019" + _SPACES)
-    comma_decimal = base_language(lang) in {"ru", "uk", "be", "bg"}
+    comma_decimal = lang in {"ru", "uk", "be", "bg"}
     if "," in digits and "." in digits:
         digits = digits.replace(",", "")  # 1,234.5: commas group
     elif "," in digits:
@@ -537,7 +535,7 @@ def _clock_reading(written: str) -> str | None:
     return _clock(int(hour), int(clock.group("m") or clock.group("mm")))
 
 
-def _numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _numbers(text: str, lang: BaseLang, taken: list[tuple[int, int]]) -> list[Quantity]:
     pattern = _NUMBER_PATTERNS.get(lang)
     if pattern is None:
         pattern = _NUMBER_PATTERNS.setdefault(lang, _number_pattern(lang))
@@ -636,12 +634,12 @@ def number_tokens(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def quantities(text: str, lang: str) -> list[Quantity]:
+def quantities(text: str, lang: BaseLang) -> list[Quantity]:
     """Every number, percentage, date, time and document symbol in ``text``, in order."""
     return [q for q in _quantities(text, lang) if q.kind != MONTH]
 
 
-def _quantities(text: str, lang: str) -> list[Quantity]:
+def _quantities(text: str, lang: BaseLang) -> list[Quantity]:
     """:func:`quantities` and the months named alone (:data:`MONTH`)."""
     found = [Quantity(SYMBOL, m.group(), m.group(), *m.span()) for m in _SYMBOL.finditer(text)]
     taken = [(q.start, q.end) for q in found]
@@ -655,10 +653,10 @@ def _quantities(text: str, lang: str) -> list[Quantity]:
         if value_int is not None and not _overlaps(*match.span(), taken):
             taken.append(match.span())
             found.append(Quantity(PERCENT, str(value_int), match.group(), *match.span()))
-    if base_language(lang) in {"zh", "ja"}:
+    if lang in {"zh", "ja"}:
         found += _zh_tens(text, taken)
     found += _spelled_percents(text, lang, taken)
-    if base_language(lang) == "ru":
+    if lang == "ru":
         for match in _ROMAN.finditer(text):
             if match.group(1):
                 found.append(
@@ -753,7 +751,7 @@ _WORDS = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _WORD_GLUE = re.compile(r"[\s\-]*(?:and\s+)?", re.IGNORECASE)
 
 
-def _multiplier(word: str, lang: str) -> int | None:
+def _multiplier(word: str, lang: BaseLang) -> int | None:
     for pattern, factor in _MULTIPLIERS.get(lang, ()):
         if pattern.fullmatch(word):
             return factor
@@ -768,10 +766,9 @@ def _word_value(word: str, patterns: dict[int, re.Pattern[str]]) -> int | None:
     return None
 
 
-def _spelled_runs(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
+def _spelled_runs(text: str, lang: BaseLang) -> Iterator[tuple[int, int, int]]:
     """After each number word of ``text``: where its run of number words starts and ends, and
     the number the run spells so far ("forty-five", "сто тридцать шестое", "fifty-ninth")."""
-    lang = base_language(lang)
     patterns = _WORD_PATTERNS.get(lang)
     if patterns is None:
         return
@@ -804,17 +801,17 @@ _ZH_NOT_ONE = re.compile(
 )
 
 
-def spelled_numbers(text: str, lang: str) -> set[int]:
+def spelled_numbers(text: str, lang: BaseLang) -> set[int]:
     """Numbers ``text`` writes in words: what the other side's digits may stand for.
 
     Each word counts alone, and a run of them as the number it spells.
     """
-    if base_language(lang) in {"zh", "ja"}:
+    if lang in {"zh", "ja"}:
         text = _ZH_NOT_ONE.sub("", text)
         values = {zh_numeral(run) for run in re.findall(_ZH_NUMERAL, text)}
         return {v for v in values if v is not None}
     found: set[int] = set()
-    patterns = _WORD_PATTERNS.get(base_language(lang), {})
+    patterns = _WORD_PATTERNS.get(lang, {})
     for match in _WORDS.finditer(text):
         value = _word_value(match.group(), patterns)
         if value is not None:
@@ -831,7 +828,7 @@ _PERCENT_WORD = re.compile(
 )
 
 
-def _spelled_percents(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _spelled_percents(text: str, lang: BaseLang, taken: list[tuple[int, int]]) -> list[Quantity]:
     found = []
     for start, end, total in _spelled_runs(text, lang):
         after = _PERCENT_WORD.match(text, end)
@@ -899,14 +896,14 @@ class _Side:
     """One side of a pair as the comparison sees it."""
 
     text: str
-    lang: str
+    lang: BaseLang
     found: list[Quantity]
     keys: set[tuple[str, str]]
     #: Years its dates and bare years name.
     years: set[str]
 
 
-def _side(text: str, lang: str) -> _Side:
+def _side(text: str, lang: BaseLang) -> _Side:
     found = _quantities(text, lang)
     years = {q.value[:4] for q in found if q.kind == DATE and q.value[:4].isdigit()}
     # The years of dates, which a bare year on the other side may repeat ("Africa Week 2014"
@@ -946,8 +943,8 @@ def _excused(quantity: Quantity, own: _Side, other: _Side, spelled: set[int]) ->
         return True
     if (
         quantity.value == "1"
-        and base_language(own.lang) in {"zh", "ja"}
-        and base_language(other.lang) not in {"zh", "ja"}
+        and own.lang in {"zh", "ja"}
+        and other.lang not in {"zh", "ja"}
         and _ONE_CLASSIFIED.match(own.text, quantity.end)
     ):
         return True
@@ -975,7 +972,7 @@ def _only_in(own: _Side, other: _Side) -> list[Quantity]:
 
 
 def compare_numbers(
-    source: str, source_lang: str, translation: str, translation_lang: str
+    source: str, source_lang: BaseLang, translation: str, translation_lang: BaseLang
 ) -> NumberMismatch | None:
     """What numbers differ between a sentence and its translation; ``None`` when they agree.
 

@@ -15,6 +15,17 @@ from functools import lru_cache
 
 from stmtdiff.lazyexports import lazy_pattern
 
+TYPE_CHECKING = False  # not ``typing``'s: the command line's error path reads this module
+if TYPE_CHECKING:
+    from typing import NewType
+
+    #: A language without region or script (``zh``, not ``zh-Hans``), as :func:`base_language`
+    #: makes it: decided once per version (``Version.base_lang``) and carried to the aligners,
+    #: which take it as it is.
+    BaseLang = NewType("BaseLang", str)
+else:
+    BaseLang = str  # what a NewType is at run time: the value itself
+
 #: Han ideographs: extension A, the unified block, the compatibility ideographs and the
 #: supplementary planes (extensions B to H: rare characters of names).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -48,10 +59,10 @@ _UNSPACED_LANGUAGES = frozenset({"zh", "ja"})
 
 
 @lru_cache(maxsize=256)
-def base_language(lang: str) -> str:
+def base_language(lang: str) -> BaseLang:
     """The language of a tag without its region or script: ``zh-Hans`` → ``zh``, ``EN_us`` →
     ``en``."""
-    return lang.strip().lower().replace("_", "-").split("-")[0]
+    return BaseLang(lang.strip().lower().replace("_", "-").split("-")[0])
 
 
 def joins_without_space(lang: str) -> bool:

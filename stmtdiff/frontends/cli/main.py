@@ -93,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     parser = build_parser(words[0] if words else None)
     args = parser.parse_args(argv)
+    from stmtdiff.adapters.models.langprofiles import install
+
+    install()  # the core's language detection falls back on langdetect (its files read there)
     stdout = sys.stdout
     sys.stdout = _PipeSafe(stdout)  # type: ignore[assignment]
     if sys.stderr.isatty():
