@@ -13,7 +13,7 @@ from stmtdiff.adapters.ingest.subjects import load_subject_table
 from stmtdiff.adapters.offline import offline_evidence
 from stmtdiff.core.compare.compare import compare
 from stmtdiff.core.compare.summary import summarize
-from stmtdiff.core.model import Comparison, Status
+from stmtdiff.core.model import Comparison, Status, Version
 from stmtdiff.core.text.versions import make_version, version_from_sentences
 from stmtdiff.frontends.report.jsonout import render_json, to_dict
 
@@ -40,6 +40,13 @@ KREMLIN_CALL = [
 ]
 
 
+def in_english(version: Version, *translations: str | None) -> Version:
+    """``version`` with English translations of its sentences, as read from a file."""
+    return replace(
+        version, translations=list(translations), translation_lang="en", translation_engine="file"
+    )
+
+
 def stdlib(comparison: Comparison) -> str:
     return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
 
@@ -63,11 +70,10 @@ def test_same_language_edits_of_every_kind_are_written_as_the_standard_library_w
 
 def test_versions_with_translations_are_written_as_the_standard_library_writes_them() -> None:
     russian = version_from_sentences("kremlin", KREMLIN_CALL, lang="ru")
-    chinese = replace(
+    chinese = in_english(
         version_from_sentences("xinhua", XINHUA, lang="zh"),
-        translations=["Xi Jinping held a phone call with Putin.", None],
-        translation_lang="en",
-        translation_engine="file",
+        "Xi Jinping held a phone call with Putin.",
+        None,
     )
     comparison = compare([russian, chinese])
     assert render_json(comparison) == stdlib(comparison)
@@ -96,23 +102,15 @@ def test_versions_without_sentences_are_written_as_the_standard_library_writes_t
 
 
 def test_accounts_with_translations_are_written_as_the_standard_library_writes_them() -> None:
-    kremlin = replace(
+    kremlin = in_english(
         version_from_sentences("kremlin", KREMLIN_CALL, lang="ru"),
-        translations=[
-            "A telephone conversation took place between Vladimir Putin and Xi Jinping.",
-            "Trade between the two countries exceeded 240 billion dollars last year.",
-        ],
-        translation_lang="en",
-        translation_engine="file",
+        "A telephone conversation took place between Vladimir Putin and Xi Jinping.",
+        "Trade between the two countries exceeded 240 billion dollars last year.",
     )
-    xinhua = replace(
+    xinhua = in_english(
         version_from_sentences("xinhua", XINHUA, lang="zh"),
-        translations=[
-            "President Xi Jinping held a phone call with Russian President Putin.",
-            "Trade between the two countries exceeded 200 billion dollars last year.",
-        ],
-        translation_lang="en",
-        translation_engine="file",
+        "President Xi Jinping held a phone call with Russian President Putin.",
+        "Trade between the two countries exceeded 200 billion dollars last year.",
     )
     comparison = compare(
         [kremlin, xinhua],

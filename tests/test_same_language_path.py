@@ -17,38 +17,31 @@ CROSS_LANGUAGE_ONLY = (
 )
 
 
-def test_comparing_an_edited_english_statement_imports_neither_encoder_nor_dictionaries(
-    tmp_path: Path,
-) -> None:
-    original, edited = statement_pair(60)
-    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
+def modules_loaded_comparing(folder: Path, original: str, edited: str) -> set[str]:
+    """The modules a fresh process has loaded after comparing the two texts."""
+    (folder / "a.txt").write_text(original, encoding="utf-8")
+    (folder / "b.txt").write_text(edited, encoding="utf-8")
     code = (
         "import json, sys\n"
         "from stmtdiff.adapters.pipeline import Request, build_comparison\n"
-        f"build_comparison(Request([{str(tmp_path / 'a.txt')!r}, {str(tmp_path / 'b.txt')!r}]))\n"
+        f"build_comparison(Request([{str(folder / 'a.txt')!r}, {str(folder / 'b.txt')!r}]))\n"
         "print(json.dumps(sorted(sys.modules)))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
-    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_comparing_an_edited_english_statement_imports_neither_encoder_nor_dictionaries(
+    tmp_path: Path,
+) -> None:
+    loaded = modules_loaded_comparing(tmp_path, *statement_pair(60))
     assert sorted(name for name in CROSS_LANGUAGE_ONLY if name in loaded) == []
 
 
 def test_comparing_an_edited_statement_with_sentences_moved_or_dropped_imports_no_numpy(
     tmp_path: Path,
 ) -> None:
-    original, edited = statement_pair(400)  # 2% dropped and 2% added: moves are searched for
-    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
-    code = (
-        "import json, sys\n"
-        "from stmtdiff.adapters.pipeline import Request, build_comparison\n"
-        f"build_comparison(Request([{str(tmp_path / 'a.txt')!r}, {str(tmp_path / 'b.txt')!r}]))\n"
-        "print(json.dumps(sorted(sys.modules)))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert "numpy" not in json.loads(result.stdout.splitlines()[-1])
+    # 2% dropped and 2% added: moves are searched for
+    assert "numpy" not in modules_loaded_comparing(tmp_path, *statement_pair(400))
