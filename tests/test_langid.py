@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from stmtdiff.core.text import langid
-from stmtdiff.core.text.langid import detect_language, detect_languages, dominant_script
+from stmtdiff.core.text.langid import (
+    detect_language,
+    detect_languages,
+    dominant_script,
+    script_counts,
+)
 
 
 @pytest.mark.parametrize(
@@ -169,3 +174,15 @@ def test_without_an_installed_identifier_an_open_text_says_what_to_do(
     monkeypatch.setattr(langid._Installed, "identify", None)
     with pytest.raises(RuntimeError, match=r"langprofiles\.install\(\)"):
         detect_language("Die Seiten einigten sich auf eine Ausweitung des Handels.")
+
+
+def test_script_counts_count_every_letter_of_each_script_once_per_occurrence() -> None:
+    text = "Россия и Китай — 中俄 — agree: ΑΒΓ, «да» 2024, カナ, 한국. Россия!"
+    assert script_counts(text) == {
+        "cyrillic": len("РоссияиКитайдаРоссия"),
+        "han": 2,
+        "latin": len("agree"),
+        "other": 3,
+        "kana": 2,
+        "hangul": 2,
+    }

@@ -48,22 +48,25 @@ _SERBIAN_MACEDONIAN_ONLY = frozenset("јљњћђџЈЉЊЋЂЏѓќЃЌѕЅ")
 
 
 def script_counts(text: str) -> Counter[str]:
-    """Letters per script: ``latin``, ``cyrillic``, ``han``, ``kana``, ``hangul``, ``other``."""
+    """Letters per script: ``latin``, ``cyrillic``, ``han``, ``kana``, ``hangul``, ``other``.
+
+    Each distinct character is classified once (a statement of 2,000 sentences has ~100 of
+    them): 26 ms -> 3 ms of a 2,000-sentence English compare, the same counts."""
     counts: Counter[str] = Counter()
-    for char in text:
+    for char, times in Counter(text).items():
         if not char.isalpha():
             continue
         script = east_asian_script(char)
-        if script is not None:
-            counts[script] += 1
-        else:
+        if script is None:
             name = unicodedata.name(char, "")
-            if name.startswith("CYRILLIC"):
-                counts["cyrillic"] += 1
-            elif name.startswith("LATIN"):
-                counts["latin"] += 1
-            else:
-                counts["other"] += 1
+            script = (
+                "cyrillic"
+                if name.startswith("CYRILLIC")
+                else "latin"
+                if name.startswith("LATIN")
+                else "other"
+            )
+        counts[script] += times
     return counts
 
 
