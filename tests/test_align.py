@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from stmtdiff.core.align.sametext import same_language_scorer
 from stmtdiff.core.align.scoring import PARAGRAPH_PENALTY, paragraph_starts, respect_paragraphs, run
-from stmtdiff.core.align.search import align, patience_anchors
+from stmtdiff.core.align.search import align, longest_increasing, patience_anchors
 from stmtdiff.core.model import Bead
 
 
@@ -120,3 +125,16 @@ def test_paragraphs_of_several_sentences_and_numbered_sentences_open_paragraphs(
         True,
         False,
     ]
+
+
+@given(st.lists(st.integers(0, 20), max_size=30))
+def test_longest_increasing_finds_a_strictly_rising_run_as_long_as_any(values: list[int]) -> None:
+    positions = longest_increasing(values)
+    assert positions == sorted(positions)
+    assert all(values[a] < values[b] for a, b in pairwise(positions))
+    best = [1] * len(values)  # quadratic reference: longest run ending at each position
+    for b in range(len(values)):
+        for a in range(b):
+            if values[a] < values[b]:
+                best[b] = max(best[b], best[a] + 1)
+    assert len(positions) == max(best, default=0)

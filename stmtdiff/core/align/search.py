@@ -81,22 +81,28 @@ def _patience(
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Longest chain of pairs increasing in both coordinates (pairs come sorted by the first)."""
+    return [pairs[k] for k in longest_increasing([j for _, j in pairs])]
+
+
+def longest_increasing(values: Sequence[int]) -> list[int]:
+    """Positions, in order, of a longest strictly increasing subsequence of ``values``
+    (patience sorting)."""
     tails: list[int] = []
     tail_index: list[int] = []
-    parent: list[int] = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
+    parent: list[int] = [-1] * len(values)
+    for k, value in enumerate(values):
+        pos = bisect.bisect_left(tails, value)
         if pos == len(tails):
-            tails.append(j)
+            tails.append(value)
             tail_index.append(k)
         else:
-            tails[pos] = j
+            tails[pos] = value
             tail_index[pos] = k
         parent[k] = tail_index[pos - 1] if pos else -1
-    chain: list[tuple[int, int]] = []
+    chain: list[int] = []
     k = tail_index[-1] if tail_index else -1
     while k >= 0:
-        chain.append(pairs[k])
+        chain.append(k)
         k = parent[k]
     return chain[::-1]
 

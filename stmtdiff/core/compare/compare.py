@@ -8,12 +8,12 @@ exactly one row, and each version's sentences keep their order down the rows.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from stmtdiff.core.align.pairalign import Evidence, align_pair, common_texts, match_accounts
 from stmtdiff.core.align.repair import MOVE_THRESHOLD, pair_replacements
+from stmtdiff.core.align.search import longest_increasing
 from stmtdiff.core.compare.diff import word_diff
 from stmtdiff.core.compare.subjects import SubjectTable
 from stmtdiff.core.errors import StmtdiffError
@@ -568,31 +568,10 @@ def _mark_out_of_order(rows: Sequence[Row], version_ids: Sequence[str]) -> None:
     cell after it."""
     for version_id in version_ids:
         cells = [row.cell(version_id) for row in rows if row.cell(version_id).sentence_ids]
-        kept = _rising([cell.sentence_ids[0] for cell in cells])
+        kept = set(longest_increasing([cell.sentence_ids[0] for cell in cells]))
         for k, cell in enumerate(cells):
             if k not in kept and cell.link in (LinkKind.FIRM, LinkKind.POSSIBLE):
                 cell.out_of_order = True
-
-
-def _rising(values: Sequence[int]) -> set[int]:
-    """Positions of a longest strictly increasing subsequence of ``values`` (patience sorting)."""
-    tails: list[int] = []  # tails[k]: position ending the best run of length k + 1
-    ends: list[int] = []  # the value there
-    before: list[int] = [-1] * len(values)
-    for position, value in enumerate(values):
-        k = bisect_left(ends, value)
-        before[position] = tails[k - 1] if k else -1
-        if k == len(tails):
-            tails.append(position)
-            ends.append(value)
-        else:
-            tails[k], ends[k] = position, value
-    kept: set[int] = set()
-    position = tails[-1] if tails else -1
-    while position >= 0:
-        kept.add(position)
-        position = before[position]
-    return kept
 
 
 def _account_cell(
