@@ -10,6 +10,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+TYPE_CHECKING = False  # not ``typing``'s: its import is not worth it at start-up
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
 #: Files SQLite keeps beside a database; they move with it.
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
 
@@ -19,6 +24,31 @@ def user_cache_dir() -> Path:
     import platformdirs  # ~15 ms: only when a cache is opened, not for ``--help``
 
     return platformdirs.user_cache_path("stmtdiff", appauthor=False)
+
+
+def prepared(folder: Path, stem: str, version: int, build: Callable[[], Any]) -> Any:
+    """Data that takes long to build from a shipped file (a dictionary, the subject table),
+    built once and kept in ``folder`` as marshal data, in a file named by ``stem`` (which should
+    say what the data was built from), the Python version (marshal's format is Python's) and
+    ``version`` (bump it when the data's form changes). A file that cannot be read is built
+    again and rewritten; one that cannot be written only costs the building."""
+    import marshal
+    import sys
+
+    path = folder / f"{stem}-py{sys.version_info[0]}{sys.version_info[1]}-v{version}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = build()
+    try:
+        from stmtdiff.adapters.files.fsutil import write_bytes_atomic
+
+        folder.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, marshal.dumps(data))
+    except OSError:
+        pass
+    return data
 
 
 def set_aside(path: Path) -> Path:

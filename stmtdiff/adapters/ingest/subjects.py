@@ -14,16 +14,14 @@ An entry whose id the table already has adds its forms to that subject. Form syn
 
 from __future__ import annotations
 
-import marshal
 import re
-import sys
 import zlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from stmtdiff.adapters.files.cachefiles import user_cache_dir
+from stmtdiff.adapters.files.cachefiles import prepared, user_cache_dir
 from stmtdiff.adapters.translate.config import default_config_path, read_config_document
 from stmtdiff.core.compare.subjects import (
     CATEGORIES,
@@ -148,30 +146,19 @@ _PREPARED_VERSION = 1
 
 @cache
 def builtin_subjects() -> tuple[Subject, ...]:
-    """The table that ships with stmtdiff, parsed once per table and Python version and kept in
-    the cache folder as marshal data, named by the table's CRC-32 and size (``hashlib`` would
-    cost ~3 ms to import). Parsing the TOML (and importing ``tomllib``) took ~20 ms of a
-    two-sentence compare; the prepared form reads back in ~0.3 ms. A cache that cannot be read
-    is parsed again and rewritten; one that cannot be written only costs the parse."""
+    """The table that ships with stmtdiff, parsed once and kept prepared in the cache folder
+    (``cachefiles.prepared``), named by the table's CRC-32 and size (``hashlib`` would cost
+    ~3 ms to import). Parsing the TOML (and importing ``tomllib``) took ~20 ms of a two-sentence
+    compare; the prepared form reads back in ~0.3 ms."""
     data = BUILTIN_TABLE.read_bytes()
-    prepared = user_cache_dir() / (
-        f"subjects-{zlib.crc32(data):08x}-{len(data)}"
-        f"-py{sys.version_info[0]}{sys.version_info[1]}-v{_PREPARED_VERSION}.marshal"
-    )
-    try:
-        return tuple(Subject(*fields) for fields in marshal.loads(prepared.read_bytes()))
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    subjects = tuple(parse_toml_subjects(data.decode("utf-8"), BUILTIN_TABLE.name))
-    rows = [(item.id, item.category, item.forms, item.name) for item in subjects]
-    try:
-        from stmtdiff.adapters.files.fsutil import write_bytes_atomic  # first run only
 
-        prepared.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(prepared, marshal.dumps(rows))
-    except OSError:
-        pass
-    return subjects
+    def parse() -> list[tuple[str, str, tuple[str, ...], str]]:
+        subjects = parse_toml_subjects(data.decode("utf-8"), BUILTIN_TABLE.name)
+        return [(item.id, item.category, item.forms, item.name) for item in subjects]
+
+    stem = f"subjects-{zlib.crc32(data):08x}-{len(data)}"
+    rows = prepared(user_cache_dir(), stem, _PREPARED_VERSION, parse)
+    return tuple(Subject(*fields) for fields in rows)
 
 
 def config_watch_files(path: Path | None = None) -> list[Path]:

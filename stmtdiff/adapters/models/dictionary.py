@@ -16,14 +16,12 @@ process.
 
 from __future__ import annotations
 
-import marshal
 import re
-import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from stmtdiff.adapters.files.fsutil import write_bytes_atomic
+from stmtdiff.adapters.files.cachefiles import prepared
 from stmtdiff.adapters.models.embed import cache_dir
 from stmtdiff.adapters.progress import announce
 from stmtdiff.core.align.lexicon import KeyMaker, Lexicon, alpha_keys, inverse
@@ -64,24 +62,15 @@ def cedict() -> Lexicon | None:
         return None
     source = Path(DEFAULT_PATH)
     info = source.stat()
-    prepared = cache_dir() / (
-        f"cedict-{info.st_size}-{int(info.st_mtime)}-py{sys.version_info[0]}{sys.version_info[1]}"
-        f"-v{_PREPARED_VERSION}.marshal"
-    )
-    try:
-        forward, backward = marshal.loads(prepared.read_bytes())
-        return Lexicon("zh", "en", forward, backward)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    announce("preparing the CC-CEDICT dictionary (once, a few seconds)")
-    table = _parse_cedict(source)
-    backward = {key: tuple(values) for key, values in inverse(table).items()}
-    try:
-        prepared.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(prepared, marshal.dumps((table, backward)))
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return Lexicon("zh", "en", dict(table), dict(backward))
+
+    def parse() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        announce("preparing the CC-CEDICT dictionary (once, a few seconds)")
+        table = _parse_cedict(source)
+        return table, {key: tuple(values) for key, values in inverse(table).items()}
+
+    stem = f"cedict-{info.st_size}-{int(info.st_mtime)}"
+    forward, backward = prepared(cache_dir(), stem, _PREPARED_VERSION, parse)
+    return Lexicon("zh", "en", forward, backward)
 
 
 def _parse_cedict(source: Path) -> dict[str, tuple[str, ...]]:
