@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from stmtdiff.core.model import Status
 from stmtdiff.core.text.visible import visible
-from stmtdiff.core.view.status import SYMBOLS
+from stmtdiff.core.view.status import SYMBOLS, rows_words, status_counts
 from stmtdiff.frontends.tui.state import FILTER_LABELS, Filter, ViewState
 from stmtdiff.frontends.tui.theme import STATUS_CLASSES, component_style, status_class
 
@@ -65,8 +65,8 @@ class StatementHeader(Static):
     def _summary(self) -> Text:
         state = self.state
         comparison = state.comparison
-        text = Text(f"{len(comparison.rows)} rows", style=self._part("header--version"))
-        for status, count in comparison.counts().items():
+        text = Text(rows_words(len(comparison.rows)), style=self._part("header--version"))
+        for status, count in status_counts(comparison).items():
             if count:
                 text.append("  ")
                 text.append(f"{SYMBOLS[status]} {count} {status.value}", style=self._status(status))
