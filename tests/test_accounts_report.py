@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 from dataclasses import replace
 
 import pytest
@@ -12,6 +13,7 @@ from align_support import WordHashEncoder
 from lxml import html as lxml_html
 from rich.cells import cell_len
 from rich.console import Console
+from textual.widgets import Static
 
 from stmtdiff.adapters.ingest.subjects import load_subject_table
 from stmtdiff.core.align.pairalign import Evidence
@@ -25,28 +27,30 @@ from stmtdiff.frontends.report.html import render_html
 from stmtdiff.frontends.report.markdown import render_markdown
 from stmtdiff.frontends.report.terminal import SHOWN_FACTS, render_terminal
 from stmtdiff.frontends.tui.app import StmtdiffApp
-from stmtdiff.frontends.tui.header import StatementHeader
+from stmtdiff.frontends.tui.header import MORE, StatementHeader
 from stmtdiff.frontends.tui.state import ViewState
 
 #: A Kremlin-style account of a call, written for these tests.
 KREMLIN = [
-    "Владимир Путин и Си Цзиньпин провели телефонный разговор.",
-    "Обсуждены пути расширения взаимовыгодного сотрудничества в сферах экономики и торговли, "
-    "инвестиций, культуры, образования и спорта.",
-    "Разговор носил тёплый и дружеский характер.",
+    "Президенты обсудили по телефону ход подготовки к предстоящему визиту.",
+    "Рассмотрены вопросы сотрудничества в энергетике, транспорте, науке и туризме, а также в "
+    "области сельского хозяйства.",
+    "Беседа прошла в деловой и конструктивной атмосфере.",
 ]
-#: A Xinhua-style account of the same call: long sentences only it reports.
+#: A Xinhua-style account of the same call, written for these tests: long sentences only it
+#: reports, and more of them than the terminal previews.
 XINHUA = [
-    "习近平同俄罗斯总统普京通电话。",
-    "历史和现实昭示我们，中俄是搬不走的好邻居，是患难与共、相互支持、共同发展的真朋友。",
-    "去年9月，中国同巴西一道，会同部分全球南方国家成立乌克兰危机“和平之友”小组，"
-    "为推动危机政治解决营造氛围、积累条件。",
+    "两国元首通电话。",
+    "双方一致认为，两国作为友好邻邦，应当在互利共赢的基础上不断深化各领域务实合作，造福两国人民。",
+    "今年春天，中方同多国一道发起成立区域发展合作伙伴小组，为推动地区经济复苏和共同繁荣作出积极贡献。",
+    "中方愿同各方保持密切沟通。",
+    "双方表示将继续加强在国际事务中的协调配合。",
 ]
-#: An English agency's account: a long sentence only it reports.
+#: An English agency's account, written for these tests: a long sentence only it reports.
 AGENCY = [
-    "Vladimir Putin and Xi Jinping held a telephone conversation.",
-    "The two sides agreed to keep in close contact through various channels and to coordinate "
-    "their positions on the Ukraine crisis and other major international and regional issues.",
+    "The two presidents discussed the preparations for the coming visit by telephone.",
+    "Both presidents said they would stay in regular touch through every available channel and "
+    "align their positions on the main regional and international questions of the day.",
 ]
 
 
@@ -135,8 +139,8 @@ def test_chinese_and_russian_previews_fit_the_terminal_width(call: Comparison, w
     facts = sum(min(len(f), SHOWN_FACTS) for f in call.who_said_what.pairs[0].only.values())
     assert len(previews) == facts  # one line each: none wrapped onto a line of its own
     assert all(cell_len(line) <= width for line in block)
-    chinese = next(line for line in previews if "历史和现实" in line)
-    assert chinese.endswith(("…”", "真朋友。”"))  # cut with an ellipsis, or whole
+    chinese = next(line for line in previews if "双方一致认为" in line)
+    assert chinese.endswith(("…”", "造福两国人民。”"))  # cut with an ellipsis, or whole
 
 
 @pytest.mark.parametrize("width", [60, 80])
@@ -145,7 +149,7 @@ def test_english_previews_are_cut_at_a_word_with_an_ellipsis(
 ) -> None:
     comparison = accounts(table, ("kremlin", KREMLIN, "ru"), ("agency", AGENCY, "en"))
     block = who_block(terminal(comparison, width))
-    preview = next(line for line in block if "The two sides agreed" in line)
+    preview = next(line for line in block if "Both presidents said" in line)
     assert cell_len(preview) <= width
     assert preview.endswith("…”") and not preview.endswith(" …”")
 
@@ -154,7 +158,7 @@ def test_subjects_only_one_names_wrap_between_names_under_the_previews(
     call: Comparison,
 ) -> None:
     block = who_block(terminal(call, 60))
-    named = [k for k, line in enumerate(block) if line.startswith("  named only by xinhua")]
+    named = [k for k, line in enumerate(block) if line.startswith("  named only by kremlin")]
     assert named and block[named[0] + 1].startswith("    ")
     assert all(cell_len(line) <= 60 for line in block)
 
@@ -180,19 +184,71 @@ def test_one_possible_link_among_several_reads_as_one_of_them() -> None:
     assert pair.both_words == " facts (1 of them a possible link, to check)"
 
 
-def test_tui_header_counts_as_the_terminal_does(call: Comparison) -> None:
-    async def run() -> str:
-        app = StmtdiffApp(ViewState(call))
-        async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            buffer = io.StringIO()
-            Console(file=buffer, width=120, no_color=True).print(
-                app.query_one(StatementHeader).content
-            )
-            return buffer.getvalue()
+def screen_text(widget: Static, width: int) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, no_color=True).print(widget.content)
+    return buffer.getvalue()
 
-    header = asyncio.run(run())
+
+def tui(comparison: Comparison, width: int, *keys: str) -> dict[str, str]:
+    """The header's text and, after ``keys``, the text of the top screen's Statics."""
+
+    async def run() -> dict[str, str]:
+        app = StmtdiffApp(ViewState(comparison))
+        async with app.run_test(size=(width, 30)) as pilot:
+            await pilot.pause()
+            seen = {"header": screen_text(app.query_one(StatementHeader), width - 2)}
+            await pilot.press(*keys)
+            await pilot.pause()
+            seen["screen"] = "".join(
+                screen_text(widget, width) for widget in app.screen.query(Static)
+            )
+            return seen
+
+    return asyncio.run(run())
+
+
+def test_tui_header_counts_as_the_terminal_does(call: Comparison) -> None:
+    header = tui(call, 120)["header"]
     footer = terminal(call, 100).splitlines()[-1]
     for status, count in status_counts(call).items():
         assert (f"{count} {status.value}" in header) == bool(count)
         assert (f"{count} {status.value}" in footer) == bool(count)
+
+
+@pytest.fixture(scope="module")
+def long_labels(table: SubjectTable) -> Comparison:
+    """The real pair's file names: long labels that part a count from its label at 80."""
+    return accounts(
+        table, ("ru-kremlin.txt", KREMLIN, "ru"), ("zh-xinhua-via-cctv-xwlb.txt", XINHUA, "zh")
+    )
+
+
+def test_tui_header_keeps_each_label_with_its_count_at_80_columns(
+    long_labels: Comparison,
+) -> None:
+    lines = tui(long_labels, 80)["header"].splitlines()
+    assert any(re.search(r"only zh-xinhua-via-cctv-xwlb\.txt \d", line) for line in lines)
+    assert any(re.search(r"only ru-kremlin\.txt \d", line) for line in lines)
+
+
+def test_tui_header_says_where_the_rest_is_when_it_has_no_room(
+    long_labels: Comparison,
+) -> None:
+    assert MORE in tui(long_labels, 60)["header"]
+    assert MORE not in tui(long_labels, 200)["header"]
+
+
+def test_w_shows_every_one_sided_fact_in_full(long_labels: Comparison) -> None:
+    shown = tui(long_labels, 100, "w")["screen"]
+    assert "Who said what: ru-kremlin.txt / zh-xinhua-via-cctv-xwlb.txt" in shown
+    assert long_labels.who_said_what is not None
+    for facts in long_labels.who_said_what.pairs[0].only.values():
+        for fact in facts:
+            assert f"row {fact.row + 1} " in shown
+    assert "more" not in shown
+
+
+def test_w_then_escape_returns_to_the_table(long_labels: Comparison) -> None:
+    shown = tui(long_labels, 100, "w", "escape")["screen"]
+    assert "Who said what:" not in shown

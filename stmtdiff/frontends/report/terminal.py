@@ -346,7 +346,7 @@ class TableLines:
 
 class _Spans:
     """Styled text built as a rich ``Text`` is, ``append(text, style)``, as spans: printed by
-    rich in colour (``_text``), or joined as plain text without it."""
+    rich in colour (``spans_text``), or joined as plain text without it."""
 
     def __init__(self) -> None:
         self.spans: list[Span] = []
@@ -355,7 +355,8 @@ class _Spans:
         self.spans.append((text, style))
 
 
-def _text(spans: Sequence[Span]) -> Text:
+def spans_text(spans: Sequence[Span]) -> Text:
+    """Styled spans as one rich ``Text`` (the TUI's who-said-what screen shows this block)."""
     from rich.text import Text
 
     text = Text()
@@ -393,8 +394,11 @@ PREVIEW_INDENT = "    "
 PREVIEW_MIN = 16
 
 
-def who_said_what_text(comparison: Comparison, width: int) -> list[Span] | None:
-    """The "who said what" block: facts both report, facts and subjects only one side has.
+def who_said_what_text(
+    comparison: Comparison, width: int, *, shown: int | None = SHOWN_FACTS
+) -> list[Span] | None:
+    """The "who said what" block: facts both report, facts and subjects only one side has
+    (the first ``shown`` facts of each side previewed, the rest counted; ``None``: all).
 
     Each one-sided fact gets a line of its own, its preview cut to the ``width`` left after its
     row label (a Chinese character takes two columns), so a long preview never wraps into the
@@ -412,15 +416,15 @@ def who_said_what_text(comparison: Comparison, width: int) -> list[Span] | None:
         text.append(f"  both report {pair.both}{pair.both_words}\n")
         for vid, facts in pair.only.items():
             text.append(f"  only {labels[vid]}: {len(facts)}\n", style=STYLES[Status.MISSING])
-            shown = facts[:SHOWN_FACTS]
-            label_width = len(f"row {max((f.row for f in shown), default=0) + 1} ")
+            previewed = facts if shown is None else facts[:shown]
+            label_width = len(f"row {max((f.row for f in previewed), default=0) + 1} ")
             room = max(width - len(PREVIEW_INDENT) - label_width - 2, PREVIEW_MIN)  # 2: quotes
-            for row, line in fact_previews(comparison, vid, shown, limit=room):
+            for row, line in fact_previews(comparison, vid, previewed, limit=room):
                 text.append(PREVIEW_INDENT)
                 text.append(f"row {row + 1} ".ljust(label_width), style="dim")
                 text.append(f"“{line}”\n")
-            if len(facts) > SHOWN_FACTS:
-                text.append(f"{PREVIEW_INDENT}{len(facts) - SHOWN_FACTS} more\n", style="dim")
+            if len(facts) > len(previewed):
+                text.append(f"{PREVIEW_INDENT}{len(facts) - len(previewed)} more\n", style="dim")
         if pair.subjects_only is None:
             text.append("  subjects: not checked (language not in the subject table)\n", "dim")
             continue
@@ -543,7 +547,7 @@ def render_terminal(
         if isinstance(block, TableLines):
             console.print(block, crop=False)
         else:
-            console.print(_text(block))
+            console.print(spans_text(block))
 
 
 def plain_terminal(
