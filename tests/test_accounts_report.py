@@ -252,3 +252,26 @@ def test_w_shows_every_one_sided_fact_in_full(long_labels: Comparison) -> None:
 def test_w_then_escape_returns_to_the_table(long_labels: Comparison) -> None:
     shown = tui(long_labels, 100, "w", "escape")["screen"]
     assert "Who said what:" not in shown
+
+
+def test_a_column_label_wider_than_its_column_is_cut_with_an_ellipsis(
+    long_labels: Comparison,
+) -> None:
+    out = terminal(long_labels, 60)
+    heading = next(line for line in out.splitlines() if line.lstrip().startswith("#"))
+    assert "zh-xinhua-via-cctv-xwl" in heading and heading.rstrip().endswith("…")
+    assert not any(line.strip().startswith("t (zh)") for line in out.splitlines())
+
+
+def test_accounts_without_a_single_link_say_so_instead_of_a_mean_score(call: Comparison) -> None:
+    assert not call.alignments[0].links
+    assert "xinhua: aligned by readouts, matched fact by fact; no fact linked" in terminal(
+        call, 120
+    )
+
+
+def test_html_legend_of_accounts_in_two_languages_leaves_out_word_diff_marks(
+    call: Comparison,
+) -> None:
+    document = lxml_html.fromstring(render_html(call))
+    assert not document.xpath("//dl[@class='legend']//ins | //dl[@class='legend']//del")

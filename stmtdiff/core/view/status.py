@@ -90,5 +90,7 @@ def alignment_words(pair: PairAlignment) -> str:
     tables: accounts are matched fact by fact, and their confidence is the mean score of their
     links, not the score of an alignment of one text."""
     if pair.method == Method.READOUTS:
+        if not pair.links:  # a mean of no scores
+            return "readouts, matched fact by fact; no fact linked"
         return f"readouts, matched fact by fact; mean link score {pair.confidence:.2f}"
     return f"{pair.method}, confidence {pair.confidence:.2f}"

@@ -324,6 +324,9 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
             for status, count in counts.items()
         ],
         accounts=comparison.accounts,
+        # Accounts worded differently have no word diff to explain (as in Markdown's legend).
+        word_diffs=not comparison.accounts
+        or any(cell.diff is not None for row in comparison.rows for cell in row.cells),
         total_rows=len(comparison.rows),
         differing=sum(1 for row in comparison.rows if row.status not in SAME_STATUSES),
         only_legend=LEGEND if any_only_here(comparison.rows) else None,

@@ -21,7 +21,7 @@ from itertools import chain
 from rich.cells import cell_len
 
 from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
-from stmtdiff.core.compare.summary import fact_previews
+from stmtdiff.core.compare.summary import fact_previews, preview
 from stmtdiff.core.model import (
     SAME_STATUSES,
     Cell,
@@ -486,6 +486,15 @@ def _row_cells(
     return cells
 
 
+def column_title(label: str, lang: str, width: int) -> str:
+    """A column's heading, "label (lang)": a label wider than its column is cut with an
+    ellipsis (the list above the table gives it whole) rather than broken mid-word."""
+    shown = visible(label)
+    if cell_len(shown) > width:
+        shown = preview(shown, width)
+    return f"{shown} ({lang})"
+
+
 def _blocks(
     comparison: Comparison,
     width: int,
@@ -511,7 +520,7 @@ def _blocks(
     header: list[list[Span]] = [[("#", HEADER_STYLE)]]
     header.extend([("", "")] for _ in layout.marks)
     header.extend(
-        [(visible(f"{version.display_label} ({version.lang})"), HEADER_STYLE)]
+        [(column_title(version.display_label, version.lang, layout.column), HEADER_STYLE)]
         for version in comparison.versions
     )
     body = (
