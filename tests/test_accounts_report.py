@@ -275,3 +275,12 @@ def test_html_legend_of_accounts_in_two_languages_leaves_out_word_diff_marks(
 ) -> None:
     document = lxml_html.fromstring(render_html(call))
     assert not document.xpath("//dl[@class='legend']//ins | //dl[@class='legend']//del")
+
+
+def test_a_long_label_sends_the_first_subject_name_to_the_next_line_not_column_0(
+    long_labels: Comparison,
+) -> None:
+    block = who_block(terminal(long_labels, 45))
+    named = next(k for k, line in enumerate(block) if line.startswith("  named only by zh-"))
+    assert block[named + 1].startswith("    ")
+    assert all(cell_len(line) <= 45 for line in block[named : named + 2])

@@ -444,8 +444,8 @@ def _fill(names: Sequence[str], width: int, used: int) -> str:
     for k, name in enumerate(names):
         piece = name + ("," if k < len(names) - 1 else "")
         size = cell_len(piece)
-        if k and used + 1 + size > width:
-            out.append("\n" + PREVIEW_INDENT)
+        if used + (1 if k else 0) + size > width and used > len(PREVIEW_INDENT):
+            out.append("\n" + PREVIEW_INDENT)  # also before the first name, after a long label
             used = len(PREVIEW_INDENT)
         elif k:
             out.append(" ")
