@@ -388,7 +388,7 @@ def _header(comparison: Comparison) -> list[Span]:
 
 #: One-sided facts previewed per version in the terminal; the rest are counted.
 SHOWN_FACTS = 3
-#: What stands before a preview on its line: the indent and the longest row label ("row 999 ").
+#: The indent of a preview line (before its row label) and of a wrapped list of subjects.
 PREVIEW_INDENT = "    "
 #: Columns a preview keeps however narrow the view, so that it still names its sentence.
 PREVIEW_MIN = 16
