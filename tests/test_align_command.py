@@ -110,3 +110,29 @@ def test_parallel_declares_the_texts_translations_so_lengths_never_call_them_com
     assert "not versions of one text" in capsys.readouterr().err
     assert main(["align", "--method", method, "--parallel", ru, readout]) == 0
     assert "not versions of one text" not in capsys.readouterr().err
+
+
+def test_readouts_of_different_meetings_get_compares_share_little_warning_naming_the_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    talks = write(
+        tmp_path,
+        "talks.txt",
+        [
+            "The ministers discussed fishing quotas in the northern seas.",
+            "A protocol on veterinary checks was signed.",
+            "They agreed to meet again in the autumn.",
+        ],
+    )
+    concert = write(
+        tmp_path,
+        "concert.txt",
+        [
+            "The president opened a new railway station in the capital.",
+            "Students performed a concert for the guests.",
+            "The mayor thanked the builders for their work.",
+        ],
+    )
+    assert main(["align", "--readouts", talks, concert]) == 0
+    err = capsys.readouterr().err
+    assert f"stmtdiff: warning: {concert} and {talks} share little" in err

@@ -417,7 +417,7 @@ def _accounts(
         raise StmtdiffError(f"{pivot.display_label} has no sentences to match")
     evidence = evidence or Evidence()
     alignments = [
-        _warn_if_sharing_little(match_accounts(pivot, other, evidence), pivot, other)
+        warn_if_sharing_little(match_accounts(pivot, other, evidence), pivot, other)
         for other in others
     ]
     # numpy and numbers: accounts only
@@ -449,8 +449,9 @@ def _accounts(
 SHARE_LITTLE = 0.25
 
 
-def _warn_if_sharing_little(pair: PairAlignment, pivot: Version, other: Version) -> PairAlignment:
-    """The pair, with a warning when its firm links cover less than ``SHARE_LITTLE``."""
+def warn_if_sharing_little(pair: PairAlignment, pivot: Version, other: Version) -> PairAlignment:
+    """The pair, with a warning when its firm links cover less than ``SHARE_LITTLE``: for
+    ``compare`` and ``align`` alike, so both say it of the same pair."""
     share = shared_share(pair, len(pivot.sentences), len(other.sentences))
     if share >= SHARE_LITTLE:
         return pair

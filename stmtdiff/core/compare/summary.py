@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from stmtdiff.core.compare.compare import cell_text
 from stmtdiff.core.compare.subjects import TABLE_LANGS, Subject, SubjectTable
 from stmtdiff.core.model import Comparison, LinkKind, Method, Status, Version
+from stmtdiff.core.text.visible import visible
 
 #: Characters of a sentence preview: enough to recognise a readout sentence on one line.
 PREVIEW_CHARS = 60
@@ -58,12 +59,18 @@ class PairSummary:
     @property
     def both_words(self) -> str:
         """What every output writes after the number of ``both``: " facts", or " facts (2 of
-        them possible links, to check)", so a weak link is not read as a fact both report."""
+        them possible links, to check)", so a weak link is not read as a fact both report
+        (" fact (a possible link, to check)" for one fact, not "1 of them possible link")."""
         facts = f" fact{'' if self.both == 1 else 's'}"
         if not self.possible:
             return facts
-        links = f"link{'' if self.possible == 1 else 's'}"
-        return f"{facts} ({self.possible} of them possible {links}, to check)"
+        if self.possible == self.both:
+            weak = "a possible link" if self.both == 1 else "all possible links"
+        elif self.possible == 1:
+            weak = "1 of them a possible link"
+        else:
+            weak = f"{self.possible} of them possible links"
+        return f"{facts} ({weak}, to check)"
 
 
 @dataclass(slots=True)
@@ -163,8 +170,16 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
 
 
 def fact_previews(
-    comparison: Comparison, version_id: str, facts: list[OneSided]
+    comparison: Comparison,
+    version_id: str,
+    facts: list[OneSided],
+    *,
+    limit: int = PREVIEW_CHARS,
 ) -> list[tuple[int, str]]:
-    """(row index, preview of the version's sentences there) for each fact, for the reports."""
+    """(row index, preview of the version's sentences there, ``limit`` columns at most) for each
+    fact, for the reports. The preview is cut after control characters are made visible, so
+    its width is the width shown."""
     version = comparison.version(version_id)
-    return [(fact.row, preview(cell_text(version, fact.sentence_ids))) for fact in facts]
+    return [
+        (fact.row, preview(visible(cell_text(version, fact.sentence_ids)), limit)) for fact in facts
+    ]

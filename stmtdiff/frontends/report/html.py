@@ -35,7 +35,13 @@ from stmtdiff.core.model import (
 )
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.onlyhere import KIND_NAMES, LEGEND, any_only_here, cut, shown_only_here
-from stmtdiff.core.view.status import DESCRIPTIONS, SYMBOLS, alignment_words, is_omission
+from stmtdiff.core.view.status import (
+    SYMBOLS,
+    alignment_words,
+    descriptions,
+    is_omission,
+    status_counts,
+)
 from stmtdiff.frontends.report.sources import public_source
 from stmtdiff.project import stmtdiff_version
 
@@ -298,7 +304,8 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
     """The whole report as one HTML document (UTF-8 text, nothing external)."""
     when = generated_at or datetime.now(UTC)
     versions = {version.id: version for version in comparison.versions}
-    counts = comparison.counts()
+    counts = status_counts(comparison)
+    meanings = descriptions(comparison)
     css = asset("report.css")
     js = asset("report.js")
     engines = sorted(
@@ -313,9 +320,13 @@ def render_html(comparison: Comparison, *, generated_at: datetime | None = None)
         rows=rows,
         omissions=sum(1 for row in rows if row.omission),
         statuses=[
-            StatusView(status.value, SYMBOLS[status], DESCRIPTIONS[status], counts[status])
-            for status in counts
+            StatusView(status.value, SYMBOLS[status], meanings[status], count)
+            for status, count in counts.items()
         ],
+        accounts=comparison.accounts,
+        # Accounts worded differently have no word diff to explain (as in Markdown's legend).
+        word_diffs=not comparison.accounts
+        or any(cell.diff is not None for row in comparison.rows for cell in row.cells),
         total_rows=len(comparison.rows),
         differing=sum(1 for row in comparison.rows if row.status not in SAME_STATUSES),
         only_legend=LEGEND if any_only_here(comparison.rows) else None,

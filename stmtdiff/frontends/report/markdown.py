@@ -17,7 +17,7 @@ from stmtdiff.core.compare.summary import fact_previews
 from stmtdiff.core.model import SAME_STATUSES, Comparison, Row, Status, Version
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.onlyhere import LEGEND
-from stmtdiff.core.view.status import SYMBOLS, alignment_words, moved_from, moved_to
+from stmtdiff.core.view.status import SYMBOLS, alignment_words, moved_from, moved_to, status_counts
 from stmtdiff.frontends.report.html import (
     CellView,
     Piece,
@@ -199,7 +199,7 @@ def who_said_what_lines(comparison: Comparison) -> list[str]:
 
 
 def _summary_table(comparison: Comparison) -> list[str]:
-    counts = comparison.counts()
+    counts = status_counts(comparison)
     rows = [[f"{SYMBOLS[s]} {s.value}", str(n)] for s, n in counts.items() if n]
     rows.append(["**total**", f"**{len(comparison.rows)}**"])
     return _table(["Status", "Rows"], rows, ["---", "--:"])

@@ -21,7 +21,7 @@ from itertools import chain
 from rich.cells import cell_len
 
 from stmtdiff.core.compare.compare import account_mark, cell_text, cell_translation
-from stmtdiff.core.compare.summary import fact_previews
+from stmtdiff.core.compare.summary import fact_previews, preview
 from stmtdiff.core.model import (
     SAME_STATUSES,
     Cell,
@@ -36,7 +36,14 @@ from stmtdiff.core.model import (
 )
 from stmtdiff.core.text.visible import visible
 from stmtdiff.core.view.onlyhere import BRACKETS, LEGEND, any_only_here, cut, shown_only_here
-from stmtdiff.core.view.status import SYMBOLS, alignment_words, moved_from, moved_to
+from stmtdiff.core.view.status import (
+    SYMBOLS,
+    alignment_words,
+    moved_from,
+    moved_to,
+    rows_words,
+    status_counts,
+)
 from stmtdiff.lazyexports import lazy_pattern
 
 TYPE_CHECKING = False  # not ``typing``'s: rich's console and text load only for rich's output
@@ -339,7 +346,7 @@ class TableLines:
 
 class _Spans:
     """Styled text built as a rich ``Text`` is, ``append(text, style)``, as spans: printed by
-    rich in colour (``_text``), or joined as plain text without it."""
+    rich in colour (``spans_text``), or joined as plain text without it."""
 
     def __init__(self) -> None:
         self.spans: list[Span] = []
@@ -348,7 +355,8 @@ class _Spans:
         self.spans.append((text, style))
 
 
-def _text(spans: Sequence[Span]) -> Text:
+def spans_text(spans: Sequence[Span]) -> Text:
+    """Styled spans as one rich ``Text`` (the TUI's who-said-what screen shows this block)."""
     from rich.text import Text
 
     text = Text()
@@ -380,10 +388,21 @@ def _header(comparison: Comparison) -> list[Span]:
 
 #: One-sided facts previewed per version in the terminal; the rest are counted.
 SHOWN_FACTS = 3
+#: The indent of a preview line (before its row label) and of a wrapped list of subjects.
+PREVIEW_INDENT = "    "
+#: Columns a preview keeps however narrow the view, so that it still names its sentence.
+PREVIEW_MIN = 16
 
 
-def who_said_what_text(comparison: Comparison) -> list[Span] | None:
-    """The "who said what" block: facts both report, facts and subjects only one side has."""
+def who_said_what_text(
+    comparison: Comparison, width: int, *, shown: int | None = SHOWN_FACTS
+) -> list[Span] | None:
+    """The "who said what" block: facts both report, facts and subjects only one side has
+    (the first ``shown`` facts of each side previewed, the rest counted; ``None``: all).
+
+    Each one-sided fact gets a line of its own, its preview cut to the ``width`` left after its
+    row label (a Chinese character takes two columns), so a long preview never wraps into the
+    layout of the next (at 80 columns three previews on one line did)."""
     summary = comparison.who_said_what
     if summary is None:
         return None
@@ -396,31 +415,50 @@ def who_said_what_text(comparison: Comparison) -> list[Span] | None:
         text.append(f"Who said what: {labels[pair.pivot]} / {labels[pair.other]}\n", style="bold")
         text.append(f"  both report {pair.both}{pair.both_words}\n")
         for vid, facts in pair.only.items():
-            text.append(f"  only {labels[vid]}: {len(facts)}", style=STYLES[Status.MISSING])
-            previews = fact_previews(comparison, vid, facts[:SHOWN_FACTS])
-            for k, (row, line) in enumerate(previews):
-                text.append(" — " if k == 0 else "; ")
-                text.append(f"row {row + 1} ", style="dim")
-                text.append(f"“{visible(line)}”")
-            if len(facts) > SHOWN_FACTS:
-                text.append(f"; {len(facts) - SHOWN_FACTS} more", style="dim")
-            text.append("\n")
+            text.append(f"  only {labels[vid]}: {len(facts)}\n", style=STYLES[Status.MISSING])
+            previewed = facts if shown is None else facts[:shown]
+            label_width = len(f"row {max((f.row for f in previewed), default=0) + 1} ")
+            room = max(width - len(PREVIEW_INDENT) - label_width - 2, PREVIEW_MIN)  # 2: quotes
+            for row, line in fact_previews(comparison, vid, previewed, limit=room):
+                text.append(PREVIEW_INDENT)
+                text.append(f"row {row + 1} ".ljust(label_width), style="dim")
+                text.append(f"“{line}”\n")
+            if len(facts) > len(previewed):
+                text.append(f"{PREVIEW_INDENT}{len(facts) - len(previewed)} more\n", style="dim")
         if pair.subjects_only is None:
             text.append("  subjects: not checked (language not in the subject table)\n", "dim")
             continue
         for vid, mentions in pair.subjects_only.items():
             if mentions:
-                names = ", ".join(m.subject.name for m in mentions)
-                text.append(f"  named only by {labels[vid]}: ", style="bold")
-                text.append(f"{names}\n")
+                lead = f"  named only by {labels[vid]}: "
+                text.append(lead, style="bold")
+                names = [m.subject.name for m in mentions]
+                text.append(_fill(names, width, cell_len(lead)) + "\n")
     return text.spans
+
+
+def _fill(names: Sequence[str], width: int, used: int) -> str:
+    """``names`` joined by commas, each kept whole, lines broken between names and indented
+    under the previews, so a list of subjects wraps as a list, not at column 0 mid-name."""
+    out: list[str] = []
+    for k, name in enumerate(names):
+        piece = name + ("," if k < len(names) - 1 else "")
+        size = cell_len(piece)
+        if used + (1 if k else 0) + size > width and used > len(PREVIEW_INDENT):
+            out.append("\n" + PREVIEW_INDENT)  # also before the first name, after a long label
+            used = len(PREVIEW_INDENT)
+        elif k:
+            out.append(" ")
+            used += 1
+        out.append(piece)
+        used += size
+    return "".join(out)
 
 
 def summary_text(comparison: Comparison) -> list[Span]:
     text = _Spans()
-    counts = comparison.counts()
-    text.append(f"{len(comparison.rows)} rows: ", style="bold")
-    parts = [(status, n) for status, n in counts.items() if n]
+    text.append(f"{rows_words(len(comparison.rows))}: ", style="bold")
+    parts = [(status, n) for status, n in status_counts(comparison).items() if n]
     for k, (status, n) in enumerate(parts):
         if k:
             text.append(", ")
@@ -448,6 +486,15 @@ def _row_cells(
     return cells
 
 
+def column_title(label: str, lang: str, width: int) -> str:
+    """A column's heading, "label (lang)": a label wider than its column is cut with an
+    ellipsis (the list above the table gives it whole) rather than broken mid-word."""
+    shown = visible(label)
+    if cell_len(shown) > width:
+        shown = preview(shown, width)
+    return f"{shown} ({lang})"
+
+
 def _blocks(
     comparison: Comparison,
     width: int,
@@ -459,7 +506,7 @@ def _blocks(
     """What the view prints, in order: blocks of styled text (each printed with a line break
     after it) and the table, ``width`` cells wide, diffs bracketed when ``brackets``."""
     yield _header(comparison)
-    who = who_said_what_text(comparison)
+    who = who_said_what_text(comparison, width)
     if who is not None:
         yield who
     for pair in comparison.alignments:
@@ -473,7 +520,7 @@ def _blocks(
     header: list[list[Span]] = [[("#", HEADER_STYLE)]]
     header.extend([("", "")] for _ in layout.marks)
     header.extend(
-        [(visible(f"{version.display_label} ({version.lang})"), HEADER_STYLE)]
+        [(column_title(version.display_label, version.lang, layout.column), HEADER_STYLE)]
         for version in comparison.versions
     )
     body = (
@@ -509,7 +556,7 @@ def render_terminal(
         if isinstance(block, TableLines):
             console.print(block, crop=False)
         else:
-            console.print(_text(block))
+            console.print(spans_text(block))
 
 
 def plain_terminal(

@@ -28,6 +28,7 @@ from stmtdiff.frontends.tui.header import StatementHeader
 from stmtdiff.frontends.tui.help import HelpScreen
 from stmtdiff.frontends.tui.search import SearchBar
 from stmtdiff.frontends.tui.state import Recompare, ViewState
+from stmtdiff.frontends.tui.who import WhoSaidWhatScreen
 
 #: Below this many lines the detail pane starts hidden, leaving the table room to breathe.
 DETAIL_MIN_HEIGHT = 30
@@ -44,6 +45,7 @@ class StmtdiffApp(App[None]):
         Binding("slash", "search", "Search"),
         Binding("d,enter", "toggle_detail", "Detail", show=False),
         Binding("e", "export", "Export HTML", show=False),
+        Binding("w", "who_said_what", "Who said what", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -105,6 +107,10 @@ class StmtdiffApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_who_said_what(self) -> None:
+        if not isinstance(self.screen, WhoSaidWhatScreen):
+            self.push_screen(WhoSaidWhatScreen(self.state.comparison))
+
     def action_export(self) -> None:
         from stmtdiff.frontends.report.html import render_html
 
@@ -146,6 +152,11 @@ class StmtdiffApp(App[None]):
                 "Toggle detail pane",
                 "Full texts and diffs of the selected row",
                 self.action_toggle_detail,
+            ),
+            (
+                "Who said what",
+                "Every fact and subject only one version has, in full",
+                self.action_who_said_what,
             ),
             ("Export HTML", "Write the comparison as an HTML report", self.action_export),
             ("Keys and legend", "Show the help screen", self.action_help),

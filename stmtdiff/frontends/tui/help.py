@@ -35,6 +35,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("t", "show translations in place of originals (when loaded)"),
             ("1 … 8", "hide or show that column"),
             ("d Enter", "show or hide the detail pane"),
+            ("w", "who said what in full: facts and subjects only one version has"),
         ),
     ),
     (

@@ -92,8 +92,9 @@ def _version(role: str, source: str, lang: str | None, segmented: bool) -> Versi
     if segmented:
         lines = text.splitlines()
         language = lang or detect_language("\n".join(lines[:200]))
-        return version_from_sentences(role, lines, lang=language, path=source)
-    return make_version(role, text, lang=lang, path=source)
+        return version_from_sentences(role, lines, lang=language, label=source, path=source)
+    # Labelled with the file as given, so a warning names it as compare's does.
+    return make_version(role, text, lang=lang, label=source, path=source)
 
 
 def format_bead(bead: Bead) -> str:
@@ -141,7 +142,9 @@ def run(args: argparse.Namespace) -> int:
     if args.readouts and args.parallel:
         raise StmtdiffError("--readouts and --parallel contradict each other: give one")
     if args.readouts:
-        pair = match_accounts(src, tgt, evidence)
+        from stmtdiff.core.compare.compare import warn_if_sharing_little
+
+        pair = warn_if_sharing_little(match_accounts(src, tgt, evidence), src, tgt)
     else:
         pair = align_pair(
             src, tgt, method=MethodChoice(args.method), evidence=evidence, parallel=args.parallel
