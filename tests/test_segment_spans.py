@@ -216,3 +216,12 @@ def test_any_unicode_is_well_formed(text: str, lang: str) -> None:
 def test_lone_surrogate_is_kept_and_does_not_crash(lang: str) -> None:
     text = "The sides\ud800 met. They agreed."
     assert [s.text for s in segment(text, lang)] == ["The sides\ud800 met.", "They agreed."]
+
+
+def test_sentences_are_trimmed_of_every_space_python_knows_and_the_invisible_marks() -> None:
+    from stmtdiff.core.text import segment as module
+
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+    assert spaces + INVISIBLE == module._BLANK
+    text = f"{spaces}{INVISIBLE}Стороны провели переговоры.\u3000\u2060"
+    assert [s.text for s in segment(text, "ru")] == ["Стороны провели переговоры."]

@@ -50,7 +50,12 @@ from stmtdiff.core.text.scripts import base_language, is_ideographic
 from stmtdiff.lazyexports import lazy_pattern
 
 #: Everything ``str.strip()`` removes, plus the invisible marks editors leave at line edges.
-_BLANK = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff\u200b\u2060"
+#: Written out: finding them with ``isspace`` among the first 12,289 characters took ~1 ms of
+#: every run (tests/test_segment_spans.py checks the list against ``isspace``).
+_BLANK = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u2060"
+)
 
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -64,7 +69,9 @@ _MARKER = (
     rf"|[{_HAN_NUM}]{{1,4}}、|[(（][{_HAN_NUM}]{{1,4}}[)）])"
 )
 _MARKER_ONLY = re.compile(_MARKER)
-_MARKER_THEN_TEXT = re.compile(_MARKER + r"\s")
+#: The patterns below only judge a stop inside a paragraph, which text given one sentence per
+#: line never has: compiled on first use (~1.2 ms together).
+_MARKER_THEN_TEXT = lazy_pattern(_MARKER + r"\s")
 
 _STOPS = ".!?…。！？｡‼⁇⁈⁉"
 _CJK_STOPS = frozenset("。！？｡")
@@ -76,10 +83,10 @@ _CLOSER_CHARS = tuple(_CLOSERS)
 _RUN = re.compile(rf"[{re.escape(_STOPS)}][{re.escape(_STOPS + _CLOSERS)}]*")
 #: Characters that continue the sentence when they follow a stop: ``etc., and``.
 _CONTINUING = frozenset(",;:，；：、")
-_NEXT_WORD = re.compile(r"[\"'«“„‘‚「『（(\[—–\-\s]*(\w*)")
+_NEXT_WORD = lazy_pattern(r"[\"'«“„‘‚「『（(\[—–\-\s]*(\w*)")
 #: The abbreviation (or word) just before a final period: ``U.S``, ``т. д``, ``Mr``, ``долл``.
-_TOKEN = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,4}\.\s?)*[^\W\d_]+$")
-_AFTER_NUMBER = re.compile(r"(?:\d|\d-х|\b[IVXLC]+)\s*$")
+_TOKEN = lazy_pattern(r"(?<![\w.])(?:[^\W\d_]{1,4}\.\s?)*[^\W\d_]+$")
+_AFTER_NUMBER = lazy_pattern(r"(?:\d|\d-х|\b[IVXLC]+)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
