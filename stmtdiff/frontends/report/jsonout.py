@@ -366,6 +366,8 @@ def _links_json(pair: PairAlignment) -> Any:
 
 def _ids(ids: Sequence[int], indent: str, inner: str) -> str:
     """A list of sentence ids whose closing bracket is at ``indent``, its items at ``inner``."""
+    if len(ids) == 1:  # most cells and links: one sentence
+        return f"[{inner}{ids[0]!r}{indent}]"
     return "[" + inner + ("," + inner).join([repr(i) for i in ids]) + indent + "]" if ids else "[]"
 
 
