@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stmtdiff.core.align.sametext import same_language_scorer
-from stmtdiff.core.align.scoring import PARAGRAPH_PENALTY, paragraph_starts, respect_paragraphs, run
+from stmtdiff.core.align.scoring import (
+    PARAGRAPH_PENALTY,
+    informative_paragraphs,
+    paragraph_starts,
+    respect_paragraphs,
+    run,
+)
 from stmtdiff.core.align.search import align, longest_increasing, patience_anchors
 from stmtdiff.core.model import Bead
 
@@ -138,3 +144,9 @@ def test_longest_increasing_finds_a_strictly_rising_run_as_long_as_any(values: l
             if values[a] < values[b]:
                 best[b] = max(best[b], best[a] + 1)
     assert len(positions) == max(best, default=0)
+
+
+def test_only_paragraphs_of_several_sentences_say_where_an_alignment_may_break() -> None:
+    assert not informative_paragraphs([0, 1, 2, 3])  # one sentence per line
+    assert not informative_paragraphs([])
+    assert informative_paragraphs([0, 0, 1, 1, 1])

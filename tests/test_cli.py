@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -171,3 +172,28 @@ def test_segment_reports_each_sentences_language_in_a_mixed_document(
     assert main(["segment", str(mixed), "--format", "json"]) == 0
     sentences = json.loads(capsys.readouterr().out)["sentences"]
     assert [s["lang"] for s in sentences] == ["ru", "en", "zh"]
+
+
+def test_a_command_collects_cycles_less_often_and_gives_the_callers_settings_back(
+    pair: tuple[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    from stmtdiff.frontends.cli import main as cli
+
+    during: list[tuple[int, int, int]] = []
+    run = cli._run
+
+    def watched(args: argparse.Namespace) -> int:
+        during.append(gc.get_threshold())
+        return run(args)
+
+    monkeypatch.setattr(cli, "_run", watched)
+    before = gc.get_threshold()
+    assert main(["compare", *pair]) == 1
+    assert during == [cli.GC_THRESHOLDS]
+    assert gc.get_threshold() == before
+    with pytest.raises(SystemExit):
+        main(["compare", "--no-such-option", *pair])
+    assert gc.get_threshold() == before
+    capsys.readouterr()

@@ -216,3 +216,98 @@ def test_any_unicode_is_well_formed(text: str, lang: str) -> None:
 def test_lone_surrogate_is_kept_and_does_not_crash(lang: str) -> None:
     text = "The sides\ud800 met. They agreed."
     assert [s.text for s in segment(text, lang)] == ["The sides\ud800 met.", "They agreed."]
+
+
+def test_sentences_are_trimmed_of_every_space_python_knows_and_the_invisible_marks() -> None:
+    from stmtdiff.core.text import segment as module
+
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+    assert spaces + INVISIBLE == module._BLANK
+    text = f"{spaces}{INVISIBLE}Стороны провели переговоры.\u3000\u2060"
+    assert [s.text for s in segment(text, "ru")] == ["Стороны провели переговоры."]
+
+
+# --- paragraphs the library is not asked about ------------------------------------------------
+
+ALIGNGOLD = CORPUS.parent / "aligngold"
+
+
+def _asked(para: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of ``para`` with the library asked, as every paragraph was before."""
+    from stmtdiff.core.text import segment as module
+
+    rules = module._RULES.get(lang, module._DEFAULT_RULES)
+    ours = [
+        (r.start(), r.end()) for r in module._RUN.finditer(para) if module._is_candidate(para, r)
+    ]
+    return module._split_with_library(para, lang, rules, ours)
+
+
+def _split(para: str, lang: str) -> list[tuple[int, int]]:
+    from stmtdiff.core.text import segment as module
+
+    return module._split(para, lang, module._RULES.get(lang, module._DEFAULT_RULES))
+
+
+@pytest.mark.parametrize(
+    ("lang", "para"),
+    [
+        ("en", "The ministers note trade, which reached 155 billion U.S. dollars (paragraph 4)."),
+        ("en", "The Parties: Russia and China (both permanent members) - agree"),
+        ("ru", "Стороны отметили рост товарооборота на 25% (пункт 3)."),
+        ("ru", "Положение в Ливии (22 февраля 2011 года; 12 мая 2015 года)"),
+        ("zh", "双方同意加强合作，推动两国关系发展。"),
+        ("de", 'Foto Markus Stähet "'),
+        ("fr", "Photo : Markus Stähet « à Paris »"),
+        ("ru", "Итоги: рост 5% :) и план на 2025 год."),
+        ("uk", "Пункти 1 2)  3 та 4"),
+        ("ja", "双方 6) 合意"),
+    ],
+)
+def test_a_paragraph_splits_as_the_library_says_whether_or_not_it_is_asked(
+    lang: str, para: str
+) -> None:
+    assert _split(para, lang) == _asked(para, lang)
+
+
+PLAIN_PIECES = [
+    "The", "sides", "Стороны", "договорились", "双方", "同意", "2024", "25%", "(3)", "а)",
+    ",", ":", ";", "-", " ", "  ", ".", "!", "?", "。", "…", "(", ")", "2)", ":)", "”", "»", '"',
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_PIECES), min_size=1, max_size=30).map("".join), LANGS)
+def test_a_plain_paragraph_splits_as_the_library_says(text: str, lang: str) -> None:
+    para = text.strip()
+    if para:
+        base = lang.split("-")[0].lower()
+        assert _split(para, base) == _asked(para, base)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not ALIGNGOLD.is_dir(), reason="../shared/aligngold is absent")
+def test_every_real_paragraph_splits_as_the_library_says() -> None:
+    from stmtdiff.core.text.segment import paragraph_spans
+
+    checked = 0
+    for path in sorted([*corpus_files(), *ALIGNGOLD.rglob("*")]):
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        lang = (
+            "ru"
+            if re.search("[а-я]", text[:2000])
+            else "zh"
+            if re.search("[一-龥]", text[:2000])
+            else "en"
+        )
+        for start, end in paragraph_spans(text):
+            para = text[start:end]
+            if len(para) <= 1_000:
+                assert _split(para, lang) == _asked(para, lang), para
+                checked += 1
+    assert checked > 10_000

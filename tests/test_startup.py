@@ -147,7 +147,8 @@ def test_same_language_compare_imports_no_numpy_nor_the_models(tmp_path: Path) -
 #: What a compare of two short texts in one language has no use for: the encoder's scorers, the
 #: account matcher, the lexical scorer and the length model; TOML (the shipped subject table is
 #: read back in its prepared form); rich (its output in a pipe is plain text that needs no
-#: wrapping); numpy, SQLite, HTTP and langdetect.
+#: wrapping); numpy, SQLite, HTTP and langdetect; page fetching and statement-set manifests (the
+#: inputs are plain files).
 SAME_LANGUAGE_UNUSED = (
     "stmtdiff.core.align.semantic",
     "stmtdiff.core.align.readouts",
@@ -162,6 +163,9 @@ SAME_LANGUAGE_UNUSED = (
     "sqlite3",
     "httpx",
     "langdetect",
+    "stmtdiff.adapters.ingest.fetch",
+    "stmtdiff.adapters.ingest.fetchlog",
+    "stmtdiff.adapters.ingest.manifest",
 )
 
 

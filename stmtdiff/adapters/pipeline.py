@@ -12,8 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stmtdiff.adapters.ingest import Document, VersionSpec, expand_inputs, load_document
-from stmtdiff.adapters.ingest.fetch import is_url
-from stmtdiff.adapters.ingest.manifest import load_manifest, manifest_path
+from stmtdiff.adapters.ingest.sources import is_url, manifest_path
 from stmtdiff.adapters.ingest.subjects import load_subject_table
 from stmtdiff.adapters.offline import offline_evidence
 from stmtdiff.adapters.translate.settings import TranslationSettings
@@ -293,6 +292,8 @@ def statement_title(inputs: Sequence[str]) -> str | None:
     """The title of the first manifest among the inputs, if it has one."""
     for item in inputs:
         if item != "-" and not is_url(item) and (path := manifest_path(item)) is not None:
+            from stmtdiff.adapters.ingest.manifest import load_manifest  # TOML: sets only
+
             title = load_manifest(path).title
             if title:
                 return title

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stmtdiff.adapters.ingest.limits import (
+    DEFAULT_TIMEOUT,
     MAX_INPUT_BYTES,
     TooLarge,
     TooSlow,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     import httpx
 
 USER_AGENT = f"stmtdiff/{stmtdiff_version()} (+{PROJECT_URL})"
-DEFAULT_TIMEOUT = 20.0
 #: Environment variable that moves the page cache (the default is the user cache folder).
 CACHE_ENV = "STMTDIFF_CACHE_DIR"
 _SPACE = re.compile(r"\s+")
@@ -43,10 +43,6 @@ class Page:
     media_type: str | None
     charset: str | None
     retrieved: str  # ISO 8601, UTC
-
-
-def is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
 
 
 def default_cache_dir() -> Path:

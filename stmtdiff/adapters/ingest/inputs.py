@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from stmtdiff.adapters.ingest.document import VersionSpec
-from stmtdiff.adapters.ingest.fetch import is_url
 from stmtdiff.adapters.ingest.load import STDIN
-from stmtdiff.adapters.ingest.manifest import MANIFEST_NAME, load_manifest, manifest_path
+from stmtdiff.adapters.ingest.sources import MANIFEST_NAME, is_url, manifest_path
 from stmtdiff.core.errors import StmtdiffError
 
 
@@ -19,6 +18,8 @@ def expand_inputs(inputs: Sequence[str]) -> list[VersionSpec]:
         if item == STDIN or is_url(item):
             specs.append(VersionSpec(source=item))
         elif (manifest := manifest_path(item)) is not None:
+            from stmtdiff.adapters.ingest.manifest import load_manifest  # TOML: sets only
+
             specs.extend(load_manifest(manifest).versions)
         elif Path(item).is_dir():
             raise StmtdiffError(

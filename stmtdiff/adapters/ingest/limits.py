@@ -19,6 +19,8 @@ from stmtdiff.core.errors import StmtdiffError
 #: longest real statement in ../shared is under 1 MB and a long treaty PDF a few MB, so 50 MB
 #: leaves room while keeping a run's memory bounded.
 MAX_INPUT_BYTES = 50_000_000
+#: Seconds a page fetch may take in all (``stmtdiff fetch --timeout`` overrides it).
+DEFAULT_TIMEOUT = 20.0
 #: Longest line (paragraph) stmtdiff compares. Past the word diff and similarity fixes the
 #: pipeline runs at about 0.1 MB/s: a 270 kB one-line text compares in 3.5 s (JSON) and 5.6 s
 #: (terminal), a 2 MB one in 9 s and 28 s (benchmarks/huge_line.py). The longest paragraph in

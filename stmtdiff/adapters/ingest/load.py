@@ -10,9 +10,14 @@ from typing import BinaryIO
 from stmtdiff.adapters.ingest import limits
 from stmtdiff.adapters.ingest.document import Document
 from stmtdiff.adapters.ingest.extras import require_extra
-from stmtdiff.adapters.ingest.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
-from stmtdiff.adapters.ingest.limits import TooLarge, check_line_lengths, read_stream
+from stmtdiff.adapters.ingest.limits import (
+    DEFAULT_TIMEOUT,
+    TooLarge,
+    check_line_lengths,
+    read_stream,
+)
 from stmtdiff.adapters.ingest.sniff import Kind, sniff
+from stmtdiff.adapters.ingest.sources import is_url
 from stmtdiff.adapters.ingest.text import decode_html, decode_text
 from stmtdiff.core.errors import StmtdiffError
 
@@ -44,6 +49,8 @@ def load_document(
     if source == STDIN:
         return parse_bytes(_read_stdin(stdin), "standard input")
     if is_url(source):
+        from stmtdiff.adapters.ingest.fetch import fetch_page  # HTTP and the page cache
+
         page = fetch_page(
             source,
             cache_dir=cache_dir,

@@ -13,17 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from stmtdiff.adapters.ingest.document import VersionSpec
-from stmtdiff.adapters.ingest.fetch import is_url
 from stmtdiff.adapters.ingest.fetchlog import (
     FETCHLOG_NAME,
     FetchRecord,
     fetched_copy,
     read_fetchlog,
 )
+from stmtdiff.adapters.ingest.sources import MANIFEST_NAME, is_url, manifest_path
 from stmtdiff.core.errors import StmtdiffError
 from stmtdiff.core.model import ROLES, Role
 
-MANIFEST_NAME = "stmtdiff.toml"
 _TOP_KEYS = ("title", "version", "check")  # [[check]]: stmtdiff check (check/config.py)
 _VERSION_KEYS = ("id", "label", "publisher", "lang", "role", "source", "date", "translation")
 _ID = re.compile(r"^[\w.-]+$")
@@ -42,15 +41,6 @@ class Manifest:
     @property
     def folder(self) -> Path:
         return self.path.parent
-
-
-def manifest_path(source: str | Path) -> Path | None:
-    """The manifest ``source`` names: the file itself or the one inside a folder."""
-    path = Path(source)
-    if path.is_dir():
-        inner = path / MANIFEST_NAME
-        return inner if inner.is_file() else None
-    return path if path.suffix.lower() == ".toml" else None
 
 
 def load_manifest(path: str | Path, *, use_fetched: bool = True) -> Manifest:

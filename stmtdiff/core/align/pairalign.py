@@ -17,6 +17,7 @@ from stmtdiff.core.align.sametext import same_language_scorer
 from stmtdiff.core.align.scoring import (
     Scorer,
     confidence,
+    informative_paragraphs,
     paragraph_starts,
     respect_paragraphs,
     run,
@@ -262,8 +263,11 @@ def _translation_scorer(
 
 
 def _starts(version: Version) -> list[bool]:
+    paragraphs = [s.paragraph for s in version.sentences]
+    if not informative_paragraphs(paragraphs):  # one sentence per line: no sentence's number
+        return [False] * len(paragraphs)  # counts, so none is read (3,993 at 2×2,000 lines)
     return paragraph_starts(
-        [s.paragraph for s in version.sentences],
+        paragraphs,
         [(label := numbering(s.text)) is not None and label.isdigit() for s in version.sentences],
     )
 

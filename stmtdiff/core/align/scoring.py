@@ -88,13 +88,19 @@ PARAGRAPH_PENALTY = 1.0
 INFORMATIVE_PARAGRAPHS = 1.3
 
 
+def informative_paragraphs(paragraphs: Sequence[int]) -> bool:
+    """Whether a text's paragraphs (each sentence's) hold several sentences on average, so that
+    where one begins says something about the alignment."""
+    count = len(set(paragraphs))
+    return bool(count) and len(paragraphs) >= INFORMATIVE_PARAGRAPHS * count
+
+
 def paragraph_starts(paragraphs: Sequence[int], numbered: Sequence[bool]) -> list[bool]:
     """Whether each sentence opens a paragraph: a new paragraph, or a paragraph number (``3.``,
     ``三、``) at its start. Only where the text's paragraphs hold several sentences: in text with
     one sentence per line (segmented input) a line says nothing, and a number opening a line may
     be the part of a sentence the other side runs on from the line before."""
-    count = len(set(paragraphs))
-    if not count or len(paragraphs) < INFORMATIVE_PARAGRAPHS * count:
+    if not informative_paragraphs(paragraphs):
         return [False] * len(paragraphs)
     return [
         k > 0 and (numbered[k] or paragraphs[k] != paragraphs[k - 1])

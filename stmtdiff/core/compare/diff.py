@@ -36,6 +36,8 @@ def _engine() -> diff_match_patch:
 
 def tokenize(text: str) -> list[str]:
     """Words, runs of spaces and punctuation marks; each CJK character is its own token."""
+    if not has_cjk(text):  # one look at the text instead of one at each of its tokens
+        return _WORD.findall(text)
     tokens: list[str] = []
     for token in _WORD.findall(text):
         if has_cjk(token):

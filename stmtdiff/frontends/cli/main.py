@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -91,8 +92,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Answered before the parser is built: building it imports every command module.
         print(f"stmtdiff {_version()}")
         return 0
-    parser = build_parser(words[0] if words else None)
-    args = parser.parse_args(argv)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        return _run(build_parser(words[0] if words else None).parse_args(argv))
+    finally:
+        gc.set_threshold(*thresholds)  # a program that calls main() keeps its own collector
+
+
+#: The cyclic collector's thresholds while a command runs. At CPython's (700, 10, 10) it runs
+#: after every 700 new containers and re-reads everything still young, and a comparison keeps
+#: nearly all it builds (sentences, rows, links) until it is written: 111 collections for 591
+#: objects freed cost 16-34 ms of a 2×2,000-sentence JSON compare (`benchmarks/terminal_speed.py`)
+#: and 355 collections 60-77 ms at 2×8,000, with the same peak memory (83.5 vs 88.2 MB at 8,000).
+#: mypy runs with the same figures; cycles are still collected, only less often.
+GC_THRESHOLDS = (200_000, 30, 30)
+
+
+def _run(args: argparse.Namespace) -> int:
     from stmtdiff.adapters.models.langprofiles import install
 
     install()  # the core's language detection falls back on langdetect (its files read there)

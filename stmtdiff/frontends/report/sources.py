@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import PurePath
 
-from stmtdiff.adapters.ingest.fetch import is_url
+from stmtdiff.adapters.ingest.sources import is_url
 from stmtdiff.core.model import Version
 
 

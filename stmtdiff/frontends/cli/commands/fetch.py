@@ -46,9 +46,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from stmtdiff.adapters.ingest.fetch import is_url
     from stmtdiff.adapters.ingest.fetchlog import read_fetchlog, write_fetchlog
     from stmtdiff.adapters.ingest.manifest import load_manifest
+    from stmtdiff.adapters.ingest.sources import is_url
     from stmtdiff.core.text.visible import visible
 
     manifest = load_manifest(args.manifest, use_fetched=False)
@@ -85,8 +85,9 @@ def _fetch_one(
 
     from stmtdiff.adapters.files.fsutil import write_atomic
     from stmtdiff.adapters.ingest import parse_bytes
-    from stmtdiff.adapters.ingest.fetch import DEFAULT_TIMEOUT, fetch_page
+    from stmtdiff.adapters.ingest.fetch import fetch_page
     from stmtdiff.adapters.ingest.fetchlog import FetchRecord
+    from stmtdiff.adapters.ingest.limits import DEFAULT_TIMEOUT
 
     target = manifest.folder / name
     _refuse_foreign(manifest, url, target, ours)
@@ -112,7 +113,7 @@ def _refuse_foreign(manifest: Manifest, url: str, target: Path, ours: list[Path]
     from pathlib import Path
 
     from stmtdiff.adapters.files.fsutil import same_file
-    from stmtdiff.adapters.ingest.fetch import is_url
+    from stmtdiff.adapters.ingest.sources import is_url
 
     used = [manifest.path, manifest.folder / FETCHLOG_NAME]
     used += [Path(p) for s in manifest.versions for p in (s.source, s.translation) if p]
@@ -131,6 +132,6 @@ def _refuse_foreign(manifest: Manifest, url: str, target: Path, ours: list[Path]
 
 
 def _in_manifest_order(manifest: Manifest) -> list[str]:
-    from stmtdiff.adapters.ingest.fetch import is_url
+    from stmtdiff.adapters.ingest.sources import is_url
 
     return list(dict.fromkeys(spec.source for spec in manifest.versions if is_url(spec.source)))

@@ -130,15 +130,16 @@ def output_file(value: str) -> str | None:
 
 def comparison_reads(args: argparse.Namespace) -> list[str]:
     """Every local file a comparison reads: inputs, manifests, their sources and translations."""
-    from stmtdiff.adapters.ingest.fetchlog import FETCHLOG_NAME
     from stmtdiff.adapters.ingest.inputs import expand_inputs
-    from stmtdiff.adapters.ingest.manifest import manifest_path
+    from stmtdiff.adapters.ingest.sources import manifest_path
 
     inputs: list[str] = list(getattr(args, "inputs", []))
     translations = _pairs(getattr(args, "translation", []), "--translation", bare_ok=False)
     reads = [*inputs, *translations.values(), *getattr(args, "watch", [])]
     for item in inputs:
         if (manifest := manifest_path(item)) is not None:
+            from stmtdiff.adapters.ingest.fetchlog import FETCHLOG_NAME  # sets only
+
             reads.extend((str(manifest), str(manifest.parent / FETCHLOG_NAME)))
     for spec in expand_inputs(inputs):
         reads.extend(p for p in (spec.source, spec.translation) if p)
