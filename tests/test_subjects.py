@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -333,7 +334,7 @@ _WORDS = sorted(
     }
 )
 _GLUE = [" ", "  ", ", ", ".", "-", "", "\n", "«", "»", "(", '"', "'", "_", "2", "x"]
-_CASES = [str, str.lower, str.upper, str.title]
+_CASES: list[Callable[[str], str]] = [str, str.lower, str.upper, str.title]
 
 
 @st.composite

@@ -86,6 +86,7 @@ _PIECES = re.compile(r"(\*|\s+)")
 #: A run of word characters, and the character after it (none at the end of a piece).
 _RUN = re.compile(r"(\w+)(.?)", re.DOTALL)
 
+#: A word of a text, as the patterns see words: a run of letters, digits and ``_``.
 _WORD = re.compile(r"\w+")
 
 #: A run of East Asian characters (from ``EAST_ASIAN_FROM``): what a form starting with one
@@ -99,9 +100,10 @@ _LEAD = re.compile(r"[^\w\s*]*(\w+)(.?)", re.DOTALL)
 
 #: Texts with up to this many East Asian characters in all are searched for each run of them
 #: that a form holds (``_Needs``); longer ones are only checked for the characters. Fitting and
-#: compiling both layers for Chinese UN sentences (dev, best of 7, load 2.5): 400 sentences,
-#: 17,054 characters, 7.8 ms searched / 11.4 ms not; 1,000 sentences, 42,217: 12.2 / 8.0 ms,
-#: where the searches cost more than the forms they leave out.
+#: compiling both layers, best of 7 (load 2.5), searched / not: Chinese sentences of the UN test
+#: set (a speed figure: no quality depends on it), 17,054 characters 7.8 / 11.4 ms, 42,217
+#: 12.2 / 8.0 ms, where the searches cost more than the forms they leave out; the Chinese novels
+#: of the MAC dev set, which name few subjects, 37,121 characters 7.3 / 16.0 ms.
 EAST_ASIAN_SEARCHED = 20_000
 
 
@@ -153,7 +155,8 @@ class _Vocabulary:
 
     def __init__(self, lowered: Iterable[str]) -> None:
         # Split at white space first: the words of the distinct pieces are those of the texts,
-        # found in a fraction of the characters (2,000 English sentences: 13 ms instead of 23).
+        # found in a fraction of the characters (the 2 x 2,000 English sentences of
+        # ``tests/reportkit.py``, load 1: 13 ms instead of 23 for the words of the whole text).
         pieces: set[str] = set()
         for text in lowered:
             pieces.update(text.split())
@@ -173,6 +176,7 @@ class _Vocabulary:
         return at < len(self._sorted) and self._sorted[at].startswith(stem)
 
     def holds(self, needs: _Needs) -> bool:
+        """Whether the texts hold what a form needs (so it may match in one of them)."""
         return (
             all(word in self.words for word in needs.words)
             and all(self.starts(stem) for stem in needs.stems)
@@ -191,8 +195,19 @@ class _Layer:
     by the first character only they took 3.2 s in Russian at 8,000 sentences, and one flat
     alternation of every form took 300 s for 600,000 characters.
 
-    The tree is fitted to the texts it searches: it holds only the forms whose words the texts
-    hold (``_Needs``), so leaving out the others changes no match.
+    The tree is fitted to the texts it searches: it holds only the forms whose words, stems and
+    East Asian characters the texts hold (``_Needs``), so leaving out the others changes no
+    match, and it is compiled once per set of forms. A 2 x 2,000-sentence English summary
+    (``tests/reportkit.py``) keeps 16 of the table's 1,245 forms, 2 x 2,000 UN sentences about
+    300 (their words: 2,103 and 8,359). It replaced two fittings:
+    by the pairs of characters of short texts (listing the pairs cost more than it saved beyond
+    20,000 characters) and by the scripts of long ones (every Latin form: 25 ms to compile).
+    Finding the subjects of two versions with a fresh table, before / after (best of 7,
+    load 1.6, the old and new module side by side in one process): ``reportkit`` English 2 x
+    2,000 sentences 54.5 / 28.7 ms; UN test set 2 x 2,000 English 108 / 105 ms (its 8,000
+    distinct words cost about what the smaller tree saves), Russian 170 / 119, Chinese 122 /
+    70; 2 x 20 English 16.7 / 5.7, Russian 17.1 / 5.6, Chinese 4.0 / 4.9 ms; two English
+    sentences 3.0 / 2.4 ms, two Chinese 1.8 / 2.5 ms.
     """
 
     def __init__(self, subjects: Sequence[tuple[int, Subject]]) -> None:
@@ -262,6 +277,7 @@ class _Layer:
         return self._fitted[kept]
 
     def _needs_of(self, k: int) -> _Needs:
+        """The needs of form ``k``, worked out the first time it is a candidate."""
         if k not in self._needs:
             self._needs[k] = _Needs.of(_lower(self._forms[k]))
         return self._needs[k]
