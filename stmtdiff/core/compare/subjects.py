@@ -128,9 +128,13 @@ class _Needs:
 
     @classmethod
     def of(cls, low: str) -> _Needs:
+        pieces = _PIECES.split(low)  # literal, separator, literal, ..., literal
+        if len(pieces) == 1 and _EAST_ASIAN.fullmatch(low) and is_ideographic(low[0]):
+            # Most Chinese forms: one run, the words inside it left unchecked (a third of the
+            # time; 350 such forms are looked at for 20 Chinese sentences).
+            return cls((), (), frozenset(low), (low,))
         words: list[str] = []
         stems: list[str] = []
-        pieces = _PIECES.split(low)  # literal, separator, literal, ..., literal
         at_start = not is_ideographic(low[0])  # whether a text word starts at the next piece
         for number in range(0, len(pieces), 2):
             piece = pieces[number]
@@ -203,10 +207,10 @@ class _Layer:
     by the pairs of characters of short texts (listing the pairs cost more than it saved beyond
     20,000 characters) and by the scripts of long ones (every Latin form: 25 ms to compile).
     Finding the subjects of two versions with a fresh table, before / after (best of 7,
-    load 1.6, the old and new module side by side in one process): ``reportkit`` English 2 x
-    2,000 sentences 54.5 / 28.7 ms; UN test set 2 x 2,000 English 108 / 105 ms (its 8,000
-    distinct words cost about what the smaller tree saves), Russian 170 / 119, Chinese 122 /
-    70; 2 x 20 English 16.7 / 5.7, Russian 17.1 / 5.6, Chinese 4.0 / 4.9 ms; two English
+    load 0.7, the old and new module side by side in one process): ``reportkit`` English 2 x
+    2,000 sentences 53.2 / 30.2 ms; UN test set 2 x 2,000 English 112.6 / 111.7 ms (its 8,000
+    distinct words cost about what the smaller tree saves), Russian 173 / 122, Chinese 124 /
+    70; 2 x 20 English 16.9 / 5.8, Russian 17.5 / 5.7, Chinese 4.0 / 4.4 ms; two English
     sentences 3.0 / 2.4 ms, two Chinese 1.8 / 2.5 ms.
     """
 
