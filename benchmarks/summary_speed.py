@@ -7,10 +7,17 @@ table with the re module's cache emptied (the patterns are fitted to the texts' 
 compiled: ``stmtdiff.core.compare.subjects``); "again" times a second summary with the same
 table (patterns compiled). Best of three; `compare_speed.py` times the comparison itself.
 
-Measured 2026-12-03, this script on each tree side by side (2 cores, load 9-12), before
-(3b4a9c6) → after: compile 0.099 s (every script, always) → 0.032 s for English texts, 0.068 s
-for all three; summary 0.120 / 0.497 / 1.937 s → 0.031 / 0.132 / 0.512 s at 500 / 2,000 /
-8,000 sentences.
+Measured 2026-12-03, the script of then on each tree side by side (2 cores, load 9-12), before
+(3b4a9c6) → after the tree of the texts' scripts: compile 0.099 s (every script, always) →
+0.032 s for English texts, 0.068 s for all three; summary 0.120 / 0.497 / 1.937 s → 0.031 /
+0.132 / 0.512 s at 500 / 2,000 / 8,000 sentences.
+
+Then (issue 18) the trees fitted to the texts' words: this script run twice on each tree,
+alternately (2 cores, load 0.8), best of the two, "first" before (01643ad) → after: two English
+sentences 3.1 → 2.6 ms; English statements 24.9 / 56.1 / 171.5 ms → 10.4 / 31.0 / 115.8 ms at
+500 / 2,000 / 8,000 sentences ("again" at 2,000: 41.8 → 27.6 ms); UN sentences, 2 x 20 / 200 /
+2,000: English 17.0 / 25.8 / 108 → 6.3 / 19.3 / 108 ms, Russian 18.5 / 44.7 / 181 → 6.5 /
+19.6 / 121 ms, Chinese 4.9 / 25.5 / 122 → 6.6 / 15.4 / 76 ms.
 
     python benchmarks/summary_speed.py [--sizes 500 2000 8000] [--un 200 2000]
 """
