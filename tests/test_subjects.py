@@ -3,7 +3,10 @@ Russian, Chinese and English, and how users extend the table (``--watch``, the c
 
 from __future__ import annotations
 
+import functools
+import re
 import tomllib
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -18,7 +21,9 @@ from stmtdiff.adapters.ingest.subjects import (
     load_subject_table,
     read_watch_file,
 )
-from stmtdiff.core.compare.subjects import Subject, SubjectTable
+from stmtdiff.core.compare import subjects as subjects_module
+from stmtdiff.core.compare.subjects import EAST_ASIAN_SEARCHED, Subject, SubjectTable
+from stmtdiff.core.compare.subjects import subject as make_subject
 from stmtdiff.core.errors import StmtdiffError
 
 
@@ -251,6 +256,154 @@ def test_a_texts_subjects_do_not_depend_on_the_texts_matched_with_it(
     alone = [subject.id for subject in table.find(text)]
     beside = table.mentions([text, other])
     assert [key for key, where in beside.items() if 0 in where] == alone
+
+
+def _reference_places(subjects: list[Subject], text: str) -> list[tuple[int, int, int]]:
+    """What the table's rule says, the slow way: per layer (names, then topics), from each
+    place left to right, every form's own pattern tried in order of length (without ``*``);
+    the first that matches takes the place (kept if in its case) and the search goes on at its
+    end. Only the forms starting with the character at a place are tried: a form's pattern
+    starts with its first character."""
+    folded = subjects_module._fold(text)
+    lowered = subjects_module._lower(folded)
+    found: list[tuple[int, int, int]] = []
+    for owners, by_first in _reference_layers(tuple(subjects)):
+        position = 0
+        while position < len(lowered):
+            for form in by_first.get(lowered[position], []):
+                match = _own_pattern(subjects_module._lower(form)).match(lowered, position)
+                if match is not None:
+                    break
+            else:
+                position += 1
+                continue
+            if not subjects_module._exact(form) or _own_pattern(form).fullmatch(
+                folded, match.start(), match.end()
+            ):
+                found += [(index, match.start(), match.end()) for index in owners[form]]
+            position = match.end()
+    return found
+
+
+@functools.cache
+def _reference_layers(
+    subjects: tuple[Subject, ...],
+) -> list[tuple[dict[str, list[int]], dict[str, list[str]]]]:
+    """Per layer: the subjects each form names, and the forms by first character, longest
+    first."""
+    layers = []
+    for topics in (False, True):
+        owners: dict[str, list[int]] = {}
+        for index, item in enumerate(subjects):
+            if (item.category == "topic") == topics:
+                for form in item.forms:
+                    owners.setdefault(subjects_module._fold(form.strip()), []).append(index)
+        by_first: dict[str, list[str]] = {}
+        for form in sorted(owners, key=lambda form: -len(form.replace("*", ""))):
+            by_first.setdefault(subjects_module._lower(form)[0], []).append(form)
+        layers.append((owners, by_first))
+    return layers
+
+
+@functools.cache
+def _own_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(subjects_module._pattern(form))
+
+
+#: The shipped table and forms a user's table may hold that it has none of: a ``*`` inside a
+#: word, a form of punctuation, one starting with punctuation, Latin with Chinese, Korean.
+_TESTED = [
+    *builtin_subjects(),
+    make_subject("gazprom", "organisation", {"ru": ["Газ*пром"]}),
+    make_subject("g20_summit", "topic", {"zh": ["G20峰", "中国G20"], "en": ["A_B*", "x*.y"]}),
+    make_subject("quoted", "topic", {"en": ['"*', "(UN)"], "zh": ["「中国」"]}),
+    make_subject("korea_han", "country", {"zh": ["한국*", "韩国"]}),
+]
+
+#: Words of the tested forms, a ``*`` given an ending (or none), and forms cut short too, so
+#: that texts hold the forms, their neighbours and near misses.
+_WORDS = sorted(
+    {
+        word.replace("*", ending)
+        for item in _TESTED
+        for form in item.forms
+        for piece in (form, *form.split(), form[:2], form[1:])
+        for word in (piece, piece.replace("е", "ё"))
+        for ending in ("", "ы", "ского", "s", "an")
+        if word.strip() and not word.startswith("*")
+    }
+)
+_GLUE = [" ", "  ", ", ", ".", "-", "", "\n", "«", "»", "(", '"', "'", "_", "2", "x"]
+_CASES: list[Callable[[str], str]] = [str, str.lower, str.upper, str.title]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    parts = draw(
+        st.lists(
+            st.tuples(st.sampled_from(_WORDS), st.sampled_from(_CASES), st.sampled_from(_GLUE)),
+            max_size=8,
+        )
+    )
+    return "".join(case(word) + glue for word, case, glue in parts)
+
+
+@pytest.fixture(scope="module")
+def tested_table() -> SubjectTable:
+    return SubjectTable(_TESTED)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts())
+def test_the_places_of_a_text_are_those_of_each_forms_own_pattern(
+    tested_table: SubjectTable, text: str
+) -> None:
+    table = tested_table
+    assert [
+        (table.subjects.index(item), start, end) for item, start, end in table.places(text)
+    ] == _reference_places(table.subjects, text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_texts(), _texts())
+def test_mentions_searched_together_are_those_of_each_forms_own_pattern(
+    tested_table: SubjectTable, text: str, other: str
+) -> None:
+    table = tested_table
+    expected = [
+        [table.subjects[index].id for index, _, _ in _reference_places(table.subjects, t)]
+        for t in (text, other)
+    ]
+    found = table.mentions_each([[text], [other]])
+    assert [list(where) for where in found] == [list(dict.fromkeys(ids)) for ids in expected]
+
+
+def test_every_form_is_found_where_its_own_pattern_finds_it(
+    tested_table: SubjectTable,
+) -> None:
+    # Each text alone: a tree is fitted to the words of all the texts it searches.
+    for item in _TESTED:
+        for form in item.forms:
+            for ending in ("", "ов"):
+                word = form.replace("*", ending)
+                for text in (
+                    f"«{word}» и {word.upper()}",
+                    f"{word}x",
+                    f"{word[:-1]}.{word.title()}",
+                ):
+                    places = tested_table.places(text)
+                    found = [(tested_table.subjects.index(s), a, b) for s, a, b in places]
+                    assert found == _reference_places(tested_table.subjects, text), text
+
+
+def test_a_chinese_text_too_long_to_search_for_each_form_is_still_read_in_full(
+    table: SubjectTable,
+) -> None:
+    filler = "双方同意深化各领域务实合作。" * (EAST_ASIAN_SEARCHED // 14 + 1)
+    text = filler + "中俄两国元首出席上海合作组织峰会。" + filler
+    assert {"china", "russia", "sco"} <= ids(table, text)
+    found = [(table.subjects.index(s), a, b) for s, a, b in table.places(text)]
+    assert found == _reference_places(table.subjects, text)
 
 
 @pytest.fixture

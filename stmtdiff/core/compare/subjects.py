@@ -17,11 +17,11 @@ are the same letter to the matcher, as Russian texts write either.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from stmtdiff.core.text.scripts import is_ideographic
+from stmtdiff.core.text.scripts import EAST_ASIAN_FROM, is_ideographic
 
 #: Languages the shipped table covers: texts in other languages (without a translation into one
 #: of these) cannot be checked, since a subject's absence would mean nothing.
@@ -79,12 +79,114 @@ def _fold(text: str) -> str:
 #: Before the forms that start a word: the character before is no letter or digit.
 WORD_START = r"(?<!\w)"
 
-#: Texts up to this many characters in all get a tree fitted to their pairs of characters
-#: (``_Layer.regex``). Finding, compiling and scanning, English of ``tests/reportkit.py``, best of
-#: 3 (2 cores, load 4.5): three sentences 5.8 ms fitted / 24.8 ms by script; 10,000 characters
-#: 16 / 26 ms; 30,000 27 / 28 ms; 300,000 92 / 86 ms, where listing the pairs costs more than
-#: the branches it leaves out save. Russian: 1,355 characters 16 / 34 ms.
-FITTED_CHARS = 20_000
+#: A form's pattern split into its pieces: ``*`` (any word ending), a run of spaces (any run of
+#: white space), and literal text between them (``_pattern`` writes each piece).
+_PIECES = re.compile(r"(\*|\s+)")
+
+#: A run of word characters, and the character after it (none at the end of a piece).
+_RUN = re.compile(r"(\w+)(.?)", re.DOTALL)
+
+#: A word of a text, as the patterns see words: a run of letters, digits and ``_``.
+_WORD = re.compile(r"\w+")
+
+#: A run of East Asian characters (from ``EAST_ASIAN_FROM``): what a form starting with one
+#: needs, found without looking at each Latin or Cyrillic letter of a text. Written as the class
+#: of the characters below it: the class up to U+10FFFF took 14 ms to compile, this one 0.3.
+_EAST_ASIAN = re.compile(f"[^\\0-{chr(ord(EAST_ASIAN_FROM) - 1)}]+")
+
+#: A form's first run of letters, after any punctuation, and the character after it.
+_LEAD = re.compile(r"[^\w\s*]*(\w+)(.?)", re.DOTALL)
+
+
+#: Texts with up to this many East Asian characters in all are searched for each run of them
+#: that a form holds (``_Needs``); longer ones are only checked for the characters. Fitting and
+#: compiling both layers, best of 7 (load 2.5), searched / not: Chinese sentences of the UN test
+#: set (a speed figure: no quality depends on it), 17,054 characters 7.8 / 11.4 ms, 42,217
+#: 12.2 / 8.0 ms, where the searches cost more than the forms they leave out; the Chinese novels
+#: of the MAC dev set, which name few subjects, 37,121 characters 7.3 / 16.0 ms.
+EAST_ASIAN_SEARCHED = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Needs:
+    """What a text must hold for a form to match anywhere in it (both in lower case, folded).
+
+    A run of letters and digits that the form puts at a word start (its start, where the
+    pattern checks that no letter comes before; after a space; after a punctuation mark) is a
+    whole word of the text when the form ends the word there too (a space, a punctuation mark,
+    or the form's end, where the pattern checks that no letter follows), and the start of a word
+    when ``*`` follows. A run after ``*``, and a form that starts with a Chinese character (no
+    word start is checked: Chinese has no spaces), say nothing of the text's words; the text
+    must still hold each of the form's East Asian characters, and each run of them
+    (``EAST_ASIAN_SEARCHED``).
+    """
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    chars: frozenset[str]
+    runs: tuple[str, ...]
+
+    @classmethod
+    def of(cls, low: str) -> _Needs:
+        pieces = _PIECES.split(low)  # literal, separator, literal, ..., literal
+        if len(pieces) == 1 and _EAST_ASIAN.fullmatch(low) and is_ideographic(low[0]):
+            # Most Chinese forms: one run, the words inside it left unchecked (a third of the
+            # time; 350 such forms are looked at for 20 Chinese sentences).
+            return cls((), (), frozenset(low), (low,))
+        words: list[str] = []
+        stems: list[str] = []
+        at_start = not is_ideographic(low[0])  # whether a text word starts at the next piece
+        for number in range(0, len(pieces), 2):
+            piece = pieces[number]
+            for run in _RUN.finditer(piece):
+                if run.start() == 0 and not at_start:
+                    continue
+                word, after = run.groups()
+                if not after and number + 1 == len(pieces):  # the form's end
+                    whole = not is_ideographic(low[-1])
+                else:
+                    whole = after != "" or pieces[number + 1] != "*"
+                (words if whole else stems).append(word)
+            if number + 1 < len(pieces):
+                at_start = pieces[number + 1] != "*"
+        runs = [run for piece in pieces[::2] for run in _EAST_ASIAN.findall(piece)]
+        return cls(tuple(words), tuple(stems), frozenset("".join(runs)), tuple(runs))
+
+
+class _Vocabulary:
+    """The words of the texts a tree is fitted to, and their East Asian characters (in lower
+    case, folded)."""
+
+    def __init__(self, lowered: Iterable[str]) -> None:
+        # Split at white space first: the words of the distinct pieces are those of the texts,
+        # found in a fraction of the characters (the 2 x 2,000 English sentences of
+        # ``tests/reportkit.py``, load 1: 13 ms instead of 23 for the words of the whole text).
+        pieces: set[str] = set()
+        for text in lowered:
+            pieces.update(text.split())
+        joined = " ".join(pieces)
+        self.words = set(_WORD.findall(joined))
+        runs = _EAST_ASIAN.findall(joined)
+        self.chars: set[str] = set().union(*runs)
+        #: The runs of East Asian characters, when they are few enough to search.
+        self.east_asian = " ".join(runs) if sum(map(len, runs)) <= EAST_ASIAN_SEARCHED else None
+        self._sorted: list[str] | None = None
+
+    def starts(self, stem: str) -> bool:
+        """Whether a word starts with ``stem``."""
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+        at = bisect_left(self._sorted, stem)
+        return at < len(self._sorted) and self._sorted[at].startswith(stem)
+
+    def holds(self, needs: _Needs) -> bool:
+        """Whether the texts hold what a form needs (so it may match in one of them)."""
+        return (
+            all(word in self.words for word in needs.words)
+            and all(self.starts(stem) for stem in needs.stems)
+            and needs.chars <= self.chars
+            and (self.east_asian is None or all(run in self.east_asian for run in needs.runs))
+        )
 
 
 class _Layer:
@@ -97,13 +199,19 @@ class _Layer:
     by the first character only they took 3.2 s in Russian at 8,000 sentences, and one flat
     alternation of every form took 300 s for 600,000 characters.
 
-    The tree is written and compiled lazily, and only with the branches whose first character
-    is of a script (``_script``) the texts hold. A branch can match only where the text has its
-    first character, so leaving out the others changes no match, while each letter of an
-    English text tries ~30 branches instead of ~350. Summary of 2,000 English sentences, CPU
-    (load ~14): 225 ms with every script's branches, 70 ms with its own, 56 ms with the
-    word-start check before the branches; a two-sentence English compare compiles 36 ms of
-    patterns instead of 94 (``benchmarks/summary_speed.py``).
+    The tree is fitted to the texts it searches: it holds only the forms whose words, stems and
+    East Asian characters the texts hold (``_Needs``), so leaving out the others changes no
+    match, and it is compiled once per set of forms. A 2 x 2,000-sentence English summary
+    (``tests/reportkit.py``) keeps 16 of the table's 1,245 forms, 2 x 2,000 UN sentences about
+    300 (their words: 2,103 and 8,359). It replaced two fittings:
+    by the pairs of characters of short texts (listing the pairs cost more than it saved beyond
+    20,000 characters) and by the scripts of long ones (every Latin form: 25 ms to compile).
+    Finding the subjects of two versions with a fresh table, before / after (best of 7,
+    load 0.7, the old and new module side by side in one process): ``reportkit`` English 2 x
+    2,000 sentences 53.2 / 30.2 ms; UN test set 2 x 2,000 English 112.6 / 111.7 ms (its 8,000
+    distinct words cost about what the smaller tree saves), Russian 173 / 122, Chinese 124 /
+    70; 2 x 20 English 16.9 / 5.8, Russian 17.5 / 5.7, Chinese 4.0 / 4.4 ms; two English
+    sentences 3.0 / 2.4 ms, two Chinese 1.8 / 2.5 ms.
     """
 
     def __init__(self, subjects: Sequence[tuple[int, Subject]]) -> None:
@@ -122,64 +230,80 @@ class _Layer:
         # A two-level tree by the first two characters, so each place tries a few forms only.
         #: First character -> second character ("" for none) -> (form number, lower case).
         self._tree: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        #: Form numbers by the first word they need, the first stem, or (a form starting with
+        #: an East Asian character) that character; ``_always``: the others (``"*``).
+        self._by_word: dict[str, list[int]] = {}
+        self._by_stem: dict[str, list[int]] = {}
+        self._by_char: dict[str, list[int]] = {}
+        self._always: list[int] = []
         for k, form in enumerate(forms):
             low = _lower(form)
             second = low[1] if len(low) > 1 and low[1].isalnum() else ""
             self._tree.setdefault(low[0], {}).setdefault(second, []).append((k, low))
-        #: Per script, the first characters of its branches.
-        self._starts: dict[str, set[str]] = {}
-        for first in self._tree:
-            self._starts.setdefault(_script(first), set()).add(first)
-        self._compiled: dict[frozenset[str], re.Pattern[str] | None] = {}
-        #: Fitted trees, by their branches (first and second character).
-        self._fitted: dict[frozenset[tuple[str, str]], re.Pattern[str] | None] = {}
+            # Indexed by what ``_Needs`` finds first, the script looked up only where it must:
+            # the Han pattern takes 2 ms to compile, and a text with no Han character needs none.
+            lead = _LEAD.match(low) if low[0] < EAST_ASIAN_FROM else None
+            if lead is not None:
+                word, after = lead.groups()
+                whole = after != "*" and (after != "" or not is_ideographic(word[-1]))
+                (self._by_word if whole else self._by_stem).setdefault(word, []).append(k)
+            elif low[0] >= EAST_ASIAN_FROM:
+                self._by_char.setdefault(low[0], []).append(k)
+            else:
+                self._always.append(k)
+        #: The needs of the forms looked at so far (``_Needs``: worked out for every form, they
+        #: took 7 ms of a two-sentence compare).
+        self._needs: dict[int, _Needs] = {}
+        #: Fitted trees (``_compile``), by the numbers of the forms they hold.
+        self._fitted: dict[frozenset[int], tuple[re.Pattern[str], ...]] = {}
 
-    def regex(
-        self, chars: AbstractSet[str], pairs: AbstractSet[str] | None = None
-    ) -> re.Pattern[str] | None:
-        """The tree for texts made of ``chars`` (lower-cased): only the branches of the scripts
-        among them, written and compiled once per set of scripts; ``None`` when no form can
-        match.
+    def trees(self, vocabulary: _Vocabulary) -> tuple[re.Pattern[str], ...]:
+        """The trees for texts of ``vocabulary``: the forms whose needs they meet, in the
+        order of the whole tree, compiled once per set of forms; none when no form can match."""
+        candidates = [
+            *(k for word in self._by_word.keys() & vocabulary.words for k in self._by_word[word]),
+            *(k for stem, group in self._by_stem.items() if vocabulary.starts(stem) for k in group),
+            *(k for char in self._by_char.keys() & vocabulary.chars for k in self._by_char[char]),
+            *self._always,
+        ]
+        kept = frozenset(k for k in candidates if vocabulary.holds(self._needs_of(k)))
+        if kept not in self._fitted:
+            firsts = {_lower(self._forms[k])[0] for k in kept}
+            wanted = []
+            for first, groups in self._tree.items():
+                if first not in firsts:
+                    continue
+                fitted = {s: [f for f in group if f[0] in kept] for s, group in groups.items()}
+                fitted = {s: group for s, group in fitted.items() if group}
+                if fitted:
+                    wanted.append((first, fitted))
+            self._fitted[kept] = self._compile(wanted)
+        return self._fitted[kept]
 
-        ``pairs``, the texts' two-character sequences, fits the tree to those texts alone: only
-        the forms whose first two characters they hold (or whose first, when the second is no
-        letter or digit). The others cannot match anywhere in them, so leaving them out changes
-        no match; in two English sentences they are 95% of the forms (see
-        ``FITTED_CHARS``). A fitted tree serves only texts with no other pair.
-        """
-        if pairs is not None:
-            wanted = [
-                (first, {s: group for s, group in groups.items() if not s or first + s in pairs})
-                for first, groups in self._tree.items()
-                if first in chars
-            ]
-            wanted = [(first, groups) for first, groups in wanted if groups]
-            key = frozenset((first, second) for first, groups in wanted for second in groups)
-            if key not in self._fitted:
-                self._fitted[key] = self._compile(wanted)
-            return self._fitted[key]
-        scripts = frozenset(
-            script for script, starts in self._starts.items() if not starts.isdisjoint(chars)
-        )
-        if scripts not in self._compiled:
-            self._compiled[scripts] = self._compile(
-                [(f, groups) for f, groups in self._tree.items() if _script(f) in scripts]
-            )
-        return self._compiled[scripts]
+    def _needs_of(self, k: int) -> _Needs:
+        """The needs of form ``k``, worked out the first time it is a candidate."""
+        if k not in self._needs:
+            self._needs[k] = _Needs.of(_lower(self._forms[k]))
+        return self._needs[k]
 
     def _compile(
         self, wanted: Sequence[tuple[str, dict[str, list[tuple[int, str]]]]]
-    ) -> re.Pattern[str] | None:
-        """The tree of the ``wanted`` branches (first character, its forms by the second)."""
+    ) -> tuple[re.Pattern[str], ...]:
+        """The trees of the ``wanted`` branches (first character, its forms by the second): one
+        for the forms that start a word, one for the Chinese forms, as the engine scans them
+        best (``_matches`` runs them as one)."""
         # The word-start check comes first, once for all the forms that start a word: a
         # place inside a word fails it at once, instead of after its letter was matched
-        # against each first letter (the scan of English text took 30% less). Only one
-        # branch can match at a place, that of its character, so their order is free.
+        # against each first letter (the scan of English text took 30% less). A tree that
+        # starts with a character in every branch, as the Chinese one does, is scanned
+        # faster still: the engine skips the places whose character starts no branch (2,000
+        # Chinese sentences: 11 ms instead of 40), but English letters start a branch almost
+        # everywhere, and there the check first is faster (49 ms instead of 71).
         words = [self._branch(f, groups) for f, groups in wanted if not is_ideographic(f)]
         others = [self._branch(f, groups) for f, groups in wanted if is_ideographic(f)]
-        branches = [f"{WORD_START}(?:{'|'.join(words)})"] if words else []
-        branches += others
-        return re.compile("|".join(branches)) if branches else None
+        trees = [f"{WORD_START}(?:{'|'.join(words)})"] if words else []
+        trees += ["|".join(others)] if others else []
+        return tuple(re.compile(tree) for tree in trees)
 
     @staticmethod
     def _branch(first: str, groups: dict[str, list[tuple[int, str]]]) -> str:
@@ -193,15 +317,13 @@ class _Layer:
         return f"{re.escape(first)}(?:{'|'.join(alternatives)})"
 
     def find(
-        self, folded: str, lowered: str, regex: re.Pattern[str] | None
+        self, folded: str, lowered: str, trees: Sequence[re.Pattern[str]]
     ) -> list[tuple[int, int, int]]:
         """(subject index, start, end) of each place a form matches in ``folded``, in order
-        (``lowered`` is its lower case), by ``regex`` from ``regex()`` for a set of characters
-        that includes all of ``lowered``."""
-        if regex is None:
-            return []
+        (``lowered`` is its lower case), by ``trees`` from ``trees()`` for texts that include
+        ``lowered``."""
         found: list[tuple[int, int, int]] = []
-        for match in regex.finditer(lowered):
+        for match in _matches(lowered, trees):
             name = match.lastgroup
             assert name is not None
             if self._in_its_case(name, folded, match):
@@ -218,14 +340,26 @@ class _Layer:
         return exact is None or exact.fullmatch(folded, match.start(), match.end()) is not None
 
 
-def _script(char: str) -> str:
-    """The script a form's first character is grouped by: Latin (with digits and ASCII),
-    Cyrillic, or any other (Han above all)."""
-    if char < "\u0250":
-        return "latin"
-    if "\u0400" <= char < "\u0530":
-        return "cyrillic"
-    return "other"
+def _matches(text: str, trees: Sequence[re.Pattern[str]]) -> Iterator[re.Match[str]]:
+    """The matches of ``trees`` in ``text`` as one alternation of them would find them: at the
+    first place where one matches, then from its end. Two trees never match at the same place
+    (a branch starts with its own character, and a Chinese one is no word's)."""
+    if len(trees) < 2:
+        yield from (trees[0].finditer(text) if trees else ())
+        return
+    words, chinese = trees
+    first, second = words.search(text), chinese.search(text)
+    while first is not None and second is not None:
+        match = first if first.start() < second.start() else second
+        yield match
+        if first.start() < match.end():
+            first = words.search(text, match.end())
+        if second.start() < match.end():
+            second = chinese.search(text, match.end())
+    for last, tree in ((first, words), (second, chinese)):
+        if last is not None:
+            yield last
+            yield from tree.finditer(text, last.end())
 
 
 def _lower(text: str) -> str:
@@ -261,10 +395,11 @@ def _pattern(form: str, *, skip: int = 0) -> str:
 
 
 class SubjectTable:
-    """The subjects compiled into two patterns, names and topics, so each text is scanned twice
-    whatever the table's size. Among names the longest form at a place wins («Шанхайской
-    организации сотрудничества» is the SCO, not Shanghai); topics are found apart, so the topic
-    乌克兰危机 (the Ukraine crisis) still names Ukraine."""
+    """The subjects compiled into two layers, names and topics, each a pattern fitted to the
+    texts searched, so each text is scanned twice whatever the table's size (a scan is two for
+    texts with Chinese and other forms: ``_Layer._compile``). Among names the longest form at a
+    place wins («Шанхайской организации сотрудничества» is the SCO, not Shanghai); topics are
+    found apart, so the topic 乌克兰危机 (the Ukraine crisis) still names Ukraine."""
 
     def __init__(self, subjects: Sequence[Subject]) -> None:
         self.subjects = list(subjects)
@@ -292,9 +427,9 @@ class SubjectTable:
         return self.mentions_each([texts])[0]
 
     def mentions_each(self, groups: Sequence[Sequence[str]]) -> list[dict[str, tuple[int, ...]]]:
-        """``mentions`` of each group of texts (each version's sentences), searched together:
-        with one tree fitted to them all when they are short (``FITTED_CHARS``)."""
-        found = self._find_all([text for group in groups for text in group], fitted=True)
+        """``mentions`` of each group of texts (each version's sentences), searched together,
+        with one tree fitted to them all."""
+        found = self._find_all([text for group in groups for text in group])
         out: list[dict[str, tuple[int, ...]]] = []
         start = 0
         for group in groups:
@@ -306,35 +441,28 @@ class SubjectTable:
             start += len(group)
         return out
 
-    def _find_all(self, texts: Sequence[str], *, fitted: bool = False) -> list[list[int]]:
+    def _find_all(self, texts: Sequence[str]) -> list[list[int]]:
         """Per text, the indices of the subjects it names, each once, names before topics."""
         return [
             list(dict.fromkeys(index for index, _, _ in places))
-            for places in self._places_all(texts, fitted=fitted)
+            for places in self._places_all(texts)
         ]
 
-    def _places_all(
-        self, texts: Sequence[str], *, fitted: bool = False
-    ) -> list[list[tuple[int, int, int]]]:
+    def _places_all(self, texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
         """Per text, (subject index, start, end) of each place it names a subject, names before
-        topics. The patterns are chosen once for all the texts, by the characters they hold;
-        ``fitted``: by their pairs of characters when they are short, for a caller that
-        searches all its texts in one call (per-text callers would compile a tree per text).
-        A text given twice is scanned once (its places do not depend on the patterns chosen:
-        those of characters the text lacks have no form that could match in it)."""
+        topics. The trees are fitted once to the words of all the texts; a text given twice is
+        scanned once (its places do not depend on the tree: the forms left out of it cannot
+        match in any of the texts)."""
         distinct = list(dict.fromkeys(texts))
         folded = [_fold(text) for text in distinct]
         lowered = [_lower(text) for text in folded]
-        chars = set().union(*lowered)
-        pairs = None
-        if fitted and sum(map(len, lowered)) <= FITTED_CHARS:
-            pairs = {pair for low in lowered for pair in map(str.__add__, low, low[1:])}
-        regexes = [layer.regex(chars, pairs) for layer in self._layers]
+        vocabulary = _Vocabulary(lowered)
+        trees = [layer.trees(vocabulary) for layer in self._layers]
         places = {
             text: [
                 place
-                for layer, regex in zip(self._layers, regexes, strict=True)
-                for place in layer.find(fold, low, regex)
+                for layer, layer_trees in zip(self._layers, trees, strict=True)
+                for place in layer.find(fold, low, layer_trees)
             ]
             for text, fold, low in zip(distinct, folded, lowered, strict=True)
         }
