@@ -8,6 +8,11 @@ the machine may be shared, and a ratio measured in one run is fairer than two ab
 Each command runs once untimed first, and may keep its bytecode as an installed wheel does
 (``startup.as_installed``).
 
+Measured 2026-12-03 on main after issue 18's last round (three runs, ``--runs 7``, load
+0.7-1.0): JSON 1.70-1.83x HtmlDiff at 2,000 sentences (target 2x) and 1.45-1.47x at 8,000;
+terminal 0.40-0.44x icdiff at 2,000 and 0.28-0.29x at 8,000 (target 1.2x). Before the round:
+JSON 2.14-2.42x / 1.71-2.15x.
+
     pip install icdiff   # the peer, for this benchmark only
     python benchmarks/terminal_speed.py [--sizes 2000 8000] [--runs 5]
 """
