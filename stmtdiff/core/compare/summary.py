@@ -127,8 +127,8 @@ def _mentions(
     versions: Sequence[Version], table: SubjectTable
 ) -> dict[str, dict[str, tuple[int, ...]] | None]:
     """Per version id: subject id -> sentence ids naming it; ``None`` when the table cannot
-    read the version. All versions are searched in one call, so a short comparison compiles
-    one small pattern fitted to all its texts (``SubjectTable.mentions_each``)."""
+    read the version. All versions are searched in one call, so a comparison compiles one
+    pattern, fitted to the words of all its texts (``SubjectTable.mentions_each``)."""
     texts = {version.id: _searched_texts(version) for version in versions}
     readable = {key: value for key, value in texts.items() if value is not None}
     found = dict(zip(readable, table.mentions_each(list(readable.values())), strict=True))
