@@ -232,6 +232,14 @@ def link(score: np.ndarray, params: MatchParams = MatchParams()) -> list[Link]:
         rival = score[col_best[j], j] if row_best[i] == j else score[i, row_best[i]]
         if score[i, j] >= rival - params.rival:
             edges.append((int(i), int(j)))
+    return join(edges, score, firm)
+
+
+def join(edges: Sequence[tuple[int, int]], score: np.ndarray, firm: float) -> list[Link]:
+    """Linked pairs (pivot row, other column of ``score``) joined into groups of sentences
+    linked together, each scored by the mean of its pairs; a group is firm when each of its
+    pairs scores above ``firm``."""
+    n, m = score.shape
     parent = list(range(n + m))
 
     def find(x: int) -> int:
